@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is bundled by `npm run build` into dist/cli.js.
+try {
+  const cli = require('../dist/cli.js');
+  process.exitCode = cli.main(process.argv.slice(2));
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('dist/cli.js')) {
+    console.error('newsmark: the CLI is not built yet; run `npm run build` first.');
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,68 @@
+// Bundles the extension (Node), the CLI, the benchmark, the webview scripts and the tests.
+// Type-checking is its own step (`npm run typecheck`): esbuild only strips types.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => /\.ts$/.test(f));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js' },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: fs.existsSync('media/src') ? testEntries('media/src') : [],
+    outdir: 'dist/media',
+  },
+];
+if (!production) {
+  // Tests are bundled one file per entry so mocha can load them without a TS loader.
+  builds.push({
+    ...common,
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration')],
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+async function main() {
+  const active = builds.filter((b) => b.entryPoints.length > 0);
+  if (watch) {
+    const contexts = await Promise.all(active.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching…');
+    return;
+  }
+  await Promise.all(active.map((b) => esbuild.build(b)));
+  console.log(`[esbuild] built ${active.length} bundles${production ? ' (production)' : ''}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

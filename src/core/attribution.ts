@@ -1,0 +1,711 @@
+/**
+ * Attributions (PARC/PolNeAR scheme): a cue (speech verb or source phrase), a source (may be
+ * empty) and content (quote or paraphrase). Rules over tokens and quote pairs, per sentence,
+ * with look-back for "Про це …" and chains of credits that share one content.
+ */
+import { findBoilerplate } from './boilerplate';
+import { LANGUAGE_DATA, type LanguageData, type Phrase, type VerbClass, wordSet } from './lexicon';
+import { normalizeWord } from './morphology';
+import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, paragraphs, sentences, span, type Token, tokenize, trimSpan } from './text';
+import type { Attribution, Entity, Language, SourceKind, Span } from './types';
+
+interface Cue {
+  /** Token index range [a, b] of the cue words (b inclusive). */
+  a: number;
+  b: number;
+  spans: Span[];
+  kind: Phrase['kind'] | VerbClass;
+  /** Where the source is to be looked for. */
+  sourceAt: 'after' | 'before' | 'none' | 'auto';
+  /** Token index where an explicit source phrase starts (for possessive "За його словами"). */
+  sourceTok?: number;
+}
+
+interface Sentence extends Span {
+  tokens: Token[];
+  paragraph: number;
+}
+
+interface QuoteSpan {
+  open: number;
+  close: number;
+}
+
+interface Compiled {
+  d: LanguageData;
+  verbStems: { stem: string; cls: VerbClass }[];
+  verbEndings: Set<string>;
+  enForms: Map<string, VerbClass>;
+  phrases: { words: string[]; p: Phrase }[];
+  complementizers: Set<string>;
+  about: Set<string>;
+  pronouns: Set<string>;
+  anonymous: Set<string>;
+  documents: Set<string>;
+  titles: Set<string>;
+  authorVoice: Set<string>;
+  impersonal: Set<string>;
+  possNouns: Set<string>;
+  possPronouns: Set<string>;
+  possPrefixes: Set<string>;
+}
+
+const compiledCache = new Map<Language, Compiled>();
+
+function enVerbForms(lemma: string): string[] {
+  if (lemma.includes(' ')) return [lemma];
+  const forms = [lemma];
+  const cons = /[^aeiou]$/.test(lemma);
+  if (lemma.endsWith('e')) forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`, `${lemma}ing`);
+  else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}es`, `${lemma}ed`, `${lemma}ing`);
+  else {
+    forms.push(`${lemma}s`, `${lemma}ed`, `${lemma}ing`);
+    if (cons && /[aeiou][^aeiouwxy]$/.test(lemma)) forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+  }
+  if (lemma === 'say') forms.push('says', 'said', 'saying');
+  if (lemma === 'tell') forms.push('tells', 'told', 'telling');
+  if (lemma === 'write') forms.push('writes', 'wrote', 'written', 'writing');
+  if (lemma === 'think') forms.push('thought');
+  if (lemma === 'feel') forms.push('felt');
+  if (lemma === 'know') forms.push('knew', 'known');
+  if (lemma === 'find') forms.push('found');
+  if (lemma === 'show') forms.push('shown');
+  return forms;
+}
+
+function compile(lang: Language): Compiled {
+  let c = compiledCache.get(lang);
+  if (c) return c;
+  const d = LANGUAGE_DATA[lang];
+  const verbStems: Compiled['verbStems'] = [];
+  const enForms = new Map<string, VerbClass>();
+  for (const cls of ['say', 'directive', 'belief'] as VerbClass[]) {
+    for (const v of d.verbs[cls]) {
+      if (lang === 'en') {
+        for (const f of enVerbForms(v)) if (!enForms.has(f)) enForms.set(f, cls);
+      } else verbStems.push({ stem: normalizeWord(v), cls });
+    }
+  }
+  verbStems.sort((x, y) => y.stem.length - x.stem.length);
+  c = {
+    d,
+    verbStems,
+    verbEndings: new Set(['', ...d.verbEndings]),
+    enForms,
+    phrases: d.phrases
+      .map((p) => ({ words: p.cue.split(' ').map(normalizeWord), p }))
+      .sort((x, y) => y.words.length - x.words.length),
+    complementizers: wordSet(d.complementizers),
+    about: wordSet(d.about),
+    pronouns: wordSet(d.pronouns),
+    anonymous: wordSet(d.anonymous),
+    documents: wordSet(d.documents),
+    titles: wordSet(d.titles),
+    authorVoice: wordSet(d.authorVoice),
+    impersonal: wordSet(d.impersonal),
+    possNouns: wordSet(d.possessivePhrase.nouns),
+    possPronouns: wordSet(d.possessivePhrase.pronouns),
+    possPrefixes: wordSet(d.possessivePhrase.prefixes),
+  };
+  compiledCache.set(lang, c);
+  return c;
+}
+
+function verbClass(c: Compiled, lang: Language, word: string): VerbClass | undefined {
+  const w = normalizeWord(word);
+  if (lang === 'en') return c.enForms.get(w);
+  for (const { stem, cls } of c.verbStems) {
+    if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) return cls;
+  }
+  return undefined;
+}
+
+/** Pairs quotation marks in a paragraph; nested pairs are kept too (outer first). */
+export function findQuotes(text: string, from: number, to: number): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const stack: { ch: string; at: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    const isOpen = OPEN_QUOTES.includes(ch);
+    const isClose = CLOSE_QUOTES.includes(ch);
+    if (!isOpen && !isClose) continue;
+    if (ch === '’' || ch === "'") {
+      // Apostrophes inside words are not quotes.
+      if (/\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')) continue;
+    }
+    const top = stack[stack.length - 1];
+    const closes = (open: string) =>
+      (open === '«' && ch === '»') ||
+      (open === '„' && (ch === '“' || ch === '”')) ||
+      (open === '“' && ch === '”') ||
+      (open === '"' && ch === '"') ||
+      (open === '‘' && ch === '’') ||
+      (open === '‹' && ch === '›');
+    if (top && isClose && closes(top.ch)) {
+      // A straight quote followed by a letter opens rather than closes, unless it can't.
+      if (ch === '"' && /\p{L}/u.test(text[i + 1] ?? '') && !/\p{L}|[.,!?…]/u.test(text[i - 1] ?? '') && false) continue;
+      stack.pop();
+      out.push({ open: top.at, close: i });
+    } else if (isOpen) {
+      if (ch === '"' && stack.some((s) => s.ch === '"')) {
+        // unbalanced straight quote: close the innermost straight quote
+        while (stack.length && stack[stack.length - 1].ch !== '"') stack.pop();
+        const t = stack.pop()!;
+        out.push({ open: t.at, close: i });
+        continue;
+      }
+      stack.push({ ch, at: i });
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
+
+const isWordTok = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'number');
+
+function insideQuote(quotes: QuoteSpan[], pos: number): QuoteSpan | undefined {
+  let best: QuoteSpan | undefined;
+  for (const q of quotes) if (q.open < pos && pos < q.close && (!best || q.open > best.open)) best = q;
+  return best;
+}
+
+/** Finds the cues of one sentence. */
+function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {
+  const toks = s.tokens;
+  const cues: Cue[] = [];
+  const lw = toks.map((t) => normalizeWord(t.text));
+  const taken = new Uint8Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    if (taken[i] || !isWordTok(toks[i])) continue;
+    // Cues inside a quotation are the speaker's own words (hedges): skipped.
+    const q = insideQuote(quotes, toks[i].start);
+    if (q) continue;
+    // Possessive source phrase: За його словами → cue [За, словами], source його.
+    if (c.possPrefixes.has(lw[i]) && c.possPronouns.has(lw[i + 1]) && c.possNouns.has(lw[i + 2])) {
+      cues.push({
+        a: i,
+        b: i + 2,
+        spans: [span(text, toks[i].start, toks[i].end), span(text, toks[i + 2].start, toks[i + 2].end)],
+        kind: 'according',
+        sourceAt: 'none',
+        sourceTok: i + 1,
+      });
+      taken[i] = taken[i + 1] = taken[i + 2] = 1;
+      i += 2;
+      continue;
+    }
+    if (lang === 'en' && /^(his|her|their)$/.test(lw[i]) && lw[i + 1] === 'view') continue;
+    // Fixed phrases, longest first.
+    let matched = false;
+    for (const { words, p } of c.phrases) {
+      let ok = true;
+      let k = i;
+      for (const w of words) {
+        while (k < toks.length && !isWordTok(toks[k]) && toks[k].text !== '-') k++;
+        if (lw[k] !== w) {
+          ok = false;
+          break;
+        }
+        k++;
+      }
+      if (!ok) continue;
+      const b = k - 1;
+      cues.push({
+        a: i,
+        b,
+        spans: [span(text, toks[i].start, toks[b].end)],
+        kind: p.kind,
+        sourceAt: p.source,
+      });
+      for (let x = i; x <= b; x++) taken[x] = 1;
+      i = b;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    const cls = verbClass(c, lang, toks[i].text);
+    if (!cls) continue;
+    // Negated speech carries no content; a verb right after a preposition is a noun homograph.
+    const prev = lw[i - 1] ?? '';
+    if (prev === 'не' || prev === 'not' || prev === "n't" || prev === 'ні') continue;
+    if (lang === 'en' && /^(to|will|would|could|should|may|might|can|must)$/.test(prev)) continue;
+    if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
+    let b = i;
+    // English phrasal cues: point out, call on.
+    if (lang === 'en' && (lw[i + 1] === 'out' || lw[i + 1] === 'on' || lw[i + 1] === 'for') && c.enForms.has(`${verbBase(lw[i])} ${lw[i + 1]}`)) b = i + 1;
+    cues.push({ a: i, b, spans: [span(text, toks[i].start, toks[b].end)], kind: cls, sourceAt: 'auto' });
+    taken[i] = 1;
+  }
+  return cues;
+}
+
+function verbBase(w: string): string {
+  return w.replace(/(ed|s|ing)$/, '').replace(/ie$/, 'y');
+}
+
+const CLAUSE_STOP = new Set([',', ';', ':', '(', ')', '—', '–', '-', '.', '!', '?', '…']);
+
+/** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */
+function trimSourceTokens(toks: Token[], a: number, b: number, lang: Language): [number, number] | null {
+  const lead = lang === 'en' ? /^(and|but|so|then|also|the|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
+  while (a <= b && (!isWordTok(toks[a]) || lead.test(toks[a].text))) a++;
+  while (b >= a && !isWordTok(toks[b])) b--;
+  return a <= b ? [a, b] : null;
+}
+
+export interface AttributionContext {
+  text: string;
+  lang: Language;
+  entities: Entity[];
+}
+
+/** Extracts the attributions of an article. */
+export function findAttributions(ctx: AttributionContext): Attribution[] {
+  const { text, lang } = ctx;
+  const c = compile(lang);
+  const boiler = findBoilerplate(text);
+  const isBoiler = (pos: number) => boiler.some((b) => b.start <= pos && pos < b.end);
+  const mentionAt = buildMentionIndex(ctx.entities);
+  const sents: Sentence[] = [];
+  const paras = paragraphs(text);
+  const quotesByPara: QuoteSpan[][] = [];
+  paras.forEach((p, pi) => {
+    quotesByPara.push(findQuotes(text, p.start, p.end));
+    if (isBoiler(p.start)) return;
+    for (const s of sentences(text, p)) sents.push({ ...s, tokens: tokenize(text, s.start, s.end), paragraph: pi });
+  });
+  const results: Attribution[] = [];
+  let lastSubject: Span[] = [];
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si];
+    const quotes = quotesByPara[s.paragraph];
+    const cues = findCues(text, s, c, lang, quotes);
+    const inSentence: { att: Attribution; cue: Cue }[] = [];
+    const cueTokens = new Set<number>();
+    for (const cue of cues) for (let x = cue.a; x <= cue.b; x++) cueTokens.add(x);
+    for (const cue of cues) {
+      const att = buildAttribution(ctx, c, s, si, sents, cue, quotes, mentionAt, lastSubject, inSentence, cueTokens);
+      if (att) inSentence.push({ att, cue });
+    }
+    linkChains(inSentence);
+    for (const { att } of inSentence) {
+      results.push(att);
+      if (att.source.length && att.sourceKind !== 'document') lastSubject = att.source;
+    }
+  }
+  results.forEach((a, i) => {
+    const oldId = a.id;
+    a.id = `A${i + 1}`;
+    for (const other of results) if (other.via === oldId) other.via = a.id;
+  });
+  return results;
+}
+
+function buildMentionIndex(entities: Entity[]) {
+  const spans = entities.flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e }))).sort((a, b) => a.start - b.start);
+  return (start: number, end: number) => spans.filter((m) => m.start >= start && m.end <= end);
+}
+
+let tmpId = 0;
+
+function buildAttribution(
+  ctx: AttributionContext,
+  c: Compiled,
+  s: Sentence,
+  si: number,
+  sents: Sentence[],
+  cue: Cue,
+  quotes: QuoteSpan[],
+  mentionAt: ReturnType<typeof buildMentionIndex>,
+  lastSubject: Span[],
+  siblings: { att: Attribution; cue: Cue }[],
+  cueTokens: Set<number>,
+): Attribution | null {
+  const { text, lang } = ctx;
+  const toks = s.tokens;
+  const lw = (i: number) => (toks[i] ? normalizeWord(toks[i].text) : '');
+  let source: Span[] = [];
+  let content: Span[] = [];
+  let sourceEnd = cue.b; // last token used by the source, when it follows the cue
+
+  // ---- Source ------------------------------------------------------------------------------
+  const sourceAfter = (from: number): [number, number] | null => {
+    // NP after the cue up to a comma, a quote, a verb-like clause break or the sentence end.
+    let k = from;
+    while (k < toks.length && !isWordTok(toks[k]) && toks[k].kind !== 'quote') k++;
+    if (k >= toks.length) return null;
+    let start = k;
+    let end = k - 1;
+    let depth = 0;
+    for (; k < toks.length; k++) {
+      const t = toks[k];
+      if (t.kind === 'quote') {
+        // Names in quotes: видання "Страна".
+        if (OPEN_QUOTES.includes(t.text) && depth === 0 && k === start) {
+          depth++;
+          start = k + 1;
+          continue;
+        }
+        if (depth > 0) {
+          depth--;
+          end = k - 1;
+          k++;
+          break;
+        }
+        break;
+      }
+      if (depth === 0 && CLAUSE_STOP.has(t.text) && !(t.text === '-' && t.start === toks[k - 1]?.end)) break;
+      if (depth === 0 && isWordTok(t) && (c.complementizers.has(lw(k)) || (k > start && verbClass(c, lang, t.text)))) break;
+      if (depth === 0 && lang !== 'en' && k > start && /^(про|що|як|і|та|и|у|в)$/.test(lw(k)) && !isCapitalized(toks[k + 1]?.text ?? '')) break;
+      if (isWordTok(t)) end = k;
+      if (k - start > 12) break;
+    }
+    return end >= start ? [start, end] : null;
+  };
+  const sourceBefore = (to: number): [number, number] | null => {
+    // Nearest NP before the cue within the clause.
+    let k = to;
+    const limit = Math.max(0, to - 14);
+    while (k >= limit) {
+      const t = toks[k];
+      if (CLAUSE_STOP.has(t.text) || t.kind === 'quote' || c.complementizers.has(lw(k)) || cueTokens.has(k)) break;
+      if (k < to && isWordTok(t) && verbClass(c, lang, t.text) && !isCapitalized(t.text)) break;
+      k--;
+    }
+    const range = trimSourceTokens(toks, k + 1, to, lang);
+    if (!range) return null;
+    // Prefer a named entity or pronoun near the cue when the left part is long.
+    const [a, b] = range;
+    if (b - a >= 6) {
+      const ms = mentionAt(toks[a].start, toks[b].end).filter((m) => m.entity.type !== 'LOC' || true);
+      const per = ms.filter((m) => m.entity.type !== 'LOC');
+      const pick = (per.length ? per : ms)[0];
+      if (pick) {
+        const ia = toks.findIndex((t) => t.start === pick.start);
+        return expandLeft(ia, b);
+      }
+      for (let x = b; x >= a; x--) if (c.pronouns.has(lw(x)) || c.anonymous.has(lw(x))) return [x, Math.min(b, x + 3)];
+      return [Math.max(a, b - 3), b];
+    }
+    return [a, b];
+  };
+  const expandLeft = (ia: number, b: number): [number, number] => {
+    let a = ia;
+    for (let x = ia - 1; x >= 0 && ia - x <= 5; x--) {
+      const w = lw(x);
+      if (!isWordTok(toks[x])) break;
+      if (c.titles.has(w) || (mentionAt(toks[x].start, toks[x].end).length > 0) || /(ого|ої|их|ів|и|і)$/.test(w) && a - x <= 2) a = x;
+      else break;
+    }
+    while (a < ia && !c.titles.has(lw(a)) && !mentionAt(toks[a].start, toks[a].end).length) a++;
+    return [a, b];
+  };
+
+  const prevTok = toks[cue.a - 1];
+  const quoteBefore = (() => {
+    // "…», – сказав він" / '"…," said Smith'
+    let k = cue.a - 1;
+    while (k >= 0 && (toks[k].kind === 'punct') && /^[,\-–—]$/.test(toks[k].text)) k--;
+    if (k >= 0 && toks[k].kind === 'quote' && CLOSE_QUOTES.includes(toks[k].text)) {
+      return quotes.find((q) => q.close === toks[k].start);
+    }
+    // English: "…," he said / said he
+    if (lang === 'en' && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote') return quotes.find((q) => q.close === toks[k - 1].start);
+    return undefined;
+  })();
+  // An inverted cue: after a quote, after a comma at the end of a clause, or "Про це … повідомляє".
+  const sentenceHasProCe = lang !== 'en' && /^(про це|об этом|про що)\s/i.test(text.slice(s.start, s.end)) && !c.complementizers.has(lw(cue.b + 1)) && !c.complementizers.has(lw(cue.b + 2));
+  const commaBefore = prevTok && /^[,\-–—]$/.test(prevTok.text);
+  let inverted = false;
+  if (cue.sourceTok !== undefined) {
+    source = [span(text, toks[cue.sourceTok].start, toks[cue.sourceTok].end)];
+  } else if (cue.sourceAt === 'after' || (cue.sourceAt === 'auto' && (quoteBefore || commaBefore || sentenceHasProCe || (lang === 'en' && isPostposedSubject(toks, cue.b, c))))) {
+    inverted = cue.sourceAt === 'auto';
+    // English pronoun/name before an inverted verb: '"…," he said'.
+    let r: [number, number] | null = null;
+    if (lang === 'en' && inverted && cue.a >= 1 && isWordTok(prevTok) && (c.pronouns.has(lw(cue.a - 1)) || isCapitalized(prevTok.text))) {
+      r = sourceBefore(cue.a - 1);
+    } else {
+      r = sourceAfter(cue.b + 1);
+    }
+    if (r) {
+      if (lang === 'en' && r[0] > cue.b) r = trimEnglishAppositive(toks, r);
+      source = [span(text, toks[r[0]].start, toks[r[1]].end)];
+      if (r[0] > cue.b) sourceEnd = r[1];
+    }
+  } else if (cue.sourceAt === 'auto') {
+    let r = cue.a > 0 ? sourceBefore(cue.a - 1) : null;
+    // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.
+    const cit = r && siblings.find((x) => x.cue.kind === 'citation' && x.att.source.length && x.att.source[0].start <= toks[r![0]].start && x.att.source[0].end >= toks[r![1]].end);
+    if (cit && cit.cue.a > 0) r = sourceBefore(cit.cue.a - 1);
+    if (r) {
+      // A preposition directly before the NP: "У Білому домі заявили" → "Білому домі".
+      source = [span(text, toks[r[0]].start, toks[r[1]].end)];
+    } else if (lang !== 'en' && prevTok && /^(і|й|та|а|але|проте|утім|втім|и|но)$/i.test(prevTok.text)) {
+      // Coordinated cue: the sentence's subject (the first person or organisation named before
+      // the cue, outside any parenthetical credit), else a sibling's source.
+      const skipTo = Math.max(-1, ...siblings.filter((x) => x.cue.kind === 'parenthetical' || x.cue.kind === 'according').map((x) => x.att.source.length ? toks.findIndex((t) => t.start >= x.att.source[x.att.source.length - 1].end) : x.cue.b));
+      const cands = mentionAt(toks[Math.max(0, skipTo)].start, toks[cue.a].start).filter((m) => !(skipTo >= 0 && m.start < toks[skipTo].start));
+      const subj = cands.find((m) => m.entity.type !== 'LOC') ?? cands[0];
+      if (subj) {
+        const ia = toks.findIndex((t) => t.start === subj.start);
+        const ib = toks.findIndex((t) => t.end >= subj.end);
+        const [a2] = expandLeft(ia, ib);
+        // Extend right over the rest of a multi-word name (Кім Чен Ин).
+        let b2 = ib;
+        for (const m of mentionAt(toks[ib].start, toks[cue.a].start)) if (m.start === toks[ib + 1]?.start && m.entity === subj.entity) b2 = toks.findIndex((t) => t.end >= m.end);
+        source = [span(text, toks[a2].start, toks[b2].end)];
+      } else {
+        const sib = siblings.find((x) => x.att.source.length);
+        if (sib) source = sib.att.source;
+      }
+    } else if (cue.a === firstWordIndex(toks) && !isImpersonal(c, toks[cue.a].text) && lastSubject.length && lang !== 'en') {
+      source = lastSubject;
+    }
+  }
+
+  // ---- Content -----------------------------------------------------------------------------
+  const sentEnd = s.end;
+  const restOfSentence = (fromTok: number, stopAtTrailingCue = true): Span | null => {
+    if (fromTok >= toks.length) return null;
+    let end = sentEnd;
+    if (stopAtTrailingCue) {
+      // Stop before a trailing credit: "…, передає Укрінформ."
+      for (const other of siblingsAfter(fromTok)) {
+        end = Math.min(end, toks[other].start);
+      }
+    }
+    return trimSpan(text, toks[fromTok].start, end, ' \t\r\n,;:—–-.') ?? null;
+  };
+  const siblingsAfter = (fromTok: number) => {
+    const out: number[] = [];
+    for (let k = fromTok; k < toks.length; k++) {
+      if (toks[k].text === ',' && isWordTok(toks[k + 1]) && k + 1 !== cue.a) {
+        const v = verbClass(c, lang, toks[k + 1].text);
+        if (v === 'say' && isPostposedSubject(toks, k + 1, c, true)) out.push(k);
+      }
+    }
+    return out;
+  };
+  const quoteAt = (k: number) => (toks[k]?.kind === 'quote' ? quotes.find((q) => q.open === toks[k].start) : undefined);
+  const quoteSpan = (q: QuoteSpan) => trimSpan(text, q.open + 1, q.close, ' \t\r\n');
+
+  let direct = false;
+  const contentFrom = inverted ? cue.b + 1 : Math.max(cue.b, sourceEnd) + 1;
+  let k = contentFrom;
+  if (inverted && source.length && sourceEnd > cue.b) k = sourceEnd + 1;
+  // English: skip the addressee of "told reporters that …".
+  if (lang === 'en' && /^(told|tell|tells|telling|informed|assured|warned|reminded)$/.test(lw(cue.a))) {
+    let x = k;
+    while (x < toks.length && x - k < 5 && isWordTok(toks[x]) && !c.complementizers.has(lw(x))) x++;
+    if (c.complementizers.has(lw(x)) || toks[x]?.kind === 'quote' || toks[x]?.text === ',') k = x;
+  }
+  while (k < toks.length && /^[,:\-–—]$/.test(toks[k].text)) k++;
+  const next = toks[k];
+
+  if (quoteBefore && (inverted || cue.sourceAt === 'auto')) {
+    const qs = quoteSpan(quoteBefore);
+    if (qs) {
+      content = [qs];
+      direct = true;
+    }
+  } else if (next && next.kind === 'quote' && quoteAt(k)) {
+    const q = quoteAt(k)!;
+    const qs = quoteSpan(q);
+    if (qs) {
+      content = [qs];
+      // A quote that is only the start of the clause is partial.
+      const after = trimSpan(text, q.close + 1, sentEnd, ' \t\r\n,;:—–-.');
+      direct = !after || siblingsAfter(k).length > 0;
+      if (!direct && cue.kind !== 'directive') content = [span(text, qs.start - 1, after!.end)];
+      else if (!direct) direct = false;
+    }
+  } else if (next && c.complementizers.has(normalizeWord(next.text))) {
+    const from = lang === 'en' ? k : k + 1;
+    const r = restOfSentence(from);
+    if (r) {
+      content = [r];
+      direct = isFullyQuoted(text, r, quotes);
+    }
+  } else if (next && c.about.has(normalizeWord(next.text)) && cue.kind !== 'according') {
+    const r = restOfSentence(k + 1);
+    if (r) content = [r];
+  } else if (cue.kind === 'according' || cue.kind === 'citation' || cue.kind === 'parenthetical') {
+    // "За словами X, P" / "Як повідомляє X, P" / "…, з посиланням на X" / "P, according to X".
+    const srcEndTok = sourceEnd > cue.b ? sourceEnd : cue.b;
+    let x = srcEndTok + 1;
+    while (x < toks.length && /^[,:\-–—]$/.test(toks[x].text)) x++;
+    const clauseAfter = x < toks.length && toks[srcEndTok + 1]?.text === ',' ? restOfSentence(x) : null;
+    const before = cue.a > firstWordIndex(toks) ? trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-') : null;
+    if (cue.kind === 'citation' || (!clauseAfter && before)) {
+      content = before ? [stripProCe(text, before)] : clauseAfter ? [clauseAfter] : [];
+    } else if (clauseAfter) content = [clauseAfter];
+  } else if (cue.kind === 'document' || cue.kind === 'impersonal') {
+    if (next && c.complementizers.has(normalizeWord(next.text))) content = restOfSentence(k + 1) ? [restOfSentence(k + 1)!] : [];
+    else if (cue.a > firstWordIndex(toks)) {
+      const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
+      if (before) content = [before];
+    } else {
+      const r = restOfSentence(Math.max(k, sourceEnd + 1));
+      if (r) content = [r];
+    }
+  } else if (cue.kind === 'directive' && next && isWordTok(next)) {
+    const r = restOfSentence(k);
+    if (r) content = [r];
+  } else if (lang === 'en' && cue.kind === 'say' && !inverted && next && isWordTok(next) && /^(said|says|say|saying|stated|added|wrote|writes|told|tells|believes|believe|thinks|think|argued|argues|warned|claimed|claims|noted|insisted|explained)$/.test(lw(cue.a))) {
+    const r = restOfSentence(k);
+    if (r) content = [r];
+  } else if (lang === 'en' && cue.kind === 'belief' && next && isWordTok(next) && /^(believe|believes|believed|think|thinks|thought|expect|expects|expected|fear|fears|feared|hope|hopes|hoped)$/.test(lw(cue.a))) {
+    const r = restOfSentence(k);
+    if (r) content = [r];
+  }
+
+  if (sentenceHasProCe) content = [];
+  // Inverted cue without a quote: content is the clause before it ("P, – повідомив X").
+  if (!content.length && !sentenceHasProCe && inverted && cue.a > firstWordIndex(toks)) {
+    const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
+    if (before && !(sentenceHasProCe && /^(про це|об этом)/i.test(before.text) && before.text.split(/\s+/).length <= 6)) {
+      content = [stripProCe(text, before)];
+    }
+  }
+  // "Про це … повідомляє X": the content is the previous sentence.
+  if (sentenceHasProCe) {
+    const prev = sents[si - 1];
+    if (prev) content = [span(text, prev.start, trimEndPunct(text, prev.start, prev.end))];
+  }
+  if (!content.length) return null;
+  if (content.some((x) => x.text.length < 2)) return null;
+
+  // ---- Classification ----------------------------------------------------------------------
+  const { kind, entity } = classifySource(c, source, mentionAt, cue);
+  const att: Attribution = {
+    id: `tmp${++tmpId}`,
+    cue: cue.spans,
+    source,
+    content,
+    direct,
+    anonymous: kind === 'anonymous' || kind === 'none',
+    sourceKind: kind,
+  };
+  if (entity) att.sourceEntity = entity;
+  return att;
+}
+
+function trimEnglishAppositive(toks: Token[], r: [number, number]): [number, number] {
+  // "said John Smith, a spokesman" is cut at the comma already; also drop trailing "on Monday".
+  let b = r[1];
+  for (let x = r[0] + 1; x <= b; x++) {
+    if (/^(on|in|at|during|after|before|last|this|yesterday|today|that|who|when)$/i.test(toks[x].text)) {
+      b = x - 1;
+      break;
+    }
+  }
+  return [r[0], Math.max(r[0], b)];
+}
+
+function isPostposedSubject(toks: Token[], b: number, c: Compiled, strict = false): boolean {
+  // "…, said Smith." / "…, передає Укрінформ." : the cue ends its clause, a name follows it.
+  const n = toks[b + 1];
+  if (!n || !(n.kind === 'word' || n.kind === 'quote')) return false;
+  if (c.complementizers.has(normalizeWord(n.text))) return false;
+  const cap = n.kind === 'quote' || isCapitalized(n.text) || c.pronouns.has(normalizeWord(n.text)) || c.anonymous.has(normalizeWord(n.text)) || c.documents.has(normalizeWord(n.text));
+  if (!cap) return false;
+  if (!strict) return true;
+  // Up to the end of the sentence only a short NP.
+  let words = 0;
+  for (let k = b + 1; k < toks.length; k++) {
+    if (toks[k].text === ',' || toks[k].text === '.') break;
+    words++;
+  }
+  return words <= 8;
+}
+
+function firstWordIndex(toks: Token[]): number {
+  const i = toks.findIndex((t) => t.kind === 'word' || t.kind === 'number');
+  return i < 0 ? 0 : i;
+}
+
+function isImpersonal(c: Compiled, word: string): boolean {
+  return c.impersonal.has(normalizeWord(word));
+}
+
+function stripProCe(text: string, s: Span): Span {
+  const m = /^(Про це|Об этом)[\s,]+/i.exec(s.text);
+  return m ? span(text, s.start + m[0].length, s.end) : s;
+}
+
+function trimEndPunct(text: string, start: number, end: number): number {
+  while (end > start && /[\s.!?…]/.test(text[end - 1])) end--;
+  return end;
+}
+
+function isFullyQuoted(text: string, r: Span, quotes: QuoteSpan[]): boolean {
+  return quotes.some((q) => q.open <= r.start && q.close >= r.end - 1 && trimSpan(text, q.open + 1, q.close)?.text === trimSpan(text, r.start, r.end, ' "«»“”„')?.text);
+}
+
+function classifySource(
+  c: Compiled,
+  source: Span[],
+  mentionAt: ReturnType<typeof buildMentionIndex>,
+  cue: Cue,
+): { kind: SourceKind; entity?: string } {
+  if (!source.length) return { kind: 'none' };
+  const s = source[0];
+  const words = s.text.split(/\s+/).map(normalizeWord);
+  const ms = mentionAt(s.start, s.end);
+  const head = ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
+  if (words.some((w) => c.anonymous.has(w) || c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))) && !ms.some((m) => m.entity.type === 'PER')) {
+    if (ms.some((m) => m.entity.kind === 'media') && !/^(джерел|source)/i.test(words[0])) return { kind: 'media', entity: head?.entity.id };
+    return { kind: 'anonymous' };
+  }
+  if (head) {
+    const e = head.entity;
+    if (e.type === 'PER') return { kind: 'person', entity: e.id };
+    if (e.kind === 'media' || e.kind === 'state-media') return { kind: 'media', entity: e.id };
+    if (e.type === 'LOC' || e.kind === 'government' || e.kind === 'international' || e.kind === 'country') return { kind: 'government', entity: e.id };
+    return { kind: 'organisation', entity: e.id };
+  }
+  if (words.some((w) => c.documents.has(w)) || cue.kind === 'document') return { kind: 'document' };
+  if (words.length === 1 && c.pronouns.has(words[0])) return { kind: 'person' };
+  if (words.some((w) => c.titles.has(w))) return { kind: 'person' };
+  return { kind: /^\p{Lu}/u.test(s.text) ? 'organisation' : 'person' };
+}
+
+/**
+ * Credits of the same material in one sentence form a chain: "з посиланням на KCNA повідомляє
+ * Yonhap, передає Укрінформ" → Укрінформ via Yonhap via KCNA. Citation phrases are innermost,
+ * then cues in text order; all links share the content of the first that has one.
+ */
+function linkChains(items: { att: Attribution; cue: Cue }[]): void {
+  if (items.length < 2) return;
+  // "X з посиланням на Y пише, що P": the citation shares the verb's content, and X cites Y.
+  for (const cit of items.filter((x) => x.cue.kind === 'citation')) {
+    const verb = items
+      .filter((x) => x.cue.kind === 'say' && x !== cit)
+      .sort((x, y) => Math.abs(x.cue.a - cit.cue.a) - Math.abs(y.cue.a - cit.cue.a))[0];
+    if (verb && verb.att.content.length && !overlaps(verb.att.content[0], cit.att.cue[0])) {
+      cit.att.content = verb.att.content;
+      if (!verb.att.via) verb.att.via = cit.att.id;
+    }
+  }
+  const relays = items.filter(({ cue }) => cue.kind === 'citation' || cue.kind === 'say' || cue.kind === 'parenthetical' || cue.kind === 'according' || cue.kind === 'document');
+  if (relays.length < 2) return;
+  // Only credits whose content is the same stretch of text (or contains the others' cues).
+  const base = relays[0].att.content[0];
+  const same = relays.filter(({ att }) => att.content.length && overlaps(att.content[0], base) && Math.abs(att.content[0].start - base.start) < 5);
+  if (same.length < 2) return;
+  const ordered = [...same].sort((x, y) => {
+    const cx = x.cue.kind === 'citation' ? 0 : 1;
+    const cy = y.cue.kind === 'citation' ? 0 : 1;
+    return cx - cy || x.cue.a - y.cue.a;
+  });
+  const content = ordered.find((x) => x.att.content.length)!.att.content;
+  for (let i = 0; i < ordered.length; i++) {
+    ordered[i].att.content = content;
+    if (i > 0) ordered[i].att.via = ordered[i - 1].att.id;
+  }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,143 @@
+/** Loads the language data files once and indexes them for the engine. */
+import countries from 'i18n-iso-countries';
+import enCountries from 'i18n-iso-countries/langs/en.json';
+import ruCountries from 'i18n-iso-countries/langs/ru.json';
+import ukCountries from 'i18n-iso-countries/langs/uk.json';
+import en from './data/en.json';
+import gazetteer from './data/gazetteer.json';
+import ru from './data/ru.json';
+import uk from './data/uk.json';
+import { nameKey, nameWords, normalizeWord, stem } from './morphology';
+import type { EntityKind, EntityType, Language } from './types';
+
+countries.registerLocale(enCountries);
+countries.registerLocale(ruCountries);
+countries.registerLocale(ukCountries);
+
+export interface Phrase {
+  cue: string;
+  source: 'after' | 'none' | 'auto';
+  kind: 'citation' | 'according' | 'parenthetical' | 'document' | 'impersonal' | 'verb';
+}
+
+export type VerbClass = 'say' | 'directive' | 'belief';
+
+export interface LanguageData {
+  verbs: Record<VerbClass, string[]>;
+  verbEndings: string[];
+  phrases: Phrase[];
+  possessivePhrase: { prefixes: string[]; nouns: string[]; pronouns: string[] };
+  complementizers: string[];
+  about: string[];
+  pronouns: string[];
+  anonymous: string[];
+  impersonal: string[];
+  documents: string[];
+  notSpeech: string[];
+  authorVoice: string[];
+  titles: string[];
+  orgHeads: string[];
+  orgForms: string[];
+  orgMediaNouns: string[];
+  orgQuotedNouns: string[];
+  locPrefixes: string[];
+  locHeads: string[];
+  locPrepositions: string[];
+  personPrepositions: string[];
+  patronymicSuffixes: string[];
+  surnameSuffixes: string[];
+  stopCapitalized: string[];
+  monthWords: string[];
+}
+
+export const LANGUAGE_DATA: Record<Language, LanguageData> = {
+  uk: uk as unknown as LanguageData,
+  ru: ru as unknown as LanguageData,
+  en: en as unknown as LanguageData,
+};
+
+export interface KnownName {
+  name: string;
+  type: EntityType;
+  kind?: EntityKind;
+  stateMedia?: boolean;
+}
+
+/** Known names indexed by the stem key of every form; `maxWords` bounds the lookup window. */
+export class Gazetteer {
+  readonly byKey = new Map<string, KnownName>();
+  readonly firstNames = new Set<string>();
+  readonly firstNameList: string[] = [];
+  maxWords = 1;
+
+  add(form: string, entry: KnownName): void {
+    const words = nameWords(form);
+    if (words.length === 0) return;
+    // Acronyms and short forms keep their exact case-folded spelling; longer words are stemmed.
+    const key = nameKey(words);
+    if (!this.byKey.has(key)) this.byKey.set(key, entry);
+    this.maxWords = Math.max(this.maxWords, words.length);
+  }
+
+  lookup(words: string[]): KnownName | undefined {
+    return this.byKey.get(nameKey(words));
+  }
+
+  isFirstName(word: string): boolean {
+    return this.firstNames.has(stem(word));
+  }
+}
+
+interface GazEntry {
+  name: string;
+  forms: string[];
+  kind?: string;
+  state?: boolean;
+  eachForm?: boolean;
+  canonical?: string;
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteerIndex(): Gazetteer {
+  if (cached) return cached;
+  const g = new Gazetteer();
+  const addGroup = (entries: GazEntry[], type: EntityType, defaultKind?: EntityKind) => {
+    for (const e of entries) {
+      for (const form of e.forms) {
+        const name = e.eachForm ? form : (e.canonical ?? e.name);
+        const kind = (e.kind as EntityKind | undefined) ?? defaultKind;
+        g.add(form, { name, type, kind, stateMedia: e.state || undefined });
+      }
+    }
+  };
+  addGroup(gazetteer.media as GazEntry[], 'ORG', 'media');
+  for (const m of gazetteer.media as GazEntry[]) if (m.state) for (const f of m.forms) g.byKey.get(nameKey(nameWords(f)))!.kind = 'state-media';
+  addGroup(gazetteer.organisations as GazEntry[], 'ORG');
+  addGroup(gazetteer.countryAliases as GazEntry[], 'LOC', 'country');
+  addGroup(gazetteer.places as GazEntry[], 'LOC');
+  // Country names in the three languages, from i18n-iso-countries (official and short forms).
+  const codes = Object.keys(countries.getAlpha2Codes());
+  for (const code of codes) {
+    const ukName = countries.getName(code, 'uk', { select: 'official' }) ?? code;
+    for (const lang of ['uk', 'ru', 'en']) {
+      for (const form of countries.getName(code, lang, { select: 'all' }) ?? []) {
+        g.add(form, { name: ukName, type: 'LOC', kind: 'country' });
+      }
+    }
+  }
+  for (const list of Object.values(gazetteer.firstNames)) {
+    if (Array.isArray(list))
+      for (const n of list) {
+        g.firstNames.add(stem(n));
+        g.firstNameList.push(n);
+      }
+  }
+  cached = g;
+  return g;
+}
+
+/** Sets of normalised words for quick membership tests. */
+export function wordSet(words: string[]): Set<string> {
+  return new Set(words.map(normalizeWord));
+}

@@ -1,0 +1,45 @@
+/**
+ * Light stemming for matching inflected forms (Росія/Росії/Росією, Путін/Путіним) without a
+ * morphological dictionary. Deliberately conservative: strips one ending, keeps at least 2 letters, leaves short words alone.
+ */
+
+const CYR_ENDINGS = [
+  'ієм', 'ієві', 'ією', 'іями', 'ями', 'ами', 'ові', 'еві', 'єві', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'ів', 'їв', 'ах', 'ях', 'ам', 'ям',
+  'ого', 'ому', 'ої', 'ий', 'ій', 'их', 'ими', 'им', 'ім', 'ої', 'ою', 'ее', 'ей', 'ой', 'ый', 'ая', 'яя', 'ую', 'юю',
+  'ов', 'ев', 'ым', 'его', 'ему', 'іє', 'ія', 'ії', 'ію', 'ию', 'ие', 'ия', 'ии', 'ья', 'ьи', 'ью', 'а', 'я', 'у',
+  'ю', 'і', 'ї', 'и', 'е', 'є', 'о', 'ь', 'ы', 'й',
+].sort((a, b) => b.length - a.length);
+
+/** Normalises apostrophes and case so that В'ячеслав, В’ячеслав and Вʼячеслав compare equal. */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
+}
+
+export function stem(word: string): string {
+  const w = normalizeWord(word);
+  if (!/[\u0400-\u04ff]/.test(w)) {
+    // English: possessive and plural only.
+    return w.replace(/'s$/, '').replace(/(?<=\w{3})s$/, '');
+  }
+  let s = w;
+  if (w.length > 3) {
+    for (const e of CYR_ENDINGS) {
+      if (w.length - e.length >= 2 && w.endsWith(e)) {
+        s = w.slice(0, -e.length);
+        break;
+      }
+    }
+  }
+  // Ukrainian і/о alternation in a closed last syllable: Схід/Сходу, дім/дому, Львів/Львова.
+  return s.replace(/і([^аеєиіїоуюяь']+)$/, 'о$1');
+}
+
+/** A key for a multi-word name: stems joined by spaces. */
+export function nameKey(words: string[]): string {
+  return words.map(stem).join(' ');
+}
+
+/** Splits a name into the words that make its key (hyphens kept inside words). */
+export function nameWords(name: string): string[] {
+  return name.match(/[\p{L}\p{M}\p{N}]+(?:['’ʼ\-.][\p{L}\p{M}\p{N}]+)*\.?/gu) ?? [];
+}

@@ -1,0 +1,113 @@
+/** Text primitives: tokens, sentences, paragraphs. Pure functions over UTF-16 offsets. */
+import type { Span } from './types';
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'quote';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  kind: TokenKind;
+}
+
+/** Opening and closing quotation marks, for pairing (straight quotes pair with themselves). */
+export const OPEN_QUOTES = '«„“"\u201f‹\u2018';
+export const CLOSE_QUOTES = '»“”"’›\u2019';
+const QUOTE_CHARS = new Set([...OPEN_QUOTES, ...CLOSE_QUOTES]);
+
+// A word: letters/digits, allowing inner apostrophes and hyphens (зв’язків, північно-східний, O'Brien).
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*|\S/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
+    const t = m[0];
+    let kind: TokenKind;
+    if (/^\p{N}/u.test(t)) kind = 'number';
+    else if (/^[\p{L}\p{M}]/u.test(t)) kind = 'word';
+    else if (QUOTE_CHARS.has(t)) kind = 'quote';
+    else kind = 'punct';
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind });
+  }
+  return tokens;
+}
+
+export function isCapitalized(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+export function isAllCaps(word: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+export function span(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Shrinks [start,end) past whitespace and the given edge characters. */
+export function trimSpan(text: string, start: number, end: number, edge = ' \t\r\n,;:.—–-'): Span | null {
+  while (start < end && edge.includes(text[start])) start++;
+  while (end > start && edge.includes(text[end - 1])) end--;
+  return end > start ? span(text, start, end) : null;
+}
+
+export interface Paragraph extends Span {}
+
+/** Lines separated by line breaks; news paragraphs are one line each in plain text. */
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = trimSpan(text, m.index, m.index + m[0].length, ' \t');
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+// Abbreviations after which a period does not end a sentence.
+const NO_BREAK_AFTER = new Set(
+  [
+    'р', 'рр', 'ст', 'вул', 'просп', 'пл', 'м', 'с', 'смт', 'обл', 'ім', 'т', 'д', 'н', 'е', 'грн', 'млн', 'млрд',
+    'тис', 'див', 'напр', 'пор', 'гг', 'г', 'ул', 'им', 'тыс', 'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen',
+    'rep', 'gov', 'st', 'jr', 'sr', 'vs', 'no', 'u.s', 'inc', 'corp', 'co', 'lt', 'col', 'sgt', 'capt', 'jan',
+    'feb', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'п', 'проф', 'акад', 'ген',
+  ],
+);
+
+/**
+ * Sentence spans inside one paragraph. Breaks after . ! ? … when followed by a space and an
+ * upper-case letter, digit, quote or dash; not after initials (В. Путін) or known abbreviations.
+ */
+export function sentences(text: string, para: Span): Span[] {
+  const out: Span[] = [];
+  let start = para.start;
+  const re = /[.!?…]+["»”’)]*(?=\s+["«“„(—–-]?[\p{Lu}\p{N}])/gu;
+  re.lastIndex = para.start;
+  const body = text.slice(0, para.end);
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const end = m.index + m[0].length;
+    if (m[0] === '.') {
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
+      const word = before ? before[1] : '';
+      // A single capital letter is an initial; a known abbreviation does not end a sentence.
+      if (/^\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase())) continue;
+    }
+    const s = trimSpan(text, start, end, ' \t');
+    if (s) out.push(s);
+    start = end;
+  }
+  const last = trimSpan(text, start, para.end, ' \t');
+  if (last) out.push(last);
+  return out;
+}
+
+/** Removes a leading BOM, which VS Code never shows, so offsets match the editor. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’ʼ\-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}

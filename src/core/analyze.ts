@@ -10,8 +10,7 @@ import type { Analysis, AnalyzeOptions } from './types';
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const language = options.language ?? detectLanguage(text);
   const boilerplate = findBoilerplate(text);
-  const inBoiler = (pos: number) => boilerplate.some((b) => b.start <= pos && pos < b.end);
-  const raw = findMentions(text, language).filter((m) => !inBoiler(m.start) || m.strength >= 1);
+  const raw = findMentions(text, language, boilerplate);
   const entities = groupEntities(text, resolveMentions(text, raw));
   const attributions = findAttributions({ text, lang: language, entities });
   const sources = aggregateSources(attributions, entities);

@@ -263,15 +263,14 @@ export interface AttributionContext {
 export function findAttributions(ctx: AttributionContext): Attribution[] {
   const { text, lang } = ctx;
   const c = compile(lang);
-  const boiler = findBoilerplate(text);
-  const isBoiler = (pos: number) => boiler.some((b) => b.start <= pos && pos < b.end);
+  const boiler = new Set(findBoilerplate(text).map((b) => b.start));
   const mentionAt = buildMentionIndex(ctx.entities);
   const sents: Sentence[] = [];
   const paras = paragraphs(text);
   const quotesByPara: QuoteSpan[][] = [];
   paras.forEach((p, pi) => {
     quotesByPara.push(findQuotes(text, p.start, p.end));
-    if (isBoiler(p.start)) return;
+    if (boiler.has(p.start)) return;
     for (const s of sentences(text, p)) sents.push({ ...s, tokens: tokenize(text, s.start, s.end), paragraph: pi });
   });
   const results: Attribution[] = [];
@@ -303,7 +302,19 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
 
 function buildMentionIndex(entities: Entity[]) {
   const spans = entities.flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e }))).sort((a, b) => a.start - b.start);
-  return (start: number, end: number) => spans.filter((m) => m.start >= start && m.end <= end);
+  // Binary search for the first mention at or after `start`: keeps large articles linear.
+  return (start: number, end: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: typeof spans = [];
+    for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) out.push(spans[i]);
+    return out;
+  };
 }
 
 let tmpId = 0;

@@ -93,13 +93,21 @@ const capWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' &
 const adjacent = (a: Token, b: Token, text: string) => /^[ \t]*$/.test(text.slice(a.end, b.start));
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
-export function findMentions(text: string, lang: Language): RawMention[] {
+export function findMentions(text: string, lang: Language, boilerplate: Span[] = []): RawMention[] {
   const gaz = gazetteerIndex();
   const L = langSets(lang);
+  const boiler = new Set(boilerplate.map((b) => b.start));
   const out: RawMention[] = [];
   for (const para of paragraphs(text)) {
+    const from = out.length;
     for (const sent of sentences(text, para)) {
       mentionsInSentence(text, tokenize(text, sent.start, sent.end), lang, L, gaz, out);
+    }
+    // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
+    if (boiler.has(para.start)) {
+      const kept = out.slice(from).filter((m) => m.strength >= 2);
+      out.length = from;
+      out.push(...kept);
     }
   }
   return out;

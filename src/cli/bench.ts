@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: analysis throughput on a corpus built at run time (never committed): the
+ * texts of ../shared/eval repeated, or the seed articles when the eval data is absent.
+ * Prints MB/s for uk and en, the time for 1, 5 and 20 MB articles, and peak memory.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../core/analyze';
+import type { Language } from '../core/types';
+
+const root = path.resolve(__dirname, '..');
+const evalDir = process.env.NEWSMARK_EVAL_DIR ?? path.resolve(root, '../shared/eval');
+
+function texts(file: string): string[] {
+  const p = path.join(evalDir, file);
+  if (!fs.existsSync(p)) return [];
+  return fs
+    .readFileSync(p, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+}
+
+function corpus(lang: Language, bytes: number): string {
+  let parts = lang === 'en' ? texts('polnear-dev.jsonl') : [...texts('uk-attribution-dev.jsonl'), ...texts('ner-uk-v2-train.jsonl').slice(0, 200)];
+  if (!parts.length) {
+    const seeds = fs.readdirSync(path.join(root, 'seeds')).map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    parts = seeds.filter((t) => (lang === 'en' ? /[a-z]{4}/.test(t.slice(0, 200)) : /[іїє]/.test(t)));
+  }
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = parts[i % parts.length];
+    out.push(t);
+    size += Buffer.byteLength(t) + 2;
+  }
+  return out.join('\n\n');
+}
+
+function time(text: string, lang: Language): number {
+  const t0 = performance.now();
+  analyze(text, { language: lang });
+  return (performance.now() - t0) / 1000;
+}
+
+const MB = 1024 * 1024;
+let peak = 0;
+const sample = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+
+console.log('Newsmark benchmark (one core, single thread)');
+console.log(`corpus: ${fs.existsSync(evalDir) ? evalDir : 'seeds/'} texts, repeated; built in memory, never written`);
+console.log('\nthroughput on a 5 MB corpus of articles (analysed one article at a time):');
+for (const lang of ['uk', 'en'] as Language[]) {
+  const docs = corpus(lang, 5 * MB).split('\n\n\n');
+  const joined = corpus(lang, 5 * MB);
+  const articles = joined.length > 0 ? joined.split(/\n\n(?=\S)/) : docs;
+  time(articles.slice(0, 20).join('\n\n'), lang); // warm-up
+  const t0 = performance.now();
+  let bytes = 0;
+  for (const a of articles) {
+    analyze(a, { language: lang });
+    bytes += Buffer.byteLength(a);
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(`  ${lang}: ${(bytes / MB).toFixed(1)} MB in ${s.toFixed(2)} s = ${(bytes / MB / s).toFixed(2)} MB/s`);
+}
+console.log('\none article of growing size (should grow linearly):');
+console.log('  lang  size    seconds  MB/s');
+for (const lang of ['uk', 'en'] as Language[]) {
+  for (const size of [1, 5, 20]) {
+    const text = corpus(lang, size * MB);
+    const s = time(text, lang);
+    const mb = Buffer.byteLength(text) / MB;
+    console.log(`  ${lang}    ${String(size).padStart(2)} MB   ${s.toFixed(2).padStart(7)}  ${(mb / s).toFixed(2)}`);
+  }
+}
+clearInterval(sample);
+peak = Math.max(peak, process.memoryUsage().rss);
+console.log(`\npeak memory (RSS): ${(peak / MB).toFixed(0)} MB`);

@@ -1,0 +1,100 @@
+/**
+ * Editor decorations: one type per entity type and attribution role, created once and reused
+ * (as in the decorator sample); colours come from contributes.colors so themes can change them.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Span } from '../core/types';
+import { config } from './articles';
+
+export const LAYERS = [
+  'entity.PER',
+  'entity.ORG',
+  'entity.LOC',
+  'entity.MISC',
+  'attribution.source',
+  'attribution.anonymousSource',
+  'attribution.cue',
+  'attribution.directContent',
+  'attribution.indirectContent',
+] as const;
+export type Layer = (typeof LAYERS)[number];
+
+const color = (id: string) => new vscode.ThemeColor(`newsmark.${id}`);
+
+function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
+  const entity = (t: string): vscode.DecorationRenderOptions => ({
+    backgroundColor: color(`entity${t}Background`),
+    borderRadius: '2px',
+  });
+  return {
+    'entity.PER': vscode.window.createTextEditorDecorationType(entity('Person')),
+    'entity.ORG': vscode.window.createTextEditorDecorationType(entity('Organisation')),
+    'entity.LOC': vscode.window.createTextEditorDecorationType(entity('Place')),
+    'entity.MISC': vscode.window.createTextEditorDecorationType(entity('Misc')),
+    'attribution.source': vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline 2px',
+      color: color('sourceForeground'),
+      fontWeight: '600',
+    }),
+    'attribution.anonymousSource': vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline wavy',
+      color: color('anonymousSourceForeground'),
+      fontWeight: '600',
+      after: { contentText: ' ⚠', color: color('anonymousSourceForeground') },
+    }),
+    'attribution.cue': vscode.window.createTextEditorDecorationType({
+      border: '1px solid',
+      borderColor: color('cueBorder'),
+      borderRadius: '3px',
+      overviewRulerColor: color('attributionRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+    'attribution.directContent': vscode.window.createTextEditorDecorationType({
+      fontStyle: 'italic',
+      backgroundColor: color('directContentBackground'),
+    }),
+    'attribution.indirectContent': vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline dotted',
+      backgroundColor: color('indirectContentBackground'),
+    }),
+  };
+}
+
+/** The ranges of each layer for an analysis, honouring the layer settings. */
+export function layerRanges(doc: vscode.TextDocument, a: Analysis): Record<Layer, vscode.Range[]> {
+  const cfg = config();
+  const out = Object.fromEntries(LAYERS.map((l) => [l, [] as vscode.Range[]])) as Record<Layer, vscode.Range[]>;
+  const range = (s: Span) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+  if (cfg.layers.entities) {
+    for (const e of a.entities) {
+      if (!cfg.layers[e.type]) continue;
+      for (const m of e.mentions) out[`entity.${e.type}`].push(range(m));
+    }
+  }
+  if (cfg.layers.attributions) {
+    for (const att of a.attributions) {
+      for (const s of att.cue) out['attribution.cue'].push(range(s));
+      for (const s of att.source) out[att.anonymous ? 'attribution.anonymousSource' : 'attribution.source'].push(range(s));
+      for (const s of att.content) out[att.direct ? 'attribution.directContent' : 'attribution.indirectContent'].push(range(s));
+    }
+  }
+  return out;
+}
+
+export class Decorator implements vscode.Disposable {
+  private readonly types = makeTypes();
+  /** Last applied ranges per editor document, read by the test API. */
+  readonly applied = new Map<string, Record<Layer, vscode.Range[]>>();
+  visible = true;
+
+  apply(editor: vscode.TextEditor, a: Analysis | undefined): void {
+    const ranges = a && this.visible ? layerRanges(editor.document, a) : undefined;
+    for (const l of LAYERS) editor.setDecorations(this.types[l], ranges ? ranges[l] : []);
+    if (ranges) this.applied.set(editor.document.uri.toString(), ranges);
+    else this.applied.delete(editor.document.uri.toString());
+  }
+
+  dispose(): void {
+    for (const t of Object.values(this.types)) t.dispose();
+  }
+}

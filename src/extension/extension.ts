@@ -1,0 +1,168 @@
+/**
+ * Newsmark's VS Code client: a thin adapter from editor events to the engine (src/core) and
+ * from its results to decorations, hovers, the panel's views, the status bar and commands.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/types';
+import { ArticleStore } from './articles';
+import { Decorator, type Layer } from './decorations';
+import { HoverProvider } from './hover';
+import { EntitiesTree, SourcesTree } from './views';
+
+/** What tests read from the running extension (never pixels). */
+export interface NewsmarkApi {
+  analysisFor(uri: vscode.Uri): Analysis | undefined;
+  decorationsFor(uri: vscode.Uri): Record<Layer, vscode.Range[]> | undefined;
+  statusText(): string;
+  sources: SourcesTree;
+  entities: EntitiesTree;
+  /** Resolves when the active editor's analysis is current (after the debounce). */
+  whenAnalyzed(uri: vscode.Uri, version?: number): Promise<Analysis>;
+  lastAnalysisMs(uri: vscode.Uri): number | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const store = new ArticleStore();
+  const decorator = new Decorator();
+  const sources = new SourcesTree();
+  const entities = new EntitiesTree();
+  const status = vscode.window.createStatusBarItem('newsmark.status', vscode.StatusBarAlignment.Left, 100);
+  status.name = 'Newsmark';
+  status.command = 'newsmark.showPanel';
+  context.subscriptions.push(store, decorator, status);
+
+  const sourcesView = vscode.window.createTreeView('newsmark.sources', { treeDataProvider: sources, showCollapseAll: true });
+  const entitiesView = vscode.window.createTreeView('newsmark.entities', { treeDataProvider: entities, showCollapseAll: true });
+  context.subscriptions.push(sourcesView, entitiesView);
+
+  let statusShown = false;
+  const render = () => {
+    const editor = vscode.window.activeTextEditor;
+    const state = editor ? store.ensure(editor.document) : undefined;
+    for (const ed of vscode.window.visibleTextEditors) decorator.apply(ed, store.isArticle(ed.document) ? store.get(ed.document)?.analysis : undefined);
+    const active = state && editor ? { uri: editor.document.uri.toString(), analysis: state.analysis } : undefined;
+    sources.set(active);
+    entities.set(active);
+    void vscode.commands.executeCommand('setContext', 'newsmark.isArticle', !!state);
+    const msg = state ? undefined : 'Open a news article (.txt or .md) to see its sources.';
+    sourcesView.message = msg;
+    entitiesView.message = msg;
+    if (state) {
+      const a = state.analysis;
+      const anon = a.sources.filter((s) => s.anonymous).length;
+      status.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}`;
+      status.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences. Analysed in ${state.ms.toFixed(0)} ms. Click to open the Sources panel.`;
+      status.show();
+      statusShown = true;
+    } else {
+      status.hide();
+      statusShown = false;
+    }
+  };
+
+  const waiters: { uri: string; version?: number; resolve: (a: Analysis) => void }[] = [];
+  context.subscriptions.push(
+    store.onDidChange((s) => {
+      if ('analysis' in s) {
+        for (let i = waiters.length - 1; i >= 0; i--) {
+          const w = waiters[i];
+          if (w.uri === s.uri && (w.version === undefined || s.version >= w.version)) {
+            waiters.splice(i, 1);
+            w.resolve(s.analysis);
+          }
+        }
+      }
+      render();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.window.onDidChangeVisibleTextEditors(render),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('newsmark')) {
+        store.refreshAll();
+        render();
+      }
+    }),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new HoverProvider(store)),
+  );
+
+  const docFor = async (uri: string) => vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const reveal = async (uri: string, start: number, end: number) => {
+    const doc = await docFor(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
+    const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+  /** Moves to the next or previous span after the cursor, wrapping around. */
+  const step = (pick: (a: Analysis) => { start: number; end: number }[], dir: 1 | -1, what: string) => async () => {
+    const editor = vscode.window.activeTextEditor;
+    const state = editor && store.ensure(editor.document);
+    if (!editor || !state) return void vscode.window.showInformationMessage('Newsmark: open an article first.');
+    const spans = pick(state.analysis).sort((x, y) => x.start - y.start);
+    if (!spans.length) return void vscode.window.showInformationMessage(`Newsmark: this article has no ${what}.`);
+    const here = editor.document.offsetAt(editor.selection.active);
+    const target = dir === 1 ? (spans.find((s) => s.start > here) ?? spans[0]) : ([...spans].reverse().find((s) => s.start < here) ?? spans[spans.length - 1]);
+    await reveal(editor.document.uri.toString(), target.start, target.end);
+  };
+  const attributionAnchors = (a: Analysis) => a.attributions.map((x) => x.cue[0]);
+  const mentionSpans = (a: Analysis) => a.entities.flatMap((e) => e.mentions);
+
+  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register('newsmark.analyze', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return void vscode.window.showInformationMessage('Newsmark: open an article to analyse.');
+    if (!store.isArticle(editor.document)) store.toggle(editor.document);
+    else store.analyzeNow(editor.document);
+    render();
+  });
+  register('newsmark.toggleHighlights', () => {
+    decorator.visible = !decorator.visible;
+    render();
+  });
+  register('newsmark.toggleForFile', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const on = store.toggle(editor.document);
+    vscode.window.setStatusBarMessage(`Newsmark ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`, 3000);
+    render();
+  });
+  register('newsmark.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.newsmark'));
+  register('newsmark.nextAttribution', step(attributionAnchors, 1, 'attributions'));
+  register('newsmark.previousAttribution', step(attributionAnchors, -1, 'attributions'));
+  register('newsmark.nextEntity', step(mentionSpans, 1, 'entities'));
+  register('newsmark.previousEntity', step(mentionSpans, -1, 'entities'));
+  register('newsmark.revealSpan', (uri: string, start: number, end: number) => reveal(uri, start, end));
+  register('newsmark.nextMention', async (uri: string, entityId: string, after?: number) => {
+    const doc = await docFor(uri);
+    const state = store.ensure(doc);
+    const e = state?.analysis.entities.find((x) => x.id === entityId);
+    if (!e) return;
+    const editor = vscode.window.visibleTextEditors.find((x) => x.document === doc);
+    const here = after ?? (editor ? doc.offsetAt(editor.selection.active) : -1);
+    const m = e.mentions.find((x) => x.start > here) ?? e.mentions[0];
+    await reveal(uri, m.start, m.end);
+  });
+
+  render();
+
+  return {
+    analysisFor: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) && store.ensure(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!)?.analysis,
+    decorationsFor: (uri) => decorator.applied.get(uri.toString()),
+    statusText: () => (statusShown ? status.text : ''),
+    sources,
+    entities,
+    whenAnalyzed: (uri, version) =>
+      new Promise((resolve) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const s = doc && store.get(doc);
+        if (s && (version === undefined || s.version >= version)) return resolve(s.analysis);
+        waiters.push({ uri: uri.toString(), version, resolve });
+      }),
+    lastAnalysisMs: (uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc ? store.get(doc)?.ms : undefined;
+    },
+  };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,130 @@
+/**
+ * The Newsmark panel's native tree views: Sources (who cites whom, anonymous ones grouped) and
+ * Entities (by type with mention counts). Both follow the active article.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, Entity, Source } from '../core/types';
+
+export interface Active {
+  uri: string;
+  analysis: Analysis;
+}
+
+const KIND_ICON: Record<string, string> = {
+  media: 'radio-tower',
+  person: 'person',
+  organisation: 'organization',
+  government: 'library',
+  document: 'file-text',
+  anonymous: 'question',
+  none: 'circle-slash',
+};
+
+export type SourceNode =
+  | { kind: 'source'; source: Source; depth: number }
+  | { kind: 'anonymousGroup'; sources: Source[] };
+
+export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
+  private readonly emitter = new vscode.EventEmitter<SourceNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  active: Active | undefined;
+
+  set(active: Active | undefined): void {
+    this.active = active;
+    this.emitter.fire(undefined);
+  }
+
+  /** Top level: sources nobody in the article cites (the article's own credits), then anonymous. */
+  getChildren(node?: SourceNode): SourceNode[] {
+    const a = this.active?.analysis;
+    if (!a) return [];
+    if (!node) {
+      const cited = new Set(a.sources.flatMap((s) => s.cites));
+      const named = a.sources.filter((s) => !s.anonymous && !cited.has(s.name));
+      const anon = a.sources.filter((s) => s.anonymous && !cited.has(s.name));
+      const out: SourceNode[] = named.map((source) => ({ kind: 'source', source, depth: 0 }));
+      if (anon.length) out.push({ kind: 'anonymousGroup', sources: anon });
+      return out;
+    }
+    if (node.kind === 'anonymousGroup') return node.sources.map((source) => ({ kind: 'source', source, depth: 1 }));
+    if (node.depth > 8) return [];
+    return node.source.cites
+      .map((name) => a.sources.find((s) => s.name === name))
+      .filter((s): s is Source => !!s)
+      .map((source) => ({ kind: 'source', source, depth: node.depth + 1 }));
+  }
+
+  getTreeItem(node: SourceNode): vscode.TreeItem {
+    if (node.kind === 'anonymousGroup') {
+      const item = new vscode.TreeItem(`Anonymous or unnamed (${node.sources.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('newsmark.anonymousSourceForeground'));
+      item.tooltip = 'Statements without a named source: verify before relying on them.';
+      return item;
+    }
+    const s = node.source;
+    const item = new vscode.TreeItem(
+      s.name,
+      s.cites.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
+    const n = s.attributions.length;
+    item.description = `${s.kind} · ${n} statement${n === 1 ? '' : 's'}${s.cites.length ? ` · cites ${s.cites.join(', ')}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(s.anonymous ? 'warning' : (KIND_ICON[s.kind] ?? 'symbol-misc'));
+    item.contextValue = s.anonymous ? 'newsmark.source.anonymous' : 'newsmark.source';
+    item.id = `${this.active?.uri}#${node.depth}:${s.name}`;
+    const first = this.active?.analysis.attributions.find((x) => x.id === s.attributions[0]);
+    const spanToShow = first?.source[0] ?? first?.cue[0];
+    if (spanToShow && this.active) {
+      item.command = {
+        command: 'newsmark.revealSpan',
+        title: 'Reveal source',
+        arguments: [this.active.uri, spanToShow.start, spanToShow.end],
+      };
+    }
+    return item;
+  }
+}
+
+export type EntityNode = { kind: 'type'; type: string; entities: Entity[] } | { kind: 'entity'; entity: Entity };
+
+const TYPE_LABEL: Record<string, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other' };
+const TYPE_ICON: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'symbol-misc' };
+
+export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
+  private readonly emitter = new vscode.EventEmitter<EntityNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  active: Active | undefined;
+
+  set(active: Active | undefined): void {
+    this.active = active;
+    this.emitter.fire(undefined);
+  }
+
+  getChildren(node?: EntityNode): EntityNode[] {
+    const a = this.active?.analysis;
+    if (!a) return [];
+    if (!node) {
+      return (['PER', 'ORG', 'LOC', 'MISC'] as const)
+        .map((type) => ({ kind: 'type' as const, type, entities: a.entities.filter((e) => e.type === type) }))
+        .filter((g) => g.entities.length);
+    }
+    if (node.kind === 'type') {
+      return [...node.entities].sort((x, y) => y.mentions.length - x.mentions.length).map((entity) => ({ kind: 'entity', entity }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: EntityNode): vscode.TreeItem {
+    if (node.kind === 'type') {
+      const item = new vscode.TreeItem(`${TYPE_LABEL[node.type]} (${node.entities.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
+      return item;
+    }
+    const e = node.entity;
+    const item = new vscode.TreeItem(e.name);
+    item.description = `${e.mentions.length}×${e.stateMedia ? ' · state media' : e.kind ? ` · ${e.kind}` : ''}`;
+    item.tooltip = [...new Set(e.mentions.map((m) => m.text))].join(', ');
+    item.iconPath = new vscode.ThemeIcon(e.stateMedia ? 'warning' : TYPE_ICON[e.type]);
+    if (this.active) item.command = { command: 'newsmark.nextMention', title: 'Reveal next mention', arguments: [this.active.uri, e.id] };
+    return item;
+  }
+}

@@ -1,0 +1,128 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { SourceNode } from '../../src/extension/views';
+import { api, openArticle, SEED, textAt, until, workspaceFile } from './helpers';
+
+describe('Newsmark in the editor', () => {
+  before(async () => {
+    await api();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('runs inside a real VS Code extension host', () => {
+    assert.match(vscode.version, /^1\.\d+/);
+    assert.ok(['server-distro', 'desktop', 'web'].includes(vscode.env.appHost) || vscode.env.appHost.length > 0);
+  });
+
+  it('decorates the seed article: entities, sources, cues and content at the expected ranges', async () => {
+    const nm = await api();
+    const editor = await openArticle();
+    const deco = await until('decorations', () => nm.decorationsFor(editor.document.uri));
+    const texts = (layer: keyof typeof deco) => deco[layer].map((r) => textAt(editor.document, r));
+    assert.ok(texts('entity.PER').includes('Кім Чен Ин'), `PER: ${texts('entity.PER')}`);
+    assert.ok(texts('entity.PER').includes('Володимиром Путіним'));
+    assert.ok(texts('entity.ORG').includes('Yonhap'));
+    assert.ok(texts('entity.ORG').includes('KCNA'));
+    assert.ok(texts('entity.LOC').includes('Пхеньяна'));
+    assert.ok(texts('attribution.cue').includes('повідомляє'));
+    assert.ok(texts('attribution.cue').includes('передає'));
+    assert.ok(texts('attribution.source').includes('Yonhap'));
+    assert.ok(texts('attribution.anonymousSource').includes('джерела'), 'the NYT\'s "джерела" is marked anonymous');
+    assert.ok(texts('attribution.directContent').includes('поглиблювати відносини з Росією'));
+    assert.ok(deco['attribution.indirectContent'].length > 0);
+  });
+
+  it('shows the article counts in the status bar', async () => {
+    const nm = await api();
+    await openArticle();
+    const text = await until('status text', () => nm.statusText());
+    assert.match(text, /\d+ entities · \d+ attributions · \d+ sources/);
+  });
+
+  it('hovers: an entity card with its type, kind and mentions', async () => {
+    const editor = await openArticle();
+    const doc = editor.document;
+    const at = doc.positionAt(doc.getText().indexOf('KCNA') + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(md, /KCNA/);
+    assert.match(md, /Organisation/);
+    assert.match(md, /State-controlled media/);
+  });
+
+  it('hovers: an attribution card with the chain of reporting', async () => {
+    const editor = await openArticle();
+    const doc = editor.document;
+    const at = doc.positionAt(doc.getText().indexOf('передає') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    assert.match(md, /Attribution/);
+    assert.match(md, /Укрінформ ← Yonhap ← KCNA/);
+  });
+
+  it('the Sources tree lists Yonhap under Укрінформ and KCNA under Yonhap; selecting reveals the span', async () => {
+    const nm = await api();
+    const editor = await openArticle();
+    await until('sources', () => nm.sources.active?.uri === editor.document.uri.toString());
+    const top = nm.sources.getChildren();
+    const name = (n: SourceNode) => (n.kind === 'source' ? n.source.name : 'anonymous');
+    const ukr = top.find((n) => name(n) === 'Укрінформ');
+    assert.ok(ukr, `top level: ${top.map(name)}`);
+    const yon = nm.sources.getChildren(ukr).find((n) => name(n) === 'Yonhap');
+    assert.ok(yon, 'Yonhap under Укрінформ');
+    const kcna = nm.sources.getChildren(yon).find((n) => name(n) === 'KCNA');
+    assert.ok(kcna, 'KCNA under Yonhap');
+    const item = nm.sources.getTreeItem(kcna);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.match(active.document.getText(active.selection), /KCNA/);
+  });
+
+  it('editing the text updates the decorations', async () => {
+    const nm = await api();
+    const editor = await openArticle();
+    await until('decorations', () => nm.decorationsFor(editor.document.uri));
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Як повідомляє Reuters, Ангела Меркель приїхала до Берліна.\n'));
+    const version = editor.document.version;
+    await nm.whenAnalyzed(editor.document.uri, version);
+    const deco = await until('updated decorations', () => {
+      const d = nm.decorationsFor(editor.document.uri);
+      return d && d['entity.ORG'].some((r) => editor.document.getText(r) === 'Reuters') ? d : undefined;
+    });
+    assert.ok(deco['attribution.cue'].some((r) => editor.document.getText(r) === 'Як повідомляє'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('navigates to the next attribution from the palette command', async () => {
+    const editor = await openArticle();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('newsmark.nextAttribution');
+    const sel = vscode.window.activeTextEditor!.selection;
+    assert.ok(!sel.isEmpty, 'a cue is selected');
+  });
+
+  it('never decorates files that are not articles', async () => {
+    const nm = await api();
+    for (const name of ['notes.json', 'script.js']) {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+      await vscode.window.showTextDocument(doc);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.strictEqual(nm.decorationsFor(doc.uri), undefined, `${name} has no decorations`);
+      assert.strictEqual(nm.statusText(), '');
+    }
+  });
+
+  it('the per-file toggle switches Newsmark off and on', async () => {
+    const nm = await api();
+    const editor = await openArticle(SEED);
+    await until('decorations', () => nm.decorationsFor(editor.document.uri));
+    await vscode.commands.executeCommand('newsmark.toggleForFile');
+    await until('no decorations', () => !nm.decorationsFor(editor.document.uri));
+    await vscode.commands.executeCommand('newsmark.toggleForFile');
+    await until('decorations again', () => nm.decorationsFor(editor.document.uri));
+  });
+});

@@ -64,6 +64,8 @@ export async function startServer({ log = false } = {}) {
       'security.workspace.trust.enabled': false,
       'window.restoreWindows': 'none',
       'editor.hover.delay': 200,
+      'editor.wordWrap': 'on',
+      'editor.minimap.enabled': false,
     }),
   );
   fs.writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\n');

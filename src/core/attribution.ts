@@ -247,7 +247,7 @@ const CLAUSE_STOP = new Set([',', ';', ':', '(', ')', '—', '–', '-', '.', '!
 
 /** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */
 function trimSourceTokens(toks: Token[], a: number, b: number, lang: Language): [number, number] | null {
-  const lead = lang === 'en' ? /^(and|but|so|then|also|the|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
+  const lead = lang === 'en' ? /^(and|but|so|then|also|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
   while (a <= b && (!isWordTok(toks[a]) || lead.test(toks[a].text))) a++;
   while (b >= a && !isWordTok(toks[b])) b--;
   return a <= b ? [a, b] : null;
@@ -571,6 +571,23 @@ function buildAttribution(
     if (r) content = [r];
   }
 
+  // '"…," he said.' / 'The deal is off, sources said.': a clause-final cue after its subject.
+  if (!content.length && source.length && source[0].end <= toks[cue.a].start) {
+    const srcTok = toks.findIndex((t) => t.start === source[0].start);
+    const nextT = toks[cue.b + 1];
+    const clauseFinal = !nextT || /^[.,;!?…]$/.test(nextT.text);
+    if (srcTok > 0 && clauseFinal && /^[,—–-]$/.test(toks[srcTok - 1].text)) {
+      const q = toks[srcTok - 2]?.kind === 'quote' ? quotes.find((x) => x.close === toks[srcTok - 2].start) : undefined;
+      const qs = q && quoteSpan(q);
+      if (qs) {
+        content = [qs];
+        direct = true;
+      } else {
+        const before = trimSpan(text, s.start, toks[srcTok - 1].start, ' \t\r\n,;:—–-"«»“”');
+        if (before) content = [before];
+      }
+    }
+  }
   if (sentenceHasProCe) content = [];
   // Inverted cue without a quote: content is the clause before it ("P, – повідомив X").
   if (!content.length && !sentenceHasProCe && inverted && cue.a > firstWordIndex(toks)) {

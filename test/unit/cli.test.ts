@@ -1,0 +1,65 @@
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const bin = path.join(root, 'bin/newsmark.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('CLI', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-'));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('analyze --json prints one object per file in the documented shape', () => {
+    const r = run('analyze', '--json', 'seeds/uk-ukrinform-kndr-russia.txt');
+    assert.strictEqual(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.strictEqual(lines.length, 1);
+    const o = JSON.parse(lines[0]);
+    assert.strictEqual(o.file, 'seeds/uk-ukrinform-kndr-russia.txt');
+    assert.strictEqual(o.language, 'uk');
+    const text = fs.readFileSync(path.join(root, o.file), 'utf8');
+    for (const e of o.entities) {
+      assert.ok(['PER', 'ORG', 'LOC', 'MISC'].includes(e.type));
+      for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+    }
+    for (const a of o.attributions) {
+      for (const k of ['cue', 'source', 'content']) for (const s of a[k]) assert.strictEqual(text.slice(s.start, s.end), s.text);
+      assert.strictEqual(typeof a.direct, 'boolean');
+      assert.strictEqual(typeof a.anonymous, 'boolean');
+    }
+    assert.ok(o.sources.some((s: { name: string; cites: string[] }) => s.name === 'Yonhap' && s.cites.includes('KCNA')));
+  });
+
+  it('reports bad files on stderr, processes the rest, exits non-zero', () => {
+    fs.writeFileSync(path.join(tmp, 'empty.txt'), '');
+    fs.writeFileSync(path.join(tmp, 'bin.txt'), Buffer.from([0x50, 0x00, 0x01]));
+    fs.writeFileSync(path.join(tmp, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    fs.writeFileSync(path.join(tmp, 'ok.txt'), 'Reuters said that the talks resumed.');
+    const files = ['missing.txt', 'empty.txt', 'bin.txt', 'latin1.txt', 'ok.txt'].map((f) => path.join(tmp, f));
+    const r = run('analyze', '--json', ...files);
+    assert.notStrictEqual(r.status, 0);
+    const errs = r.stderr.trim().split('\n');
+    assert.strictEqual(errs.length, 4, r.stderr);
+    assert.match(r.stderr, /missing\.txt: no such file/);
+    assert.match(r.stderr, /empty\.txt: empty file/);
+    assert.match(r.stderr, /bin\.txt: binary file/);
+    assert.match(r.stderr, /latin1\.txt: not valid UTF-8/);
+    assert.strictEqual(r.stdout.trim().split('\n').length, 1);
+  });
+
+  it('the human view lists sources and chains without colour when NO_COLOR is set', () => {
+    const r = run('analyze', 'seeds/uk-ukrinform-kndr-russia.txt');
+    assert.strictEqual(r.status, 0);
+    assert.ok(!r.stdout.includes('\x1b['));
+    assert.match(r.stdout, /Укрінформ ← Yonhap ← KCNA/);
+  });
+
+  it('rejects unknown options with usage and exit code 2', () => {
+    const r = run('analyze', '--colour', 'x.txt');
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /unknown option --colour/);
+  });
+});

@@ -1,0 +1,176 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { findBoilerplate } from '../../src/core/boilerplate';
+import { detectLanguage } from '../../src/core/language';
+import { stem } from '../../src/core/morphology';
+import { chainOf } from '../../src/core/sources';
+import { sentences, stripBom, tokenize } from '../../src/core/text';
+import type { Analysis } from '../../src/core/types';
+
+const seed = fs.readFileSync(path.resolve(__dirname, '../../../seeds/uk-ukrinform-kndr-russia.txt'), 'utf8');
+
+const entity = (a: Analysis, name: string) => a.entities.find((e) => e.name === name);
+const sourceNames = (a: Analysis) => a.sources.map((s) => s.name);
+
+describe('text', () => {
+  it('tokenizes words with apostrophes and hyphens as one token', () => {
+    assert.deepStrictEqual(
+      tokenize("зв’язків Івано-Франківськ O'Brien").map((t) => t.text),
+      ['зв’язків', 'Івано-Франківськ', "O'Brien"],
+    );
+  });
+  it('does not break sentences after initials or abbreviations', () => {
+    const t = 'В. Зеленський прибув до м. Києва. Потім він поїхав.';
+    assert.strictEqual(sentences(t, { start: 0, end: t.length, text: t }).length, 2);
+  });
+  it('strips a BOM so offsets match the editor', () => {
+    assert.strictEqual(stripBom('\ufeffабв'), 'абв');
+  });
+});
+
+describe('language', () => {
+  it('tells Ukrainian, Russian and English apart on short texts', () => {
+    assert.strictEqual(detectLanguage('Президент заявив, що Україна готова.'), 'uk');
+    assert.strictEqual(detectLanguage('Президент заявил, что объявлены выборы.'), 'ru');
+    assert.strictEqual(detectLanguage('The president said the talks would resume.'), 'en');
+  });
+});
+
+describe('morphology', () => {
+  it('groups inflected forms under one stem', () => {
+    assert.strictEqual(stem('Росія'), stem('Росією'));
+    assert.strictEqual(stem('Росії'), stem('Росія'));
+    assert.strictEqual(stem('Пхеньяна'), stem('Пхеньяні'));
+    assert.strictEqual(stem('Путін'), stem('Путіним'));
+    assert.strictEqual(stem('Схід'), stem('Сходу'));
+  });
+});
+
+describe('boilerplate', () => {
+  it('recognises read-also, photo credits and subscription calls', () => {
+    const t = 'Текст новини.\nЧитайте також: Інша новина\nФото: Кіодо\nПриєднуйтесь до наших каналів Telegram\nRead more: x';
+    assert.deepStrictEqual(
+      findBoilerplate(t).map((b) => b.text.split(':')[0].split(' ')[0]),
+      ['Читайте', 'Фото', 'Приєднуйтесь', 'Read'],
+    );
+  });
+});
+
+describe('entities (Ukrainian seed article)', () => {
+  const a = analyze(seed);
+  it('detects Ukrainian', () => assert.strictEqual(a.language, 'uk'));
+  it('finds and groups people under canonical names', () => {
+    assert.strictEqual(entity(a, 'Кім Чен Ин')?.type, 'PER');
+    const putin = entity(a, 'Володимир Путін');
+    assert.ok(putin, `entities: ${a.entities.map((e) => e.name)}`);
+    assert.deepStrictEqual(putin.mentions.map((m) => m.text), ['Володимиром Путіним', 'Путін']);
+    assert.strictEqual(entity(a, 'Сергій Шойгу')?.mentions.length, 2);
+  });
+  it('groups inflected and abbreviated place names', () => {
+    const russia = entity(a, 'Росія');
+    assert.ok(russia);
+    const forms = new Set(russia.mentions.map((m) => m.text));
+    for (const f of ['Росією', 'Росії', 'РФ', 'Росія']) assert.ok(forms.has(f), `missing ${f}`);
+    const korea = entity(a, 'КНДР');
+    assert.ok(korea && korea.type === 'LOC');
+    assert.ok(korea.mentions.some((m) => m.text === 'Північної Кореї'));
+    for (const n of ['Південна Корея', 'Москва', 'Пхеньян', 'США', 'Далекий Схід']) assert.strictEqual(entity(a, n)?.type, 'LOC', n);
+  });
+  it('marks media and state media', () => {
+    assert.strictEqual(entity(a, 'KCNA')?.stateMedia, true);
+    assert.strictEqual(entity(a, 'Yonhap')?.kind, 'media');
+    assert.strictEqual(entity(a, 'The New York Times')?.kind, 'media');
+    for (const n of ['Укрінформ', 'Білий дім', 'РБ ООН', 'Трудова партія Кореї']) assert.strictEqual(entity(a, n)?.type, 'ORG', n);
+  });
+  it('span text always equals the article text at its offsets', () => {
+    for (const e of a.entities) for (const m of e.mentions) assert.strictEqual(seed.slice(m.start, m.end), m.text);
+    for (const at of a.attributions)
+      for (const s of [...at.cue, ...at.source, ...at.content]) assert.strictEqual(seed.slice(s.start, s.end), s.text);
+  });
+});
+
+describe('attributions (Ukrainian seed article)', () => {
+  const a = analyze(seed);
+  const nameOf = (x: (typeof a.attributions)[number]) => a.sources.find((s) => s.attributions.includes(x.id))!.name;
+  it('builds the chain Укрінформ ← Yonhap ← KCNA with one shared content', () => {
+    const ukr = a.attributions.find((x) => x.cue[0].text === 'передає');
+    assert.ok(ukr);
+    assert.deepStrictEqual(chainOf(ukr, a.attributions, nameOf), ['Укрінформ', 'Yonhap', 'KCNA']);
+    // "Про це …": the content is the previous sentence.
+    assert.match(ukr.content[0].text, /^Лідер Північної Кореї Кім Чен Ин/);
+    const ids = chainOf(ukr, a.attributions, (x) => x.id);
+    const contents = new Set(ids.map((id) => a.attributions.find((x) => x.id === id)!.content[0].start));
+    assert.strictEqual(contents.size, 1);
+  });
+  it('flags the NYT\'s "джерела" as anonymous, and the NYT as citing them', () => {
+    const anon = a.attributions.find((x) => x.source[0]?.text === 'джерела');
+    assert.ok(anon?.anonymous);
+    assert.strictEqual(anon.sourceKind, 'anonymous');
+    const nyt = a.sources.find((s) => s.name === 'The New York Times');
+    assert.deepStrictEqual(nyt?.cites, ['джерела']);
+  });
+  it('finds the White House statement and the quoted order', () => {
+    const wh = a.attributions.find((x) => x.cue[0].text === 'заявили');
+    assert.strictEqual(wh?.source[0].text, 'Білому домі');
+    assert.strictEqual(wh?.sourceKind, 'government');
+    const order = a.attributions.find((x) => x.direct && x.content[0].text === 'поглиблювати відносини з Росією');
+    assert.ok(order);
+  });
+  it('attributes nothing inside boilerplate', () => {
+    for (const b of a.boilerplate)
+      for (const x of a.attributions) assert.ok(x.cue.every((c) => c.end <= b.start || c.start >= b.end), `cue in "${b.text}"`);
+    assert.ok(sourceNames(a).includes('Yonhap'));
+  });
+});
+
+describe('attributions: tricky cases', () => {
+  it('English: "X said", "according to", anonymous "sources said"', () => {
+    const t = 'The minister said that the plan would fail. According to Reuters, talks resumed on Monday. The deal is off, sources said.';
+    const a = analyze(t);
+    assert.strictEqual(a.language, 'en');
+    const said = a.attributions.find((x) => x.cue[0].text === 'said' && x.content[0].text.startsWith('that'));
+    assert.strictEqual(said?.source[0].text, 'The minister');
+    const acc = a.attributions.find((x) => x.cue[0].text === 'According to');
+    assert.strictEqual(acc?.source[0].text, 'Reuters');
+    assert.strictEqual(acc?.content[0].text, 'talks resumed on Monday');
+    const anon = a.attributions.find((x) => x.source[0]?.text === 'sources');
+    assert.ok(anon?.anonymous);
+    assert.strictEqual(anon.content[0].text, 'The deal is off');
+  });
+  it('Ukrainian inverted direct quote with a pronoun source', () => {
+    const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
+    const [x] = analyze(t).attributions;
+    assert.strictEqual(x.source[0].text, 'він');
+    assert.strictEqual(x.content[0].text, 'Цієї угоди ніколи не повинно було бути');
+    assert.ok(x.direct);
+  });
+  it('nested quotes: „…“ inside «…» stay inside the content', () => {
+    const t = 'Міністр заявив: «Це рішення „остаточне“ і не зміниться».';
+    const [x] = analyze(t).attributions;
+    assert.strictEqual(x.content[0].text, 'Це рішення „остаточне“ і не зміниться');
+  });
+  it('possessive cue: "За його словами" is a discontinuous cue with a pronoun source', () => {
+    const t = 'За його словами, остаточний текст заяви має з\'явитися до кінця дня.';
+    const [x] = analyze(t).attributions;
+    assert.deepStrictEqual(x.cue.map((c) => c.text), ['За', 'словами']);
+    assert.strictEqual(x.source[0].text, 'його');
+  });
+  it('Russian: "со ссылкой на источники" is anonymous', () => {
+    const t = 'Издание Коммерсантъ со ссылкой на источники сообщает, что переговоры сорваны.';
+    const a = analyze(t);
+    assert.strictEqual(a.language, 'ru');
+    assert.ok(a.attributions.some((x) => x.anonymous && x.source[0]?.text === 'источники'));
+  });
+  it('CRLF line ends and an emoji before a mention keep offsets exact', () => {
+    const t = '🙂 Вступ.\r\n\r\nЯк повідомляє Reuters, Ангела Меркель прибула до Берліна.\r\n';
+    const a = analyze(t);
+    const m = a.entities.flatMap((e) => e.mentions);
+    for (const x of m) assert.strictEqual(t.slice(x.start, x.end), x.text);
+    assert.ok(m.some((x) => x.text === 'Reuters'));
+    const [att] = a.attributions;
+    assert.strictEqual(att.source[0].text, 'Reuters');
+    assert.strictEqual(t.slice(att.content[0].start, att.content[0].end), 'Ангела Меркель прибула до Берліна');
+  });
+});

@@ -3,14 +3,23 @@
 // Writes test-results/e2e.json with pass/fail counts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeWorkspace, offlineAvailable, openBrowser, root, startServer, workbenchUrl } from './lib/codeserver.mjs';
+import {
+  makeWorkspace,
+  offlineAvailable,
+  openBrowser,
+  root,
+  startServer,
+  workbenchUrl,
+} from './lib/codeserver.mjs';
 
 const shots = path.join(root, 'test-results/screenshots');
 const resultFile = path.join(root, 'test-results/e2e.json');
 fs.mkdirSync(shots, { recursive: true });
 fs.rmSync(resultFile, { force: true });
 if (!offlineAvailable()) {
-  console.error('e2e: FAILED: the offline VS Code is not installed (bash scripts/install-offline-vscode.sh); browser checks cannot run.');
+  console.error(
+    'e2e: FAILED: the offline VS Code is not installed (bash scripts/install-offline-vscode.sh); browser checks cannot run.',
+  );
   fs.writeFileSync(resultFile, JSON.stringify({ passed: 0, failed: 1 }));
   process.exit(1);
 }
@@ -29,8 +38,15 @@ async function check(name, fn) {
     console.log(`  ✔ ${name}`);
   } catch (e) {
     failed++;
-    console.log(`  ✘ ${name}\n    ${String(e.message ?? e).split('\n').slice(0, 4).join('\n    ')}`);
-    await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    console.log(
+      `  ✘ ${name}\n    ${String(e.message ?? e)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n    ')}`,
+    );
+    await page
+      .screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) })
+      .catch(() => {});
   }
 }
 
@@ -46,12 +62,19 @@ async function palette(title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type(title, { delay: 15 });
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 15000 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, {
+    timeout: 15000,
+  });
   await page.keyboard.press('Enter');
 }
 
 try {
-  await page.goto(workbenchUrl(server.port, ws, [['extensionDevelopmentPath', remote(root)], ['skipWelcome', 'true']]));
+  await page.goto(
+    workbenchUrl(server.port, ws, [
+      ['extensionDevelopmentPath', remote(root)],
+      ['skipWelcome', 'true'],
+    ]),
+  );
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForTimeout(2000);
 
@@ -66,7 +89,7 @@ try {
   await check('the status bar shows the article counts', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'attributions' });
     await item.first().waitFor({ timeout: 10000 });
-    const text = await item.first().innerText();
+    const text = await item.first().textContent();
     if (!/\d+ entities/.test(text)) throw new Error(`status: ${text}`);
   });
 
@@ -82,8 +105,9 @@ try {
     if (!box) throw new Error('no selected mention on screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10000 });
-    const text = await page.locator('.monaco-hover:not(.hidden)').first().innerText();
-    if (!/КНДР/.test(text) || !/Place/.test(text) || !/mentions in this article/.test(text)) throw new Error(`hover: ${text.slice(0, 200)}`);
+    const text = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
+    if (!/КНДР/.test(text) || !/Place/.test(text) || !/mentions in this article/.test(text))
+      throw new Error(`hover: ${text.slice(0, 200)}`);
     await page.screenshot({ path: path.join(shots, 'hover-card.png') });
     await page.mouse.move(5, 5);
   });
@@ -94,7 +118,8 @@ try {
     await tree.first().waitFor({ timeout: 15000 });
     const rows = await page.locator('.pane-body .monaco-list-row').allInnerTexts();
     const all = rows.join('\n');
-    for (const name of ['Укрінформ', 'Yonhap', 'KCNA']) if (!all.includes(name)) throw new Error(`missing ${name} in ${all}`);
+    for (const name of ['Укрінформ', 'Yonhap', 'KCNA'])
+      if (!all.includes(name)) throw new Error(`missing ${name} in ${all}`);
     await page.screenshot({ path: path.join(shots, 'sources-panel.png') });
   });
 

@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
-import { makeWorkspace, offlineAvailable, openBrowser, root, startServer, workbenchUrl } from './lib/codeserver.mjs';
+import {
+  makeWorkspace,
+  offlineAvailable,
+  openBrowser,
+  root,
+  startServer,
+  workbenchUrl,
+} from './lib/codeserver.mjs';
 
 const testsIndex = path.join(root, 'out/test/integration/index.js');
 const resultFile = path.join(root, 'test-results/integration.json');
@@ -17,7 +24,8 @@ if (!fs.existsSync(testsIndex)) {
 }
 
 // Workbench chatter that says nothing about the tests.
-const NOISE = /^(Resolving connection|Resolved connection|Creating a socket|Ignoring fetching|\[Service Worker\]|ChatSessionStore|Updating additional builtin|File not found .*vsda)/;
+const NOISE =
+  /^(Resolving connection|Resolved connection|Creating a socket|Ignoring fetching|\[Service Worker\]|ChatSessionStore|Updating additional builtin|File not found .*vsda)/;
 
 async function runOffline() {
   console.log('integration: launcher = offline VS Code (code-server + Debian Chromium)');
@@ -44,7 +52,9 @@ async function runOffline() {
     ['skipWelcome', 'true'],
   ];
   await page.goto(workbenchUrl(server.port, ws, payload));
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('integration tests timed out after 5 min')), 300000));
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error('integration tests timed out after 5 min')), 300000),
+  );
   try {
     await Promise.race([done, timeout]);
   } finally {
@@ -60,7 +70,11 @@ async function runElectron() {
   const tmp = fs.mkdtempSync(path.join(root, '.vscode-test/ws-'));
   const ws = makeWorkspace(tmp);
   try {
-    return await runTests({ extensionDevelopmentPath: root, extensionTestsPath: testsIndex, launchArgs: [ws, '--disable-extensions'] });
+    return await runTests({
+      extensionDevelopmentPath: root,
+      extensionTestsPath: testsIndex,
+      launchArgs: [ws, '--disable-extensions'],
+    });
   } catch (e) {
     console.error(`integration: @vscode/test-electron failed: ${e.message ?? e}`);
     return 1;
@@ -72,12 +86,16 @@ let code;
 if (forced === 'electron') code = await runElectron();
 else if (forced === 'offline' || offlineAvailable()) {
   if (!offlineAvailable()) {
-    console.error('integration: the offline VS Code is not installed. Run `bash scripts/install-offline-vscode.sh`.');
+    console.error(
+      'integration: the offline VS Code is not installed. Run `bash scripts/install-offline-vscode.sh`.',
+    );
     process.exit(1);
   }
   code = await runOffline();
 } else {
-  console.log('integration: the offline VS Code is not installed (bash scripts/install-offline-vscode.sh); trying @vscode/test-electron');
+  console.log(
+    'integration: the offline VS Code is not installed (bash scripts/install-offline-vscode.sh); trying @vscode/test-electron',
+  );
   code = await runElectron();
 }
 if (!fs.existsSync(resultFile)) {

@@ -46,8 +46,9 @@ async function waitHealthy(port, ms) {
 }
 
 /** Starts code-server; returns { port, tmp, stop }. */
-export async function startServer({ log = false } = {}) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vscode-'));
+export async function startServer({ log = false, reuseTmp } = {}) {
+  // reuseTmp: a profile prepared by the caller (who removes it); otherwise a fresh temp dir.
+  const tmp = reuseTmp ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vscode-'));
   const dirs = ['user-data/User', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache'];
   for (const d of dirs) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   fs.writeFileSync(
@@ -80,12 +81,20 @@ export async function startServer({ log = false } = {}) {
   };
   const args = [
     entry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--config', path.join(tmp, 'config.yaml'),
-    '--user-data-dir', path.join(tmp, 'user-data'),
-    '--extensions-dir', path.join(tmp, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--config',
+    path.join(tmp, 'config.yaml'),
+    '--user-data-dir',
+    path.join(tmp, 'user-data'),
+    '--extensions-dir',
+    path.join(tmp, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--ignore-last-opened',
   ];
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -98,7 +107,10 @@ export async function startServer({ log = false } = {}) {
   // Watchdog: a detached process that kills the server group when this runner dies.
   const watchdog = spawn(
     process.execPath,
-    ['-e', `const p=${process.pid},g=${child.pid};setInterval(()=>{try{process.kill(p,0)}catch{try{process.kill(-g,'SIGKILL')}catch{}process.exit(0)}},500)`],
+    [
+      '-e',
+      `const p=${process.pid},g=${child.pid};setInterval(()=>{try{process.kill(p,0)}catch{try{process.kill(-g,'SIGKILL')}catch{}process.exit(0)}},500)`,
+    ],
     { detached: true, stdio: 'ignore' },
   );
   watchdog.unref();
@@ -109,10 +121,14 @@ export async function startServer({ log = false } = {}) {
     try {
       process.kill(watchdog.pid, 'SIGKILL');
     } catch {}
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!reuseTmp) fs.rmSync(tmp, { recursive: true, force: true });
   };
   process.once('exit', stop);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => { stop(); process.exit(130); });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.once(sig, () => {
+      stop();
+      process.exit(130);
+    });
   try {
     await waitHealthy(port, 60000);
   } catch (e) {
@@ -123,8 +139,14 @@ export async function startServer({ log = false } = {}) {
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
@@ -132,11 +154,16 @@ export const CHROMIUM_ARGS = [
 export async function openBrowser(tmp) {
   const { chromium } = await import('playwright-core');
   process.env.XDG_CONFIG_HOME = path.join(tmp, 'xdg/config');
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.route('**/*', (route) => {
     const u = new URL(route.request().url());
-    if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:') return route.continue();
+    if (u.hostname === '127.0.0.1' || u.protocol === 'data:' || u.protocol === 'blob:')
+      return route.continue();
     return route.abort();
   });
   const page = await context.newPage();
@@ -153,8 +180,12 @@ export function workbenchUrl(port, folder, payload) {
 export function makeWorkspace(tmp) {
   const ws = path.join(tmp, 'workspace');
   fs.mkdirSync(ws, { recursive: true });
-  for (const f of fs.readdirSync(path.join(root, 'seeds'))) fs.copyFileSync(path.join(root, 'seeds', f), path.join(ws, f));
+  for (const f of fs.readdirSync(path.join(root, 'seeds')))
+    fs.copyFileSync(path.join(root, 'seeds', f), path.join(ws, f));
   fs.writeFileSync(path.join(ws, 'notes.json'), '{ "title": "Not an article: Yonhap said nothing here" }\n');
-  fs.writeFileSync(path.join(ws, 'script.js'), '// Yonhap said "this is code", and code is never decorated.\nconsole.log("KCNA");\n');
+  fs.writeFileSync(
+    path.join(ws, 'script.js'),
+    '// Yonhap said "this is code", and code is never decorated.\nconsole.log("KCNA");\n',
+  );
   return ws;
 }

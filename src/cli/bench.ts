@@ -22,9 +22,14 @@ function texts(file: string): string[] {
 }
 
 function corpus(lang: Language, bytes: number): string {
-  let parts = lang === 'en' ? texts('polnear-dev.jsonl') : [...texts('uk-attribution-dev.jsonl'), ...texts('ner-uk-v2-train.jsonl').slice(0, 200)];
+  let parts =
+    lang === 'en'
+      ? texts('polnear-dev.jsonl')
+      : [...texts('uk-attribution-dev.jsonl'), ...texts('ner-uk-v2-train.jsonl').slice(0, 200)];
   if (!parts.length) {
-    const seeds = fs.readdirSync(path.join(root, 'seeds')).map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
+    const seeds = fs
+      .readdirSync(path.join(root, 'seeds'))
+      .map((f) => fs.readFileSync(path.join(root, 'seeds', f), 'utf8'));
     parts = seeds.filter((t) => (lang === 'en' ? /[a-z]{4}/.test(t.slice(0, 200)) : /[іїє]/.test(t)));
   }
   const out: string[] = [];
@@ -50,7 +55,9 @@ const sample = setInterval(() => {
 }, 20);
 
 console.log('Newsmark benchmark (one core, single thread)');
-console.log(`corpus: ${fs.existsSync(evalDir) ? evalDir : 'seeds/'} texts, repeated; built in memory, never written`);
+console.log(
+  `corpus: ${fs.existsSync(evalDir) ? evalDir : 'seeds/'} texts, repeated; built in memory, never written`,
+);
 console.log('\nthroughput on a 5 MB corpus of articles (analysed one article at a time):');
 for (const lang of ['uk', 'en'] as Language[]) {
   const docs = corpus(lang, 5 * MB).split('\n\n\n');
@@ -64,7 +71,9 @@ for (const lang of ['uk', 'en'] as Language[]) {
     bytes += Buffer.byteLength(a);
   }
   const s = (performance.now() - t0) / 1000;
-  console.log(`  ${lang}: ${(bytes / MB).toFixed(1)} MB in ${s.toFixed(2)} s = ${(bytes / MB / s).toFixed(2)} MB/s`);
+  console.log(
+    `  ${lang}: ${(bytes / MB).toFixed(1)} MB in ${s.toFixed(2)} s = ${(bytes / MB / s).toFixed(2)} MB/s`,
+  );
 }
 console.log('\none article of growing size (should grow linearly):');
 console.log('  lang  size    seconds  MB/s');
@@ -73,7 +82,9 @@ for (const lang of ['uk', 'en'] as Language[]) {
     const text = corpus(lang, size * MB);
     const s = time(text, lang);
     const mb = Buffer.byteLength(text) / MB;
-    console.log(`  ${lang}    ${String(size).padStart(2)} MB   ${s.toFixed(2).padStart(7)}  ${(mb / s).toFixed(2)}`);
+    console.log(
+      `  ${lang}    ${String(size).padStart(2)} MB   ${s.toFixed(2).padStart(7)}  ${(mb / s).toFixed(2)}`,
+    );
   }
 }
 clearInterval(sample);

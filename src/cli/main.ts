@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
-import { AttributionScorer, type AttributionGold, NerScorer, type NerGold, type PRF } from '../core/evaluate';
+import { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from '../core/evaluate';
 import { chainOf } from '../core/sources';
 import { stripBom } from '../core/text';
 import type { Analysis, Language } from '../core/types';
@@ -27,7 +27,9 @@ export function readArticle(file: string): string {
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message);
+    throw new Error(
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message,
+    );
   }
   if (buf.length === 0) throw new Error('empty file');
   if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
@@ -91,7 +93,8 @@ export function renderHuman(file: string, text: string, a: Analysis, color: bool
     for (const s of att.source) marks.push({ start: s.start, end: s.end, code: SGR.source, tag: '' });
     for (const s of att.cue) marks.push({ start: s.start, end: s.end, code: SGR.cue, tag: '' });
   }
-  for (const e of a.entities) for (const m of e.mentions) marks.push({ start: m.start, end: m.end, code: SGR[e.type], tag: e.type });
+  for (const e of a.entities)
+    for (const m of e.mentions) marks.push({ start: m.start, end: m.end, code: SGR[e.type], tag: e.type });
   // Innermost style wins: paint character by character with the shortest covering mark.
   let out = '';
   if (color) {
@@ -149,7 +152,10 @@ export function renderHuman(file: string, text: string, a: Analysis, color: bool
   for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as const) {
     const list = a.entities.filter((e) => e.type === t);
     if (!list.length) continue;
-    const items = list.map((e) => `${e.name}${e.stateMedia ? ' [state media]' : e.kind === 'media' ? ' [media]' : ''} ×${e.mentions.length}`);
+    const items = list.map(
+      (e) =>
+        `${e.name}${e.stateMedia ? ' [state media]' : e.kind === 'media' ? ' [media]' : ''} ×${e.mentions.length}`,
+    );
     lines.push(`  ${paint(t, SGR[t], color)}: ${items.join(', ')}`);
   }
   lines.push(paint(`Sources (${a.sources.length}):`, SGR.bold, color));
@@ -161,7 +167,9 @@ export function renderHuman(file: string, text: string, a: Analysis, color: bool
   for (const s of a.sources) {
     const flag = s.anonymous ? paint(' ⚠ anonymous', '33', color) : '';
     const cites = s.cites.length ? ` ← cites ${s.cites.join(', ')}` : '';
-    lines.push(`  • ${s.name} (${s.kind}, ${s.attributions.length} statement${s.attributions.length === 1 ? '' : 's'})${cites}${flag}`);
+    lines.push(
+      `  • ${s.name} (${s.kind}, ${s.attributions.length} statement${s.attributions.length === 1 ? '' : 's'})${cites}${flag}`,
+    );
   }
   const chains = new Set<string>();
   for (const att of a.attributions) {
@@ -179,7 +187,9 @@ export function renderHuman(file: string, text: string, a: Analysis, color: bool
     const content = att.content.map((s) => s.text).join(' … ');
     const short = content.length > 90 ? `${content.slice(0, 87)}…` : content;
     const via = att.via ? ` (via ${nameOf(byId.get(att.via)!)})` : '';
-    lines.push(`  ${att.id} ${paint(src, SGR.source, color)} → ${paint(cue, SGR.cue, color)} → ${att.direct ? '“' : ''}${short}${att.direct ? '”' : ''}  [${att.direct ? 'direct' : 'indirect'}, ${att.sourceKind}${att.anonymous ? ', anonymous' : ''}]${via}`);
+    lines.push(
+      `  ${att.id} ${paint(src, SGR.source, color)} → ${paint(cue, SGR.cue, color)} → ${att.direct ? '“' : ''}${short}${att.direct ? '”' : ''}  [${att.direct ? 'direct' : 'indirect'}, ${att.sourceKind}${att.anonymous ? ', anonymous' : ''}]${via}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -232,7 +242,8 @@ function parseFlags(args: string[], spec: Record<string, 'bool' | 'value'>) {
 function cmdAnalyze(args: string[]): number {
   const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value' });
   const lang = flags.lang as string | undefined;
-  if (lang && !['uk', 'ru', 'en'].includes(lang)) throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
+  if (lang && !['uk', 'ru', 'en'].includes(lang))
+    throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
   if (!rest.length) throw new UsageError('analyze needs at least one file or directory');
   let failed = 0;
   const files = expand(rest);
@@ -265,7 +276,10 @@ function cmdEval(args: string[]): number {
   const task = flags.task;
   if (task !== 'ner' && task !== 'attribution') throw new UsageError('--task must be ner or attribution');
   if (rest.length !== 1) throw new UsageError('eval needs one JSONL file');
-  const lines = fs.readFileSync(rest[0], 'utf8').split('\n').filter((l) => l.trim());
+  const lines = fs
+    .readFileSync(rest[0], 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const limit = flags.limit ? Number(flags.limit) : Infinity;
   const lang = flags.lang as Language | undefined;
   const t0 = performance.now();
@@ -277,10 +291,14 @@ function cmdEval(args: string[]): number {
       chars += doc.text.length;
       scorer.add(doc, analyze(doc.text, lang ? { language: lang } : {}));
     }
-    console.log(`NER, exact match (${Math.min(lines.length, limit)} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
+    console.log(
+      `NER, exact match (${Math.min(lines.length, limit)} docs, ${(chars / 1e6).toFixed(2)} M chars)`,
+    );
     console.log('group          type    P      R      F1     (tp/fp/fn)');
     for (const r of scorer.table()) {
-      console.log(`${r.group.padEnd(14)} ${r.type.padEnd(6)}  ${fmt(r.score)}  (${r.score.tp}/${r.score.fp}/${r.score.fn})`);
+      console.log(
+        `${r.group.padEnd(14)} ${r.type.padEnd(6)}  ${fmt(r.score)}  (${r.score.tp}/${r.score.fp}/${r.score.fn})`,
+      );
     }
   } else {
     const scorer = new AttributionScorer();
@@ -293,7 +311,9 @@ function cmdEval(args: string[]): number {
     console.log(`Attribution (${Math.min(lines.length, limit)} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
     console.log('metric                    P      R      F1');
     for (const r of rows) console.log(`${r.metric.padEnd(24)}  ${fmt(r.score)}`);
-    console.log(`field agreement on matched attributions: anonymous ${agreement.anonymous.toFixed(3)}, direct ${agreement.direct.toFixed(3)}, sourceKind ${agreement.sourceKind.toFixed(3)}`);
+    console.log(
+      `field agreement on matched attributions: anonymous ${agreement.anonymous.toFixed(3)}, direct ${agreement.direct.toFixed(3)}, sourceKind ${agreement.sourceKind.toFixed(3)}`,
+    );
   }
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return 0;

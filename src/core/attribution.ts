@@ -6,7 +6,17 @@
 import { findBoilerplate } from './boilerplate';
 import { LANGUAGE_DATA, type LanguageData, type Phrase, type VerbClass, wordSet } from './lexicon';
 import { normalizeWord } from './morphology';
-import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, paragraphs, sentences, span, type Token, tokenize, trimSpan } from './text';
+import {
+  CLOSE_QUOTES,
+  isCapitalized,
+  OPEN_QUOTES,
+  paragraphs,
+  sentences,
+  span,
+  type Token,
+  tokenize,
+  trimSpan,
+} from './text';
 import type { Attribution, Entity, Language, SourceKind, Span } from './types';
 
 interface Cue {
@@ -57,11 +67,13 @@ function enVerbForms(lemma: string): string[] {
   const forms = [lemma];
   const cons = /[^aeiou]$/.test(lemma);
   if (lemma.endsWith('e')) forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
-  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`, `${lemma}ing`);
+  else if (/[^aeiou]y$/.test(lemma))
+    forms.push(`${lemma.slice(0, -1)}ies`, `${lemma.slice(0, -1)}ied`, `${lemma}ing`);
   else if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(`${lemma}es`, `${lemma}ed`, `${lemma}ing`);
   else {
     forms.push(`${lemma}s`, `${lemma}ed`, `${lemma}ing`);
-    if (cons && /[aeiou][^aeiouwxy]$/.test(lemma)) forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
+    if (cons && /[aeiou][^aeiouwxy]$/.test(lemma))
+      forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
   }
   if (lemma === 'say') forms.push('says', 'said', 'saying');
   if (lemma === 'tell') forms.push('tells', 'told', 'telling');
@@ -143,8 +155,6 @@ export function findQuotes(text: string, from: number, to: number): QuoteSpan[] 
       (open === '‘' && ch === '’') ||
       (open === '‹' && ch === '›');
     if (top && isClose && closes(top.ch)) {
-      // A straight quote followed by a letter opens rather than closes, unless it can't.
-      if (ch === '"' && /\p{L}/u.test(text[i + 1] ?? '') && !/\p{L}|[.,!?…]/u.test(text[i - 1] ?? '') && false) continue;
       stack.pop();
       out.push({ open: top.at, close: i });
     } else if (isOpen) {
@@ -232,7 +242,12 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
     let b = i;
     // English phrasal cues: point out, call on.
-    if (lang === 'en' && (lw[i + 1] === 'out' || lw[i + 1] === 'on' || lw[i + 1] === 'for') && c.enForms.has(`${verbBase(lw[i])} ${lw[i + 1]}`)) b = i + 1;
+    if (
+      lang === 'en' &&
+      (lw[i + 1] === 'out' || lw[i + 1] === 'on' || lw[i + 1] === 'for') &&
+      c.enForms.has(`${verbBase(lw[i])} ${lw[i + 1]}`)
+    )
+      b = i + 1;
     cues.push({ a: i, b, spans: [span(text, toks[i].start, toks[b].end)], kind: cls, sourceAt: 'auto' });
     taken[i] = 1;
   }
@@ -247,7 +262,10 @@ const CLAUSE_STOP = new Set([',', ';', ':', '(', ')', '—', '–', '-', '.', '!
 
 /** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */
 function trimSourceTokens(toks: Token[], a: number, b: number, lang: Language): [number, number] | null {
-  const lead = lang === 'en' ? /^(and|but|so|then|also|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
+  const lead =
+    lang === 'en'
+      ? /^(and|but|so|then|also|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i
+      : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
   while (a <= b && (!isWordTok(toks[a]) || lead.test(toks[a].text))) a++;
   while (b >= a && !isWordTok(toks[b])) b--;
   return a <= b ? [a, b] : null;
@@ -271,7 +289,8 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
   paras.forEach((p, pi) => {
     quotesByPara.push(findQuotes(text, p.start, p.end));
     if (boiler.has(p.start)) return;
-    for (const s of sentences(text, p)) sents.push({ ...s, tokens: tokenize(text, s.start, s.end), paragraph: pi });
+    for (const s of sentences(text, p))
+      sents.push({ ...s, tokens: tokenize(text, s.start, s.end), paragraph: pi });
   });
   const results: Attribution[] = [];
   let lastSubject: Span[] = [];
@@ -283,7 +302,19 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
     const cueTokens = new Set<number>();
     for (const cue of cues) for (let x = cue.a; x <= cue.b; x++) cueTokens.add(x);
     for (const cue of cues) {
-      const att = buildAttribution(ctx, c, s, si, sents, cue, quotes, mentionAt, lastSubject, inSentence, cueTokens);
+      const att = buildAttribution(
+        ctx,
+        c,
+        s,
+        si,
+        sents,
+        cue,
+        quotes,
+        mentionAt,
+        lastSubject,
+        inSentence,
+        cueTokens,
+      );
       if (att) inSentence.push({ att, cue });
     }
     linkChains(inSentence);
@@ -301,7 +332,9 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
 }
 
 function buildMentionIndex(entities: Entity[]) {
-  const spans = entities.flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e }))).sort((a, b) => a.start - b.start);
+  const spans = entities
+    .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
+    .sort((a, b) => a.start - b.start);
   // Binary search for the first mention at or after `start`: keeps large articles linear.
   return (start: number, end: number) => {
     let lo = 0;
@@ -312,7 +345,8 @@ function buildMentionIndex(entities: Entity[]) {
       else hi = mid;
     }
     const out: typeof spans = [];
-    for (let i = lo; i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) out.push(spans[i]);
+    for (let i = lo; i < spans.length && spans[i].start < end; i++)
+      if (spans[i].end <= end) out.push(spans[i]);
     return out;
   };
 }
@@ -366,8 +400,20 @@ function buildAttribution(
         break;
       }
       if (depth === 0 && CLAUSE_STOP.has(t.text) && !(t.text === '-' && t.start === toks[k - 1]?.end)) break;
-      if (depth === 0 && isWordTok(t) && (c.complementizers.has(lw(k)) || (k > start && verbClass(c, lang, t.text)))) break;
-      if (depth === 0 && lang !== 'en' && k > start && /^(про|що|як|і|та|и|у|в)$/.test(lw(k)) && !isCapitalized(toks[k + 1]?.text ?? '')) break;
+      if (
+        depth === 0 &&
+        isWordTok(t) &&
+        (c.complementizers.has(lw(k)) || (k > start && verbClass(c, lang, t.text)))
+      )
+        break;
+      if (
+        depth === 0 &&
+        lang !== 'en' &&
+        k > start &&
+        /^(про|що|як|і|та|и|у|в)$/.test(lw(k)) &&
+        !isCapitalized(toks[k + 1]?.text ?? '')
+      )
+        break;
       if (isWordTok(t)) end = k;
       if (k - start > 12) break;
     }
@@ -379,7 +425,8 @@ function buildAttribution(
     const limit = Math.max(0, to - 14);
     while (k >= limit) {
       const t = toks[k];
-      if (CLAUSE_STOP.has(t.text) || t.kind === 'quote' || c.complementizers.has(lw(k)) || cueTokens.has(k)) break;
+      if (CLAUSE_STOP.has(t.text) || t.kind === 'quote' || c.complementizers.has(lw(k)) || cueTokens.has(k))
+        break;
       if (k < to && isWordTok(t) && verbClass(c, lang, t.text) && !isCapitalized(t.text)) break;
       k--;
     }
@@ -395,7 +442,8 @@ function buildAttribution(
         const ia = toks.findIndex((t) => t.start === pick.start);
         return expandLeft(ia, b);
       }
-      for (let x = b; x >= a; x--) if (c.pronouns.has(lw(x)) || c.anonymous.has(lw(x))) return [x, Math.min(b, x + 3)];
+      for (let x = b; x >= a; x--)
+        if (c.pronouns.has(lw(x)) || c.anonymous.has(lw(x))) return [x, Math.min(b, x + 3)];
       return [Math.max(a, b - 3), b];
     }
     return [a, b];
@@ -405,7 +453,12 @@ function buildAttribution(
     for (let x = ia - 1; x >= 0 && ia - x <= 5; x--) {
       const w = lw(x);
       if (!isWordTok(toks[x])) break;
-      if (c.titles.has(w) || (mentionAt(toks[x].start, toks[x].end).length > 0) || /(ого|ої|их|ів|и|і)$/.test(w) && a - x <= 2) a = x;
+      if (
+        c.titles.has(w) ||
+        mentionAt(toks[x].start, toks[x].end).length > 0 ||
+        (/(ого|ої|их|ів|и|і)$/.test(w) && a - x <= 2)
+      )
+        a = x;
       else break;
     }
     while (a < ia && !c.titles.has(lw(a)) && !mentionAt(toks[a].start, toks[a].end).length) a++;
@@ -416,25 +469,43 @@ function buildAttribution(
   const quoteBefore = (() => {
     // "…», – сказав він" / '"…," said Smith'
     let k = cue.a - 1;
-    while (k >= 0 && (toks[k].kind === 'punct') && /^[,\-–—]$/.test(toks[k].text)) k--;
+    while (k >= 0 && toks[k].kind === 'punct' && /^[,\-–—]$/.test(toks[k].text)) k--;
     if (k >= 0 && toks[k].kind === 'quote' && CLOSE_QUOTES.includes(toks[k].text)) {
       return quotes.find((q) => q.close === toks[k].start);
     }
     // English: "…," he said / said he
-    if (lang === 'en' && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote') return quotes.find((q) => q.close === toks[k - 1].start);
+    if (lang === 'en' && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote')
+      return quotes.find((q) => q.close === toks[k - 1].start);
     return undefined;
   })();
   // An inverted cue: after a quote, after a comma at the end of a clause, or "Про це … повідомляє".
-  const sentenceHasProCe = lang !== 'en' && /^(про це|об этом|про що)\s/i.test(text.slice(s.start, s.end)) && !c.complementizers.has(lw(cue.b + 1)) && !c.complementizers.has(lw(cue.b + 2));
+  const sentenceHasProCe =
+    lang !== 'en' &&
+    /^(про це|об этом|про що)\s/i.test(text.slice(s.start, s.end)) &&
+    !c.complementizers.has(lw(cue.b + 1)) &&
+    !c.complementizers.has(lw(cue.b + 2));
   const commaBefore = prevTok && /^[,\-–—]$/.test(prevTok.text);
   let inverted = false;
   if (cue.sourceTok !== undefined) {
     source = [span(text, toks[cue.sourceTok].start, toks[cue.sourceTok].end)];
-  } else if (cue.sourceAt === 'after' || (cue.sourceAt === 'auto' && (quoteBefore || commaBefore || sentenceHasProCe || (lang === 'en' && isPostposedSubject(toks, cue.b, c))))) {
+  } else if (
+    cue.sourceAt === 'after' ||
+    (cue.sourceAt === 'auto' &&
+      (quoteBefore ||
+        commaBefore ||
+        sentenceHasProCe ||
+        (lang === 'en' && isPostposedSubject(toks, cue.b, c))))
+  ) {
     inverted = cue.sourceAt === 'auto';
     // English pronoun/name before an inverted verb: '"…," he said'.
     let r: [number, number] | null = null;
-    if (lang === 'en' && inverted && cue.a >= 1 && isWordTok(prevTok) && (c.pronouns.has(lw(cue.a - 1)) || isCapitalized(prevTok.text))) {
+    if (
+      lang === 'en' &&
+      inverted &&
+      cue.a >= 1 &&
+      isWordTok(prevTok) &&
+      (c.pronouns.has(lw(cue.a - 1)) || isCapitalized(prevTok.text))
+    ) {
       r = sourceBefore(cue.a - 1);
     } else {
       r = sourceAfter(cue.b + 1);
@@ -447,7 +518,15 @@ function buildAttribution(
   } else if (cue.sourceAt === 'auto') {
     let r = cue.a > 0 ? sourceBefore(cue.a - 1) : null;
     // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.
-    const cit = r && siblings.find((x) => x.cue.kind === 'citation' && x.att.source.length && x.att.source[0].start <= toks[r![0]].start && x.att.source[0].end >= toks[r![1]].end);
+    const cit =
+      r &&
+      siblings.find(
+        (x) =>
+          x.cue.kind === 'citation' &&
+          x.att.source.length &&
+          x.att.source[0].start <= toks[r![0]].start &&
+          x.att.source[0].end >= toks[r![1]].end,
+      );
     if (cit && cit.cue.a > 0) r = sourceBefore(cit.cue.a - 1);
     if (r) {
       // A preposition directly before the NP: "У Білому домі заявили" → "Білому домі".
@@ -455,8 +534,19 @@ function buildAttribution(
     } else if (lang !== 'en' && prevTok && /^(і|й|та|а|але|проте|утім|втім|и|но)$/i.test(prevTok.text)) {
       // Coordinated cue: the sentence's subject (the first person or organisation named before
       // the cue, outside any parenthetical credit), else a sibling's source.
-      const skipTo = Math.max(-1, ...siblings.filter((x) => x.cue.kind === 'parenthetical' || x.cue.kind === 'according').map((x) => x.att.source.length ? toks.findIndex((t) => t.start >= x.att.source[x.att.source.length - 1].end) : x.cue.b));
-      const cands = mentionAt(toks[Math.max(0, skipTo)].start, toks[cue.a].start).filter((m) => !(skipTo >= 0 && m.start < toks[skipTo].start));
+      const skipTo = Math.max(
+        -1,
+        ...siblings
+          .filter((x) => x.cue.kind === 'parenthetical' || x.cue.kind === 'according')
+          .map((x) =>
+            x.att.source.length
+              ? toks.findIndex((t) => t.start >= x.att.source[x.att.source.length - 1].end)
+              : x.cue.b,
+          ),
+      );
+      const cands = mentionAt(toks[Math.max(0, skipTo)].start, toks[cue.a].start).filter(
+        (m) => !(skipTo >= 0 && m.start < toks[skipTo].start),
+      );
       const subj = cands.find((m) => m.entity.type !== 'LOC') ?? cands[0];
       if (subj) {
         const ia = toks.findIndex((t) => t.start === subj.start);
@@ -464,13 +554,20 @@ function buildAttribution(
         const [a2] = expandLeft(ia, ib);
         // Extend right over the rest of a multi-word name (Кім Чен Ин).
         let b2 = ib;
-        for (const m of mentionAt(toks[ib].start, toks[cue.a].start)) if (m.start === toks[ib + 1]?.start && m.entity === subj.entity) b2 = toks.findIndex((t) => t.end >= m.end);
+        for (const m of mentionAt(toks[ib].start, toks[cue.a].start))
+          if (m.start === toks[ib + 1]?.start && m.entity === subj.entity)
+            b2 = toks.findIndex((t) => t.end >= m.end);
         source = [span(text, toks[a2].start, toks[b2].end)];
       } else {
         const sib = siblings.find((x) => x.att.source.length);
         if (sib) source = sib.att.source;
       }
-    } else if (cue.a === firstWordIndex(toks) && !isImpersonal(c, toks[cue.a].text) && lastSubject.length && lang !== 'en') {
+    } else if (
+      cue.a === firstWordIndex(toks) &&
+      !isImpersonal(c, toks[cue.a].text) &&
+      lastSubject.length &&
+      lang !== 'en'
+    ) {
       source = lastSubject;
     }
   }
@@ -498,7 +595,8 @@ function buildAttribution(
     }
     return out;
   };
-  const quoteAt = (k: number) => (toks[k]?.kind === 'quote' ? quotes.find((q) => q.open === toks[k].start) : undefined);
+  const quoteAt = (k: number) =>
+    toks[k]?.kind === 'quote' ? quotes.find((q) => q.open === toks[k].start) : undefined;
   const quoteSpan = (q: QuoteSpan) => trimSpan(text, q.open + 1, q.close, ' \t\r\n');
 
   let direct = false;
@@ -543,16 +641,18 @@ function buildAttribution(
     if (r) content = [r];
   } else if (cue.kind === 'according' || cue.kind === 'citation' || cue.kind === 'parenthetical') {
     // "За словами X, P" / "Як повідомляє X, P" / "…, з посиланням на X" / "P, according to X".
-    const srcEndTok = sourceEnd > cue.b ? sourceEnd : cue.b;
+    const srcEndTok = Math.max(sourceEnd, cue.b);
     let x = srcEndTok + 1;
     while (x < toks.length && /^[,:\-–—]$/.test(toks[x].text)) x++;
     const clauseAfter = x < toks.length && toks[srcEndTok + 1]?.text === ',' ? restOfSentence(x) : null;
-    const before = cue.a > firstWordIndex(toks) ? trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-') : null;
+    const before =
+      cue.a > firstWordIndex(toks) ? trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-') : null;
     if (cue.kind === 'citation' || (!clauseAfter && before)) {
       content = before ? [stripProCe(text, before)] : clauseAfter ? [clauseAfter] : [];
     } else if (clauseAfter) content = [clauseAfter];
   } else if (cue.kind === 'document' || cue.kind === 'impersonal') {
-    if (next && c.complementizers.has(normalizeWord(next.text))) content = restOfSentence(k + 1) ? [restOfSentence(k + 1)!] : [];
+    if (next && c.complementizers.has(normalizeWord(next.text)))
+      content = restOfSentence(k + 1) ? [restOfSentence(k + 1)!] : [];
     else if (cue.a > firstWordIndex(toks)) {
       const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
       if (before) content = [before];
@@ -563,10 +663,27 @@ function buildAttribution(
   } else if (cue.kind === 'directive' && next && isWordTok(next)) {
     const r = restOfSentence(k);
     if (r) content = [r];
-  } else if (lang === 'en' && cue.kind === 'say' && !inverted && next && isWordTok(next) && /^(said|says|say|saying|stated|added|wrote|writes|told|tells|believes|believe|thinks|think|argued|argues|warned|claimed|claims|noted|insisted|explained)$/.test(lw(cue.a))) {
+  } else if (
+    lang === 'en' &&
+    cue.kind === 'say' &&
+    !inverted &&
+    next &&
+    isWordTok(next) &&
+    /^(said|says|say|saying|stated|added|wrote|writes|told|tells|believes|believe|thinks|think|argued|argues|warned|claimed|claims|noted|insisted|explained)$/.test(
+      lw(cue.a),
+    )
+  ) {
     const r = restOfSentence(k);
     if (r) content = [r];
-  } else if (lang === 'en' && cue.kind === 'belief' && next && isWordTok(next) && /^(believe|believes|believed|think|thinks|thought|expect|expects|expected|fear|fears|feared|hope|hopes|hoped)$/.test(lw(cue.a))) {
+  } else if (
+    lang === 'en' &&
+    cue.kind === 'belief' &&
+    next &&
+    isWordTok(next) &&
+    /^(believe|believes|believed|think|thinks|thought|expect|expects|expected|fear|fears|feared|hope|hopes|hoped)$/.test(
+      lw(cue.a),
+    )
+  ) {
     const r = restOfSentence(k);
     if (r) content = [r];
   }
@@ -577,7 +694,10 @@ function buildAttribution(
     const nextT = toks[cue.b + 1];
     const clauseFinal = !nextT || /^[.,;!?…]$/.test(nextT.text);
     if (srcTok > 0 && clauseFinal && /^[,—–-]$/.test(toks[srcTok - 1].text)) {
-      const q = toks[srcTok - 2]?.kind === 'quote' ? quotes.find((x) => x.close === toks[srcTok - 2].start) : undefined;
+      const q =
+        toks[srcTok - 2]?.kind === 'quote'
+          ? quotes.find((x) => x.close === toks[srcTok - 2].start)
+          : undefined;
       const qs = q && quoteSpan(q);
       if (qs) {
         content = [qs];
@@ -592,7 +712,10 @@ function buildAttribution(
   // Inverted cue without a quote: content is the clause before it ("P, – повідомив X").
   if (!content.length && !sentenceHasProCe && inverted && cue.a > firstWordIndex(toks)) {
     const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
-    if (before && !(sentenceHasProCe && /^(про це|об этом)/i.test(before.text) && before.text.split(/\s+/).length <= 6)) {
+    if (
+      before &&
+      !(sentenceHasProCe && /^(про це|об этом)/i.test(before.text) && before.text.split(/\s+/).length <= 6)
+    ) {
       content = [stripProCe(text, before)];
     }
   }
@@ -636,7 +759,12 @@ function isPostposedSubject(toks: Token[], b: number, c: Compiled, strict = fals
   const n = toks[b + 1];
   if (!n || !(n.kind === 'word' || n.kind === 'quote')) return false;
   if (c.complementizers.has(normalizeWord(n.text))) return false;
-  const cap = n.kind === 'quote' || isCapitalized(n.text) || c.pronouns.has(normalizeWord(n.text)) || c.anonymous.has(normalizeWord(n.text)) || c.documents.has(normalizeWord(n.text));
+  const cap =
+    n.kind === 'quote' ||
+    isCapitalized(n.text) ||
+    c.pronouns.has(normalizeWord(n.text)) ||
+    c.anonymous.has(normalizeWord(n.text)) ||
+    c.documents.has(normalizeWord(n.text));
   if (!cap) return false;
   if (!strict) return true;
   // Up to the end of the sentence only a short NP.
@@ -650,7 +778,7 @@ function isPostposedSubject(toks: Token[], b: number, c: Compiled, strict = fals
 
 function firstWordIndex(toks: Token[]): number {
   const i = toks.findIndex((t) => t.kind === 'word' || t.kind === 'number');
-  return i < 0 ? 0 : i;
+  return Math.max(i, 0);
 }
 
 function isImpersonal(c: Compiled, word: string): boolean {
@@ -668,7 +796,12 @@ function trimEndPunct(text: string, start: number, end: number): number {
 }
 
 function isFullyQuoted(text: string, r: Span, quotes: QuoteSpan[]): boolean {
-  return quotes.some((q) => q.open <= r.start && q.close >= r.end - 1 && trimSpan(text, q.open + 1, q.close)?.text === trimSpan(text, r.start, r.end, ' "«»“”„')?.text);
+  return quotes.some(
+    (q) =>
+      q.open <= r.start &&
+      q.close >= r.end - 1 &&
+      trimSpan(text, q.open + 1, q.close)?.text === trimSpan(text, r.start, r.end, ' "«»“”„')?.text,
+  );
 }
 
 function classifySource(
@@ -682,15 +815,20 @@ function classifySource(
   const words = s.text.split(/\s+/).map(normalizeWord);
   const ms = mentionAt(s.start, s.end);
   const head = ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
-  if (words.some((w) => c.anonymous.has(w) || c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))) && !ms.some((m) => m.entity.type === 'PER')) {
-    if (ms.some((m) => m.entity.kind === 'media') && !/^(джерел|source)/i.test(words[0])) return { kind: 'media', entity: head?.entity.id };
+  if (
+    words.some((w) => c.anonymous.has(w) || c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))) &&
+    !ms.some((m) => m.entity.type === 'PER')
+  ) {
+    if (ms.some((m) => m.entity.kind === 'media') && !/^(джерел|source)/i.test(words[0]))
+      return { kind: 'media', entity: head?.entity.id };
     return { kind: 'anonymous' };
   }
   if (head) {
     const e = head.entity;
     if (e.type === 'PER') return { kind: 'person', entity: e.id };
     if (e.kind === 'media' || e.kind === 'state-media') return { kind: 'media', entity: e.id };
-    if (e.type === 'LOC' || e.kind === 'government' || e.kind === 'international' || e.kind === 'country') return { kind: 'government', entity: e.id };
+    if (e.type === 'LOC' || e.kind === 'government' || e.kind === 'international' || e.kind === 'country')
+      return { kind: 'government', entity: e.id };
     return { kind: 'organisation', entity: e.id };
   }
   if (words.some((w) => c.documents.has(w)) || cue.kind === 'document') return { kind: 'document' };
@@ -711,16 +849,26 @@ function linkChains(items: { att: Attribution; cue: Cue }[]): void {
     const verb = items
       .filter((x) => x.cue.kind === 'say' && x !== cit)
       .sort((x, y) => Math.abs(x.cue.a - cit.cue.a) - Math.abs(y.cue.a - cit.cue.a))[0];
-    if (verb && verb.att.content.length && !overlaps(verb.att.content[0], cit.att.cue[0])) {
+    if (verb?.att.content.length && !overlaps(verb.att.content[0], cit.att.cue[0])) {
       cit.att.content = verb.att.content;
       if (!verb.att.via) verb.att.via = cit.att.id;
     }
   }
-  const relays = items.filter(({ cue }) => cue.kind === 'citation' || cue.kind === 'say' || cue.kind === 'parenthetical' || cue.kind === 'according' || cue.kind === 'document');
+  const relays = items.filter(
+    ({ cue }) =>
+      cue.kind === 'citation' ||
+      cue.kind === 'say' ||
+      cue.kind === 'parenthetical' ||
+      cue.kind === 'according' ||
+      cue.kind === 'document',
+  );
   if (relays.length < 2) return;
   // Only credits whose content is the same stretch of text (or contains the others' cues).
   const base = relays[0].att.content[0];
-  const same = relays.filter(({ att }) => att.content.length && overlaps(att.content[0], base) && Math.abs(att.content[0].start - base.start) < 5);
+  const same = relays.filter(
+    ({ att }) =>
+      att.content.length && overlaps(att.content[0], base) && Math.abs(att.content[0].start - base.start) < 5,
+  );
   if (same.length < 2) return;
   const ordered = [...same].sort((x, y) => {
     const cx = x.cue.kind === 'citation' ? 0 : 1;

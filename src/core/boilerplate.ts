@@ -1,7 +1,8 @@
 /** Recognises boilerplate lines (read also, photo credits, subscription calls, site chrome). */
-import type { Span } from './types';
-import { paragraphs } from './text';
+
 import lexicon from './data/boilerplate.json';
+import { paragraphs } from './text';
+import type { Span } from './types';
 
 const PATTERNS = lexicon.patterns.map((p) => new RegExp(p, 'iu'));
 

@@ -3,7 +3,7 @@
  * and heads, then document-level propagation so that every mention of an entity gets one type and
  * inflected or shortened forms are grouped under one canonical name.
  */
-import { gazetteerIndex, LANGUAGE_DATA, type KnownName, wordSet } from './lexicon';
+import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from './lexicon';
 import { nameWords, normalizeWord, stem } from './morphology';
 import { isAllCaps, isCapitalized, paragraphs, sentences, type Token, tokenize } from './text';
 import type { Entity, EntityKind, EntityType, Language, Span } from './types';
@@ -154,7 +154,13 @@ function mentionsInSentence(
         const c = closeQuote(tokens, i, 15);
         if (c > i + 1 && capWord(tokens[i + 1])) {
           const known = gaz.lookup(tokens.slice(i + 1, c).map((x) => x.text));
-          push(i + 1, c - 1, 'ORG', 2, known ?? (media ? { name: '', type: 'ORG', kind: 'media' } : undefined));
+          push(
+            i + 1,
+            c - 1,
+            'ORG',
+            2,
+            known ?? (media ? { name: '', type: 'ORG', kind: 'media' } : undefined),
+          );
           used[i] = used[c] = 1;
           i = c;
           continue;
@@ -206,7 +212,12 @@ function mentionsInSentence(
       if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text) && lang !== 'en')) {
         run.push(j);
         j++;
-      } else if (lang === 'en' && run.length > 0 && /^(de|da|van|von|bin|al|la|le|del|der)$/.test(tj.text) && capWord(tokens[j + 1])) {
+      } else if (
+        lang === 'en' &&
+        run.length > 0 &&
+        /^(de|da|van|von|bin|al|la|le|del|der)$/.test(tj.text) &&
+        capWord(tokens[j + 1])
+      ) {
         run.push(j);
         j++;
       } else break;
@@ -214,7 +225,8 @@ function mentionsInSentence(
     if (run.length === 0) continue;
     let a = run[0];
     const b = run[run.length - 1];
-    const atStart = a === firstWord || (a > 0 && /^[«"“„(—–-]$/.test(tokens[a - 1].text) && a - 1 === firstWord);
+    const atStart =
+      a === firstWord || (a > 0 && /^[«"“„(—–-]$/.test(tokens[a - 1].text) && a - 1 === firstWord);
     // Drop a sentence-initial function word: "Про Укрінформ" → only the name.
     if (L.stopCap.has(tokens[a].text)) {
       if (run.length === 1) continue;
@@ -242,7 +254,7 @@ function mentionsInSentence(
         [n1, b + 1],
         [n2, b + 2],
       ] as [Token | undefined, number][]) {
-        if (!cand || cand.kind !== 'word' || isCapitalized(cand.text)) break;
+        if (cand?.kind !== 'word' || isCapitalized(cand.text)) break;
         if (startsWithAny(cand.text, L.locHeads)) {
           push(a, k, 'LOC', 1);
           i = k;
@@ -260,7 +272,11 @@ function mentionsInSentence(
       if (matched) continue;
     }
     // 4b. Street prefixes: вул. Леніна.
-    if (lang !== 'en' && prevTok && L.locPrefixes.has(`${prev}${tokens[a - 1 + 1]?.text === '.' ? '.' : ''}`)) {
+    if (
+      lang !== 'en' &&
+      prevTok &&
+      L.locPrefixes.has(`${prev}${tokens[a - 1 + 1]?.text === '.' ? '.' : ''}`)
+    ) {
       push(a, b, 'LOC', 1);
       i = b;
       continue;
@@ -277,7 +293,9 @@ function mentionsInSentence(
     const hasInitials = run.some((k) => isInitial(tokens, k));
     const firstName = gaz.isFirstName(first);
     const patronymic = words.length >= 2 && words.slice(1).some((w) => endsWithAny(w, L.patronymics));
-    const titled = L.titles.has(prev) || (prevTok?.text === '.' && a >= 2 && L.titles.has(`${normalizeWord(tokens[a - 2].text)}.`));
+    const titled =
+      L.titles.has(prev) ||
+      (prevTok?.text === '.' && a >= 2 && L.titles.has(`${normalizeWord(tokens[a - 2].text)}.`));
     const surnameLike = endsWithAny(words[words.length - 1], L.surnames);
     if (hasInitials || patronymic || (firstName && words.length >= 1) || titled) {
       if (!(sentenceInitial && words.length === 1 && !firstName && !titled)) {
@@ -359,8 +377,8 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   // Type votes per name key (and per word for single words of multi-word names).
   const votes = new Map<string, Map<EntityType, number>>();
   const vote = (key: string, type: EntityType, w: number) => {
-    let v = votes.get(key);
-    if (!v) votes.set(key, (v = new Map()));
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    votes.set(key, v);
     v.set(type, (v.get(type) ?? 0) + w);
   };
   for (const m of kept) {
@@ -383,9 +401,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
       out.push(m);
       continue;
     }
-    const key = nameWords(text.slice(m.start, m.end))
-      .map(stem)
-      .join(' ');
+    const key = nameWords(text.slice(m.start, m.end)).map(stem).join(' ');
     const b = best(key);
     if (m.type === 'MISC') {
       // Unknown single words take the document's type for that name, if any; else dropped.
@@ -406,7 +422,11 @@ export function groupEntities(text: string, mentions: RawMention[]): Entity[] {
   const byKey = new Map<string, (typeof entities)[number]>();
   const firstNameCanon = firstNameNominatives();
   // Longer mentions first, so that "Кім" finds "Кім Чен Ин" and "Путіним" finds "Володимир Путін".
-  const order = [...mentions].sort((a, b) => nameWords(text.slice(b.start, b.end)).length - nameWords(text.slice(a.start, a.end)).length || a.start - b.start);
+  const order = [...mentions].sort(
+    (a, b) =>
+      nameWords(text.slice(b.start, b.end)).length - nameWords(text.slice(a.start, a.end)).length ||
+      a.start - b.start,
+  );
   for (const m of order) {
     const surface = text.slice(m.start, m.end);
     const words = nameWords(surface);
@@ -471,11 +491,15 @@ function canonicalPerson(mentions: Span[], firstNames: Map<string, string>): str
       if (!cur || w.length < cur.length) variants.set(k, w);
     }
   return nameWords(longest.text)
-    .map((w, i) => (i === 0 && firstNames.has(stem(w)) ? firstNames.get(stem(w))! : (variants.get(stem(w)) ?? w)))
+    .map((w, i) =>
+      i === 0 && firstNames.has(stem(w)) ? firstNames.get(stem(w))! : (variants.get(stem(w)) ?? w),
+    )
     .join(' ');
 }
 
 /** Spans of all mentions, for the CLI and decorations. */
 export function mentionSpans(entities: Entity[]): (Span & { entity: Entity })[] {
-  return entities.flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e }))).sort((a, b) => a.start - b.start);
+  return entities
+    .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
+    .sort((a, b) => a.start - b.start);
 }

@@ -52,8 +52,8 @@ export class NerScorer {
 
   private bump(group: string, type: string, what: 'tp' | 'fp' | 'fn') {
     for (const key of [`${group}|${type}`, `${group}|micro`]) {
-      let c = this.counts.get(key);
-      if (!c) this.counts.set(key, (c = { tp: 0, fp: 0, fn: 0 }));
+      const c = this.counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+      this.counts.set(key, c);
       c[what]++;
     }
   }
@@ -71,7 +71,14 @@ export class NerScorer {
 export interface AttributionGold {
   id: string;
   text: string;
-  attributions: { cue: Span[]; source: Span[]; content: Span[]; direct?: boolean; anonymous?: boolean; sourceKind?: string }[];
+  attributions: {
+    cue: Span[];
+    source: Span[];
+    content: Span[];
+    direct?: boolean;
+    anonymous?: boolean;
+    sourceKind?: string;
+  }[];
 }
 
 type Role = 'cue' | 'source' | 'content';
@@ -83,7 +90,8 @@ function charSet(spans: Span[][]): Set<number> {
   return s;
 }
 
-const spanOverlap = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+const spanOverlap = (a: Span[], b: Span[]) =>
+  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 const spanKey = (s: Span[]) => s.map((x) => `${x.start}-${x.end}`).join(',');
 
 export class AttributionScorer {
@@ -141,7 +149,10 @@ export class AttributionScorer {
       const precision = c.pred ? c.covered / c.pred : 0;
       const recall = c.gold ? c.goldCovered / c.gold : 0;
       const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-      rows.push({ metric: `${role} (char overlap)`, score: { tp: c.covered, fp: c.pred - c.covered, fn: c.gold - c.goldCovered, precision, recall, f1 } });
+      rows.push({
+        metric: `${role} (char overlap)`,
+        score: { tp: c.covered, fp: c.pred - c.covered, fn: c.gold - c.goldCovered, precision, recall, f1 },
+      });
     }
     for (const role of ROLES) {
       const e = this.exact.get(role)!;

@@ -112,7 +112,8 @@ export function gazetteerIndex(): Gazetteer {
     }
   };
   addGroup(gazetteer.media as GazEntry[], 'ORG', 'media');
-  for (const m of gazetteer.media as GazEntry[]) if (m.state) for (const f of m.forms) g.byKey.get(nameKey(nameWords(f)))!.kind = 'state-media';
+  for (const m of gazetteer.media as GazEntry[])
+    if (m.state) for (const f of m.forms) g.byKey.get(nameKey(nameWords(f)))!.kind = 'state-media';
   addGroup(gazetteer.organisations as GazEntry[], 'ORG');
   addGroup(gazetteer.countryAliases as GazEntry[], 'LOC', 'country');
   addGroup(gazetteer.places as GazEntry[], 'LOC');

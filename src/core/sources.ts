@@ -29,11 +29,19 @@ export function aggregateSources(attributions: Attribution[], entities: Entity[]
 }
 
 /** The chain of reporting for an attribution, outermost first: Укрінформ ← Yonhap ← KCNA. */
-export function chainOf(a: Attribution, all: Attribution[], sourceName: (a: Attribution) => string): string[] {
+export function chainOf(
+  a: Attribution,
+  all: Attribution[],
+  sourceName: (a: Attribution) => string,
+): string[] {
   const byId = new Map(all.map((x) => [x.id, x]));
   const out: string[] = [];
   const seen = new Set<string>();
-  for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {
+  for (
+    let cur: Attribution | undefined = a;
+    cur && !seen.has(cur.id);
+    cur = cur.via ? byId.get(cur.via) : undefined
+  ) {
     seen.add(cur.id);
     out.push(sourceName(cur));
   }

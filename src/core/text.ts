@@ -67,14 +67,72 @@ export function paragraphs(text: string): Paragraph[] {
 }
 
 // Abbreviations after which a period does not end a sentence.
-const NO_BREAK_AFTER = new Set(
-  [
-    'р', 'рр', 'ст', 'вул', 'просп', 'пл', 'м', 'с', 'смт', 'обл', 'ім', 'т', 'д', 'н', 'е', 'грн', 'млн', 'млрд',
-    'тис', 'див', 'напр', 'пор', 'гг', 'г', 'ул', 'им', 'тыс', 'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen',
-    'rep', 'gov', 'st', 'jr', 'sr', 'vs', 'no', 'u.s', 'inc', 'corp', 'co', 'lt', 'col', 'sgt', 'capt', 'jan',
-    'feb', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'etc', 'п', 'проф', 'акад', 'ген',
-  ],
-);
+const NO_BREAK_AFTER = new Set([
+  'р',
+  'рр',
+  'ст',
+  'вул',
+  'просп',
+  'пл',
+  'м',
+  'с',
+  'смт',
+  'обл',
+  'ім',
+  'т',
+  'д',
+  'н',
+  'е',
+  'грн',
+  'млн',
+  'млрд',
+  'тис',
+  'див',
+  'напр',
+  'пор',
+  'гг',
+  'г',
+  'ул',
+  'им',
+  'тыс',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'no',
+  'u.s',
+  'inc',
+  'corp',
+  'co',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'etc',
+  'п',
+  'проф',
+  'акад',
+  'ген',
+]);
 
 /**
  * Sentence spans inside one paragraph. Breaks after . ! ? … when followed by a space and an
@@ -109,5 +167,5 @@ export function stripBom(text: string): string {
 }
 
 export function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+(?:['’ʼ\-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return (text.match(/[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }

@@ -13,7 +13,14 @@ export type EntityKind =
   | 'country'
   | 'city'
   | 'region';
-export type SourceKind = 'person' | 'organisation' | 'media' | 'government' | 'document' | 'anonymous' | 'none';
+export type SourceKind =
+  | 'person'
+  | 'organisation'
+  | 'media'
+  | 'government'
+  | 'document'
+  | 'anonymous'
+  | 'none';
 
 export interface Span {
   start: number;

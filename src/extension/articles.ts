@@ -59,7 +59,8 @@ export class ArticleStore implements vscode.Disposable {
     if (o !== undefined) return o;
     const cfg = config();
     if (!cfg.enabled) return false;
-    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')
+      return false;
     return cfg.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
   }
 
@@ -91,7 +92,12 @@ export class ArticleStore implements vscode.Disposable {
     const cfg = config();
     const t0 = performance.now();
     const analysis = analyze(doc.getText(), cfg.language === 'auto' ? {} : { language: cfg.language });
-    const state: ArticleState = { uri: doc.uri.toString(), version: doc.version, analysis, ms: performance.now() - t0 };
+    const state: ArticleState = {
+      uri: doc.uri.toString(),
+      version: doc.version,
+      analysis,
+      ms: performance.now() - t0,
+    };
     this.states.set(state.uri, state);
     this.emitter.fire(state);
     return state;
@@ -113,7 +119,8 @@ export class ArticleStore implements vscode.Disposable {
   refreshAll(): void {
     for (const doc of vscode.workspace.textDocuments) {
       if (this.isArticle(doc)) this.analyzeNow(doc);
-      else if (this.states.delete(doc.uri.toString())) this.emitter.fire({ uri: doc.uri.toString(), cleared: true });
+      else if (this.states.delete(doc.uri.toString()))
+        this.emitter.fire({ uri: doc.uri.toString(), cleared: true });
     }
   }
 

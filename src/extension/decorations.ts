@@ -63,7 +63,10 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
 /** The ranges of each layer for an analysis, honouring the layer settings. */
 export function layerRanges(doc: vscode.TextDocument, a: Analysis): Record<Layer, vscode.Range[]> {
   const cfg = config();
-  const out = Object.fromEntries(LAYERS.map((l) => [l, [] as vscode.Range[]])) as Record<Layer, vscode.Range[]>;
+  const out = Object.fromEntries(LAYERS.map((l) => [l, [] as vscode.Range[]])) as Record<
+    Layer,
+    vscode.Range[]
+  >;
   const range = (s: Span) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
   if (cfg.layers.entities) {
     for (const e of a.entities) {
@@ -74,8 +77,10 @@ export function layerRanges(doc: vscode.TextDocument, a: Analysis): Record<Layer
   if (cfg.layers.attributions) {
     for (const att of a.attributions) {
       for (const s of att.cue) out['attribution.cue'].push(range(s));
-      for (const s of att.source) out[att.anonymous ? 'attribution.anonymousSource' : 'attribution.source'].push(range(s));
-      for (const s of att.content) out[att.direct ? 'attribution.directContent' : 'attribution.indirectContent'].push(range(s));
+      for (const s of att.source)
+        out[att.anonymous ? 'attribution.anonymousSource' : 'attribution.source'].push(range(s));
+      for (const s of att.content)
+        out[att.direct ? 'attribution.directContent' : 'attribution.indirectContent'].push(range(s));
     }
   }
   return out;

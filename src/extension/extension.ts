@@ -31,16 +31,24 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   status.command = 'newsmark.showPanel';
   context.subscriptions.push(store, decorator, status);
 
-  const sourcesView = vscode.window.createTreeView('newsmark.sources', { treeDataProvider: sources, showCollapseAll: true });
-  const entitiesView = vscode.window.createTreeView('newsmark.entities', { treeDataProvider: entities, showCollapseAll: true });
+  const sourcesView = vscode.window.createTreeView('newsmark.sources', {
+    treeDataProvider: sources,
+    showCollapseAll: true,
+  });
+  const entitiesView = vscode.window.createTreeView('newsmark.entities', {
+    treeDataProvider: entities,
+    showCollapseAll: true,
+  });
   context.subscriptions.push(sourcesView, entitiesView);
 
   let statusShown = false;
   const render = () => {
     const editor = vscode.window.activeTextEditor;
     const state = editor ? store.ensure(editor.document) : undefined;
-    for (const ed of vscode.window.visibleTextEditors) decorator.apply(ed, store.isArticle(ed.document) ? store.get(ed.document)?.analysis : undefined);
-    const active = state && editor ? { uri: editor.document.uri.toString(), analysis: state.analysis } : undefined;
+    for (const ed of vscode.window.visibleTextEditors)
+      decorator.apply(ed, store.isArticle(ed.document) ? store.get(ed.document)?.analysis : undefined);
+    const active =
+      state && editor ? { uri: editor.document.uri.toString(), analysis: state.analysis } : undefined;
     sources.set(active);
     entities.set(active);
     void vscode.commands.executeCommand('setContext', 'newsmark.isArticle', !!state);
@@ -82,7 +90,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         render();
       }
     }),
-    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new HoverProvider(store)),
+    vscode.languages.registerHoverProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }],
+      new HoverProvider(store),
+    ),
   );
 
   const docFor = async (uri: string) => vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
@@ -94,20 +105,27 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
   /** Moves to the next or previous span after the cursor, wrapping around. */
-  const step = (pick: (a: Analysis) => { start: number; end: number }[], dir: 1 | -1, what: string) => async () => {
-    const editor = vscode.window.activeTextEditor;
-    const state = editor && store.ensure(editor.document);
-    if (!editor || !state) return void vscode.window.showInformationMessage('Newsmark: open an article first.');
-    const spans = pick(state.analysis).sort((x, y) => x.start - y.start);
-    if (!spans.length) return void vscode.window.showInformationMessage(`Newsmark: this article has no ${what}.`);
-    const here = editor.document.offsetAt(editor.selection.active);
-    const target = dir === 1 ? (spans.find((s) => s.start > here) ?? spans[0]) : ([...spans].reverse().find((s) => s.start < here) ?? spans[spans.length - 1]);
-    await reveal(editor.document.uri.toString(), target.start, target.end);
-  };
+  const step =
+    (pick: (a: Analysis) => { start: number; end: number }[], dir: 1 | -1, what: string) => async () => {
+      const editor = vscode.window.activeTextEditor;
+      const state = editor && store.ensure(editor.document);
+      if (!editor || !state)
+        return void vscode.window.showInformationMessage('Newsmark: open an article first.');
+      const spans = pick(state.analysis).sort((x, y) => x.start - y.start);
+      if (!spans.length)
+        return void vscode.window.showInformationMessage(`Newsmark: this article has no ${what}.`);
+      const here = editor.document.offsetAt(editor.selection.active);
+      const target =
+        dir === 1
+          ? (spans.find((s) => s.start > here) ?? spans[0])
+          : ([...spans].reverse().find((s) => s.start < here) ?? spans[spans.length - 1]);
+      await reveal(editor.document.uri.toString(), target.start, target.end);
+    };
   const attributionAnchors = (a: Analysis) => a.attributions.map((x) => x.cue[0]);
   const mentionSpans = (a: Analysis) => a.entities.flatMap((e) => e.mentions);
 
-  const register = (id: string, fn: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const register = (id: string, fn: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register('newsmark.analyze', () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return void vscode.window.showInformationMessage('Newsmark: open an article to analyse.');
@@ -123,7 +141,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
     const on = store.toggle(editor.document);
-    vscode.window.setStatusBarMessage(`Newsmark ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`, 3000);
+    vscode.window.setStatusBarMessage(
+      `Newsmark ${on ? 'on' : 'off'} for ${vscode.workspace.asRelativePath(editor.document.uri)}`,
+      3000,
+    );
     render();
   });
   register('newsmark.showPanel', () => vscode.commands.executeCommand('workbench.view.extension.newsmark'));
@@ -146,7 +167,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   render();
 
   return {
-    analysisFor: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) && store.ensure(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!)?.analysis,
+    analysisFor: (uri) =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) &&
+      store.ensure(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!)
+        ?.analysis,
     decorationsFor: (uri) => decorator.applied.get(uri.toString()),
     statusText: () => (statusShown ? status.text : ''),
     sources,

@@ -9,12 +9,15 @@ import type { ArticleStore } from './articles';
 
 /** Escapes text for MarkdownString so that Markdown and HTML in an article show literally. */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
-const TYPE_NAMES: Record<string, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other' };
+const TYPE_NAMES: Record<string, string> = {
+  PER: 'Person',
+  ORG: 'Organisation',
+  LOC: 'Place',
+  MISC: 'Other',
+};
 const KIND_NAMES: Record<string, string> = {
   media: 'news media',
   'state-media': 'state-controlled media',
@@ -41,16 +44,22 @@ export function entityCard(a: Analysis, e: Entity, uri: string, offset: number):
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
   const kind = e.stateMedia ? KIND_NAMES['state-media'] : e.kind ? KIND_NAMES[e.kind] : undefined;
-  md.appendMarkdown(`**${escapeMarkdown(e.name)}** · ${TYPE_NAMES[e.type]}${kind ? ` · ${escapeMarkdown(kind)}` : ''}\n\n`);
+  md.appendMarkdown(
+    `**${escapeMarkdown(e.name)}** · ${TYPE_NAMES[e.type]}${kind ? ` · ${escapeMarkdown(kind)}` : ''}\n\n`,
+  );
   if (e.stateMedia) md.appendMarkdown('$(warning) State-controlled media\n\n');
   const forms = [...new Set(e.mentions.map((m) => m.text))];
-  md.appendMarkdown(`${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article: ${forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ')}\n\n`);
+  md.appendMarkdown(
+    `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article: ${forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ')}\n\n`,
+  );
   const said = a.attributions.filter((x) => x.sourceEntity === e.id);
   if (said.length) {
     md.appendMarkdown(`Source of ${said.length} statement${said.length === 1 ? '' : 's'}:\n`);
     for (const att of said.slice(0, 5)) {
       const c = att.content.map((s) => s.text).join(' … ');
-      md.appendMarkdown(`- ${escapeMarkdown(att.cue.map((s) => s.text).join(' '))}: ${escapeMarkdown(c.length > 80 ? `${c.slice(0, 77)}…` : c)}\n`);
+      md.appendMarkdown(
+        `- ${escapeMarkdown(att.cue.map((s) => s.text).join(' '))}: ${escapeMarkdown(c.length > 80 ? `${c.slice(0, 77)}…` : c)}\n`,
+      );
     }
     md.appendMarkdown('\n');
   }
@@ -64,19 +73,31 @@ export function attributionCard(a: Analysis, att: Attribution, uri: string): vsc
   const src = att.source.map((s) => s.text).join(' … ');
   const cue = att.cue.map((s) => s.text).join(' … ');
   const content = att.content.map((s) => s.text).join(' … ');
-  md.appendMarkdown(`**Attribution** · ${att.direct ? 'direct quote' : 'indirect (paraphrase)'} · ${escapeMarkdown(att.sourceKind)}\n\n`);
+  md.appendMarkdown(
+    `**Attribution** · ${att.direct ? 'direct quote' : 'indirect (paraphrase)'} · ${escapeMarkdown(att.sourceKind)}\n\n`,
+  );
   md.appendMarkdown(`**Source:** ${src ? escapeMarkdown(src) : '_none stated_'}  \n`);
   md.appendMarkdown(`**Cue:** ${escapeMarkdown(cue)}  \n`);
-  md.appendMarkdown(`**Content:** ${escapeMarkdown(content.length > 240 ? `${content.slice(0, 237)}…` : content)}\n\n`);
+  md.appendMarkdown(
+    `**Content:** ${escapeMarkdown(content.length > 240 ? `${content.slice(0, 237)}…` : content)}\n\n`,
+  );
   const chain = chainOf(att, a.attributions, (x) => sourceName(a, x));
   const outer = a.attributions.filter((x) => x.via === att.id);
   if (chain.length > 1 || outer.length) {
     let top = att;
     for (let up = outer[0]; up; up = a.attributions.find((x) => x.via === up.id)!) top = up;
-    md.appendMarkdown(`**Chain:** ${escapeMarkdown(chainOf(top, a.attributions, (x) => sourceName(a, x)).join(' ← '))}\n\n`);
+    md.appendMarkdown(
+      `**Chain:** ${escapeMarkdown(chainOf(top, a.attributions, (x) => sourceName(a, x)).join(' ← '))}\n\n`,
+    );
   }
-  if (att.anonymous) md.appendMarkdown(`$(warning) **${att.sourceKind === 'none' ? 'No source named' : 'Anonymous source'}**: verify before relying on it.\n\n`);
-  if (att.source[0]) md.appendMarkdown(commandLink('Reveal source', 'newsmark.revealSpan', [uri, att.source[0].start, att.source[0].end]));
+  if (att.anonymous)
+    md.appendMarkdown(
+      `$(warning) **${att.sourceKind === 'none' ? 'No source named' : 'Anonymous source'}**: verify before relying on it.\n\n`,
+    );
+  if (att.source[0])
+    md.appendMarkdown(
+      commandLink('Reveal source', 'newsmark.revealSpan', [uri, att.source[0].start, att.source[0].end]),
+    );
   return md;
 }
 
@@ -92,7 +113,8 @@ export class HoverProvider implements vscode.HoverProvider {
     const cards: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
     const within = (s: { start: number; end: number }) => s.start <= off && off < s.end;
-    const toRange = (s: { start: number; end: number }) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+    const toRange = (s: { start: number; end: number }) =>
+      new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
     for (const e of a.entities) {
       const m = e.mentions.find(within);
       if (m) {

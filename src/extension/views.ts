@@ -46,7 +46,8 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
       if (anon.length) out.push({ kind: 'anonymousGroup', sources: anon });
       return out;
     }
-    if (node.kind === 'anonymousGroup') return node.sources.map((source) => ({ kind: 'source', source, depth: 1 }));
+    if (node.kind === 'anonymousGroup')
+      return node.sources.map((source) => ({ kind: 'source', source, depth: 1 }));
     if (node.depth > 8) return [];
     return node.source.cites
       .map((name) => a.sources.find((s) => s.name === name))
@@ -56,8 +57,14 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
 
   getTreeItem(node: SourceNode): vscode.TreeItem {
     if (node.kind === 'anonymousGroup') {
-      const item = new vscode.TreeItem(`Anonymous or unnamed (${node.sources.length})`, vscode.TreeItemCollapsibleState.Expanded);
-      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('newsmark.anonymousSourceForeground'));
+      const item = new vscode.TreeItem(
+        `Anonymous or unnamed (${node.sources.length})`,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
+      item.iconPath = new vscode.ThemeIcon(
+        'warning',
+        new vscode.ThemeColor('newsmark.anonymousSourceForeground'),
+      );
       item.tooltip = 'Statements without a named source: verify before relying on them.';
       return item;
     }
@@ -84,10 +91,22 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
   }
 }
 
-export type EntityNode = { kind: 'type'; type: string; entities: Entity[] } | { kind: 'entity'; entity: Entity };
+export type EntityNode =
+  | { kind: 'type'; type: string; entities: Entity[] }
+  | { kind: 'entity'; entity: Entity };
 
-const TYPE_LABEL: Record<string, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other' };
-const TYPE_ICON: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'symbol-misc' };
+const TYPE_LABEL: Record<string, string> = {
+  PER: 'People',
+  ORG: 'Organisations',
+  LOC: 'Places',
+  MISC: 'Other',
+};
+const TYPE_ICON: Record<string, string> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'location',
+  MISC: 'symbol-misc',
+};
 
 export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
   private readonly emitter = new vscode.EventEmitter<EntityNode | undefined>();
@@ -108,14 +127,19 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
         .filter((g) => g.entities.length);
     }
     if (node.kind === 'type') {
-      return [...node.entities].sort((x, y) => y.mentions.length - x.mentions.length).map((entity) => ({ kind: 'entity', entity }));
+      return [...node.entities]
+        .sort((x, y) => y.mentions.length - x.mentions.length)
+        .map((entity) => ({ kind: 'entity', entity }));
     }
     return [];
   }
 
   getTreeItem(node: EntityNode): vscode.TreeItem {
     if (node.kind === 'type') {
-      const item = new vscode.TreeItem(`${TYPE_LABEL[node.type]} (${node.entities.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        `${TYPE_LABEL[node.type]} (${node.entities.length})`,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
       return item;
     }
@@ -124,7 +148,12 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
     item.description = `${e.mentions.length}×${e.stateMedia ? ' · state media' : e.kind ? ` · ${e.kind}` : ''}`;
     item.tooltip = [...new Set(e.mentions.map((m) => m.text))].join(', ');
     item.iconPath = new vscode.ThemeIcon(e.stateMedia ? 'warning' : TYPE_ICON[e.type]);
-    if (this.active) item.command = { command: 'newsmark.nextMention', title: 'Reveal next mention', arguments: [this.active.uri, e.id] };
+    if (this.active)
+      item.command = {
+        command: 'newsmark.nextMention',
+        title: 'Reveal next mention',
+        arguments: [this.active.uri, e.id],
+      };
     return item;
   }
 }

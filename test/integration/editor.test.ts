@@ -14,7 +14,9 @@ describe('Newsmark in the editor', () => {
 
   it('runs inside a real VS Code extension host', () => {
     assert.match(vscode.version, /^1\.\d+/);
-    assert.ok(['server-distro', 'desktop', 'web'].includes(vscode.env.appHost) || vscode.env.appHost.length > 0);
+    assert.ok(
+      ['server-distro', 'desktop', 'web'].includes(vscode.env.appHost) || vscode.env.appHost.length > 0,
+    );
   });
 
   it('decorates the seed article: entities, sources, cues and content at the expected ranges', async () => {
@@ -30,7 +32,10 @@ describe('Newsmark in the editor', () => {
     assert.ok(texts('attribution.cue').includes('повідомляє'));
     assert.ok(texts('attribution.cue').includes('передає'));
     assert.ok(texts('attribution.source').includes('Yonhap'));
-    assert.ok(texts('attribution.anonymousSource').includes('джерела'), 'the NYT\'s "джерела" is marked anonymous');
+    assert.ok(
+      texts('attribution.anonymousSource').includes('джерела'),
+      'the NYT\'s "джерела" is marked anonymous',
+    );
     assert.ok(texts('attribution.directContent').includes('поглиблювати відносини з Росією'));
     assert.ok(deco['attribution.indirectContent'].length > 0);
   });
@@ -46,8 +51,14 @@ describe('Newsmark in the editor', () => {
     const editor = await openArticle();
     const doc = editor.document;
     const at = doc.positionAt(doc.getText().indexOf('KCNA') + 1);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      at,
+    );
+    const md = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+      .join('\n');
     assert.match(md, /KCNA/);
     assert.match(md, /Organisation/);
     assert.match(md, /State-controlled media/);
@@ -57,8 +68,14 @@ describe('Newsmark in the editor', () => {
     const editor = await openArticle();
     const doc = editor.document;
     const at = doc.positionAt(doc.getText().indexOf('передає') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-    const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      at,
+    );
+    const md = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+      .join('\n');
     assert.match(md, /Attribution/);
     assert.match(md, /Укрінформ ← Yonhap ← KCNA/);
   });
@@ -86,12 +103,14 @@ describe('Newsmark in the editor', () => {
     const nm = await api();
     const editor = await openArticle();
     await until('decorations', () => nm.decorationsFor(editor.document.uri));
-    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Як повідомляє Reuters, Ангела Меркель приїхала до Берліна.\n'));
+    await editor.edit((e) =>
+      e.insert(new vscode.Position(0, 0), 'Як повідомляє Reuters, Ангела Меркель приїхала до Берліна.\n'),
+    );
     const version = editor.document.version;
     await nm.whenAnalyzed(editor.document.uri, version);
     const deco = await until('updated decorations', () => {
       const d = nm.decorationsFor(editor.document.uri);
-      return d && d['entity.ORG'].some((r) => editor.document.getText(r) === 'Reuters') ? d : undefined;
+      return d?.['entity.ORG'].some((r) => editor.document.getText(r) === 'Reuters') ? d : undefined;
     });
     assert.ok(deco['attribution.cue'].some((r) => editor.document.getText(r) === 'Як повідомляє'));
     await vscode.commands.executeCommand('workbench.action.files.revert');

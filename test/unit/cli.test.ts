@@ -6,7 +6,8 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'bin/newsmark.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('CLI', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-'));
@@ -26,11 +27,16 @@ describe('CLI', () => {
       for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
     }
     for (const a of o.attributions) {
-      for (const k of ['cue', 'source', 'content']) for (const s of a[k]) assert.strictEqual(text.slice(s.start, s.end), s.text);
+      for (const k of ['cue', 'source', 'content'])
+        for (const s of a[k]) assert.strictEqual(text.slice(s.start, s.end), s.text);
       assert.strictEqual(typeof a.direct, 'boolean');
       assert.strictEqual(typeof a.anonymous, 'boolean');
     }
-    assert.ok(o.sources.some((s: { name: string; cites: string[] }) => s.name === 'Yonhap' && s.cites.includes('KCNA')));
+    assert.ok(
+      o.sources.some(
+        (s: { name: string; cites: string[] }) => s.name === 'Yonhap' && s.cites.includes('KCNA'),
+      ),
+    );
   });
 
   it('reports bad files on stderr, processes the rest, exits non-zero', () => {
@@ -38,7 +44,9 @@ describe('CLI', () => {
     fs.writeFileSync(path.join(tmp, 'bin.txt'), Buffer.from([0x50, 0x00, 0x01]));
     fs.writeFileSync(path.join(tmp, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
     fs.writeFileSync(path.join(tmp, 'ok.txt'), 'Reuters said that the talks resumed.');
-    const files = ['missing.txt', 'empty.txt', 'bin.txt', 'latin1.txt', 'ok.txt'].map((f) => path.join(tmp, f));
+    const files = ['missing.txt', 'empty.txt', 'bin.txt', 'latin1.txt', 'ok.txt'].map((f) =>
+      path.join(tmp, f),
+    );
     const r = run('analyze', '--json', ...files);
     assert.notStrictEqual(r.status, 0);
     const errs = r.stderr.trim().split('\n');

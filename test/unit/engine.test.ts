@@ -50,7 +50,8 @@ describe('morphology', () => {
 
 describe('boilerplate', () => {
   it('recognises read-also, photo credits and subscription calls', () => {
-    const t = 'Текст новини.\nЧитайте також: Інша новина\nФото: Кіодо\nПриєднуйтесь до наших каналів Telegram\nRead more: x';
+    const t =
+      'Текст новини.\nЧитайте також: Інша новина\nФото: Кіодо\nПриєднуйтесь до наших каналів Telegram\nRead more: x';
     assert.deepStrictEqual(
       findBoilerplate(t).map((b) => b.text.split(':')[0].split(' ')[0]),
       ['Читайте', 'Фото', 'Приєднуйтесь', 'Read'],
@@ -65,7 +66,10 @@ describe('entities (Ukrainian seed article)', () => {
     assert.strictEqual(entity(a, 'Кім Чен Ин')?.type, 'PER');
     const putin = entity(a, 'Володимир Путін');
     assert.ok(putin, `entities: ${a.entities.map((e) => e.name)}`);
-    assert.deepStrictEqual(putin.mentions.map((m) => m.text), ['Володимиром Путіним', 'Путін']);
+    assert.deepStrictEqual(
+      putin.mentions.map((m) => m.text),
+      ['Володимиром Путіним', 'Путін'],
+    );
     assert.strictEqual(entity(a, 'Сергій Шойгу')?.mentions.length, 2);
   });
   it('groups inflected and abbreviated place names', () => {
@@ -76,24 +80,29 @@ describe('entities (Ukrainian seed article)', () => {
     const korea = entity(a, 'КНДР');
     assert.ok(korea && korea.type === 'LOC');
     assert.ok(korea.mentions.some((m) => m.text === 'Північної Кореї'));
-    for (const n of ['Південна Корея', 'Москва', 'Пхеньян', 'США', 'Далекий Схід']) assert.strictEqual(entity(a, n)?.type, 'LOC', n);
+    for (const n of ['Південна Корея', 'Москва', 'Пхеньян', 'США', 'Далекий Схід'])
+      assert.strictEqual(entity(a, n)?.type, 'LOC', n);
   });
   it('marks media and state media', () => {
     assert.strictEqual(entity(a, 'KCNA')?.stateMedia, true);
     assert.strictEqual(entity(a, 'Yonhap')?.kind, 'media');
     assert.strictEqual(entity(a, 'The New York Times')?.kind, 'media');
-    for (const n of ['Укрінформ', 'Білий дім', 'РБ ООН', 'Трудова партія Кореї']) assert.strictEqual(entity(a, n)?.type, 'ORG', n);
+    for (const n of ['Укрінформ', 'Білий дім', 'РБ ООН', 'Трудова партія Кореї'])
+      assert.strictEqual(entity(a, n)?.type, 'ORG', n);
   });
   it('span text always equals the article text at its offsets', () => {
-    for (const e of a.entities) for (const m of e.mentions) assert.strictEqual(seed.slice(m.start, m.end), m.text);
+    for (const e of a.entities)
+      for (const m of e.mentions) assert.strictEqual(seed.slice(m.start, m.end), m.text);
     for (const at of a.attributions)
-      for (const s of [...at.cue, ...at.source, ...at.content]) assert.strictEqual(seed.slice(s.start, s.end), s.text);
+      for (const s of [...at.cue, ...at.source, ...at.content])
+        assert.strictEqual(seed.slice(s.start, s.end), s.text);
   });
 });
 
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);
-  const nameOf = (x: (typeof a.attributions)[number]) => a.sources.find((s) => s.attributions.includes(x.id))!.name;
+  const nameOf = (x: (typeof a.attributions)[number]) =>
+    a.sources.find((s) => s.attributions.includes(x.id))!.name;
   it('builds the chain Укрінформ ← Yonhap ← KCNA with one shared content', () => {
     const ukr = a.attributions.find((x) => x.cue[0].text === 'передає');
     assert.ok(ukr);
@@ -115,19 +124,26 @@ describe('attributions (Ukrainian seed article)', () => {
     const wh = a.attributions.find((x) => x.cue[0].text === 'заявили');
     assert.strictEqual(wh?.source[0].text, 'Білому домі');
     assert.strictEqual(wh?.sourceKind, 'government');
-    const order = a.attributions.find((x) => x.direct && x.content[0].text === 'поглиблювати відносини з Росією');
+    const order = a.attributions.find(
+      (x) => x.direct && x.content[0].text === 'поглиблювати відносини з Росією',
+    );
     assert.ok(order);
   });
   it('attributes nothing inside boilerplate', () => {
     for (const b of a.boilerplate)
-      for (const x of a.attributions) assert.ok(x.cue.every((c) => c.end <= b.start || c.start >= b.end), `cue in "${b.text}"`);
+      for (const x of a.attributions)
+        assert.ok(
+          x.cue.every((c) => c.end <= b.start || c.start >= b.end),
+          `cue in "${b.text}"`,
+        );
     assert.ok(sourceNames(a).includes('Yonhap'));
   });
 });
 
 describe('attributions: tricky cases', () => {
   it('English: "X said", "according to", anonymous "sources said"', () => {
-    const t = 'The minister said that the plan would fail. According to Reuters, talks resumed on Monday. The deal is off, sources said.';
+    const t =
+      'The minister said that the plan would fail. According to Reuters, talks resumed on Monday. The deal is off, sources said.';
     const a = analyze(t);
     assert.strictEqual(a.language, 'en');
     const said = a.attributions.find((x) => x.cue[0].text === 'said' && x.content[0].text.startsWith('that'));
@@ -152,9 +168,12 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(x.content[0].text, 'Це рішення „остаточне“ і не зміниться');
   });
   it('possessive cue: "За його словами" is a discontinuous cue with a pronoun source', () => {
-    const t = 'За його словами, остаточний текст заяви має з\'явитися до кінця дня.';
+    const t = "За його словами, остаточний текст заяви має з'явитися до кінця дня.";
     const [x] = analyze(t).attributions;
-    assert.deepStrictEqual(x.cue.map((c) => c.text), ['За', 'словами']);
+    assert.deepStrictEqual(
+      x.cue.map((c) => c.text),
+      ['За', 'словами'],
+    );
     assert.strictEqual(x.source[0].text, 'його');
   });
   it('Russian: "со ссылкой на источники" is anonymous', () => {
@@ -171,6 +190,9 @@ describe('attributions: tricky cases', () => {
     assert.ok(m.some((x) => x.text === 'Reuters'));
     const [att] = a.attributions;
     assert.strictEqual(att.source[0].text, 'Reuters');
-    assert.strictEqual(t.slice(att.content[0].start, att.content[0].end), 'Ангела Меркель прибула до Берліна');
+    assert.strictEqual(
+      t.slice(att.content[0].start, att.content[0].end),
+      'Ангела Меркель прибула до Берліна',
+    );
   });
 });

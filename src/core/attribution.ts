@@ -3,20 +3,10 @@
  * empty) and content (quote or paraphrase). Rules over tokens and quote pairs, per sentence,
  * with look-back for "Про це …" and chains of credits that share one content.
  */
-import { findBoilerplate } from './boilerplate';
+import type { Article, Sentence } from './article';
 import { LANGUAGE_DATA, type LanguageData, type Phrase, type VerbClass, wordSet } from './lexicon';
 import { normalizeWord } from './morphology';
-import {
-  CLOSE_QUOTES,
-  isCapitalized,
-  OPEN_QUOTES,
-  paragraphs,
-  sentences,
-  span,
-  type Token,
-  tokenize,
-  trimSpan,
-} from './text';
+import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, span, type Token, trimSpan } from './text';
 import type { Attribution, Entity, Language, SourceKind, Span } from './types';
 
 interface Cue {
@@ -31,11 +21,6 @@ interface Cue {
   sourceTok?: number;
 }
 
-interface Sentence extends Span {
-  tokens: Token[];
-  paragraph: number;
-}
-
 interface QuoteSpan {
   open: number;
   close: number;
@@ -45,8 +30,9 @@ interface Compiled {
   d: LanguageData;
   verbStems: { stem: string; cls: VerbClass }[];
   verbEndings: Set<string>;
+  verbMemo: Map<string, VerbClass | ''>;
   enForms: Map<string, VerbClass>;
-  phrases: { words: string[]; p: Phrase }[];
+  phrasesByFirst: Map<string, { words: string[]; p: Phrase }[]>;
   complementizers: Set<string>;
   about: Set<string>;
   pronouns: Set<string>;
@@ -104,10 +90,14 @@ function compile(lang: Language): Compiled {
     d,
     verbStems,
     verbEndings: new Set(['', ...d.verbEndings]),
+    verbMemo: new Map(),
     enForms,
-    phrases: d.phrases
-      .map((p) => ({ words: p.cue.split(' ').map(normalizeWord), p }))
-      .sort((x, y) => y.words.length - x.words.length),
+    phrasesByFirst: groupBy(
+      d.phrases
+        .map((p) => ({ words: p.cue.split(' ').map(normalizeWord), p }))
+        .sort((x, y) => y.words.length - x.words.length),
+      (x) => x.words[0],
+    ),
     complementizers: wordSet(d.complementizers),
     about: wordSet(d.about),
     pronouns: wordSet(d.pronouns),
@@ -124,20 +114,48 @@ function compile(lang: Language): Compiled {
   return c;
 }
 
-function verbClass(c: Compiled, lang: Language, word: string): VerbClass | undefined {
-  const w = normalizeWord(word);
-  if (lang === 'en') return c.enForms.get(w);
-  for (const { stem, cls } of c.verbStems) {
-    if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) return cls;
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k) ?? [];
+    list.push(it);
+    m.set(k, list);
   }
-  return undefined;
+  return m;
 }
+
+function verbClass(c: Compiled, lang: Language, word: string): VerbClass | undefined {
+  return verbClassOf(c, lang, normalizeWord(word));
+}
+
+/** verbClass for an already normalised word. */
+function verbClassOf(c: Compiled, lang: Language, w: string): VerbClass | undefined {
+  if (lang === 'en') return c.enForms.get(w);
+  // Memoised: the stem scan is the engine's hottest loop, and news vocabulary repeats.
+  const hit = c.verbMemo.get(w);
+  if (hit !== undefined) return hit || undefined;
+  let found: VerbClass | '' = '';
+  for (const { stem, cls } of c.verbStems) {
+    if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) {
+      found = cls;
+      break;
+    }
+  }
+  if (c.verbMemo.size > 200000) c.verbMemo.clear();
+  c.verbMemo.set(w, found);
+  return found || undefined;
+}
+
+const QUOTE_RE = new RegExp(`[${[...new Set(OPEN_QUOTES + CLOSE_QUOTES)].join('')}]`, 'g');
 
 /** Pairs quotation marks in a paragraph; nested pairs are kept too (outer first). */
 export function findQuotes(text: string, from: number, to: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const stack: { ch: string; at: number }[] = [];
-  for (let i = from; i < to; i++) {
+  QUOTE_RE.lastIndex = from;
+  for (let m = QUOTE_RE.exec(text); m && m.index < to; m = QUOTE_RE.exec(text)) {
+    const i = m.index;
     const ch = text[i];
     const isOpen = OPEN_QUOTES.includes(ch);
     const isClose = CLOSE_QUOTES.includes(ch);
@@ -205,9 +223,9 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       continue;
     }
     if (lang === 'en' && /^(his|her|their)$/.test(lw[i]) && lw[i + 1] === 'view') continue;
-    // Fixed phrases, longest first.
+    // Fixed phrases, longest first, indexed by their first word.
     let matched = false;
-    for (const { words, p } of c.phrases) {
+    for (const { words, p } of c.phrasesByFirst.get(lw[i]) ?? []) {
       let ok = true;
       let k = i;
       for (const w of words) {
@@ -233,7 +251,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       break;
     }
     if (matched) continue;
-    const cls = verbClass(c, lang, toks[i].text);
+    const cls = verbClassOf(c, lang, lw[i]);
     if (!cls) continue;
     // Negated speech carries no content; a verb right after a preposition is a noun homograph.
     const prev = lw[i - 1] ?? '';
@@ -272,6 +290,7 @@ function trimSourceTokens(toks: Token[], a: number, b: number, lang: Language): 
 }
 
 export interface AttributionContext {
+  article: Article;
   text: string;
   lang: Language;
   entities: Entity[];
@@ -281,17 +300,13 @@ export interface AttributionContext {
 export function findAttributions(ctx: AttributionContext): Attribution[] {
   const { text, lang } = ctx;
   const c = compile(lang);
-  const boiler = new Set(findBoilerplate(text).map((b) => b.start));
   const mentionAt = buildMentionIndex(ctx.entities);
   const sents: Sentence[] = [];
-  const paras = paragraphs(text);
   const quotesByPara: QuoteSpan[][] = [];
-  paras.forEach((p, pi) => {
+  for (const p of ctx.article.paragraphs) {
     quotesByPara.push(findQuotes(text, p.start, p.end));
-    if (boiler.has(p.start)) return;
-    for (const s of sentences(text, p))
-      sents.push({ ...s, tokens: tokenize(text, s.start, s.end), paragraph: pi });
-  });
+    if (!p.boilerplate) sents.push(...p.sentences);
+  }
   const results: Attribution[] = [];
   let lastSubject: Span[] = [];
   for (let si = 0; si < sents.length; si++) {
@@ -323,11 +338,11 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
       if (att.source.length && att.sourceKind !== 'document') lastSubject = att.source;
     }
   }
-  results.forEach((a, i) => {
-    const oldId = a.id;
-    a.id = `A${i + 1}`;
-    for (const other of results) if (other.via === oldId) other.via = a.id;
-  });
+  const ids = new Map(results.map((a, i) => [a.id, `A${i + 1}`]));
+  for (const a of results) {
+    a.id = ids.get(a.id)!;
+    if (a.via) a.via = ids.get(a.via);
+  }
   return results;
 }
 

@@ -3,14 +3,18 @@
  * and heads, then document-level propagation so that every mention of an entity gets one type and
  * inflected or shortened forms are grouped under one canonical name.
  */
+
+import type { Article } from './article';
 import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from './lexicon';
 import { nameWords, normalizeWord, stem } from './morphology';
-import { isAllCaps, isCapitalized, paragraphs, sentences, type Token, tokenize } from './text';
+import { isAllCaps, isCapitalized, type Token } from './text';
 import type { Entity, EntityKind, EntityType, Language, Span } from './types';
 
 export interface RawMention {
   start: number;
   end: number;
+  /** Name words of the surface text, filled lazily (see wordsOf). */
+  words?: string[];
   type: EntityType;
   known?: KnownName;
   /** How sure the rule was: 2 gazetteer/form, 1 strong pattern, 0 guess. */
@@ -93,18 +97,16 @@ const capWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' &
 const adjacent = (a: Token, b: Token, text: string) => /^[ \t]*$/.test(text.slice(a.end, b.start));
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
-export function findMentions(text: string, lang: Language, boilerplate: Span[] = []): RawMention[] {
+export function findMentions(article: Article, lang: Language): RawMention[] {
   const gaz = gazetteerIndex();
   const L = langSets(lang);
-  const boiler = new Set(boilerplate.map((b) => b.start));
+  const text = article.text;
   const out: RawMention[] = [];
-  for (const para of paragraphs(text)) {
+  for (const para of article.paragraphs) {
     const from = out.length;
-    for (const sent of sentences(text, para)) {
-      mentionsInSentence(text, tokenize(text, sent.start, sent.end), lang, L, gaz, out);
-    }
+    for (const sent of para.sentences) mentionsInSentence(text, sent.tokens, lang, L, gaz, out);
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
-    if (boiler.has(para.start)) {
+    if (para.boilerplate) {
       const kept = out.slice(from).filter((m) => m.strength >= 2);
       out.length = from;
       out.push(...kept);
@@ -173,7 +175,8 @@ function mentionsInSentence(
 
     // 3. Gazetteer, longest match first (forms may contain lower-case words: Білий дім).
     let matched = false;
-    for (let n = Math.min(gaz.maxWords, 6); n >= 1 && !matched; n--) {
+    const maxN = gaz.maxWordsFrom(t.text);
+    for (let n = Math.min(maxN, 6); n >= 1 && !matched; n--) {
       const idx: number[] = [];
       for (let k = i; k < tokens.length && idx.length < n; k++) {
         if (isWord(tokens[k])) {
@@ -359,6 +362,11 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
 // ---------------------------------------------------------------------------------------------
 // Document level: resolve overlaps, propagate types, group mentions into entities.
 
+function wordsOf(text: string, m: RawMention): string[] {
+  m.words ??= nameWords(text.slice(m.start, m.end));
+  return m.words;
+}
+
 function stripStrength(m: RawMention): number {
   return m.strength;
 }
@@ -383,7 +391,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   };
   for (const m of kept) {
     if (m.type === 'MISC') continue;
-    const words = nameWords(text.slice(m.start, m.end));
+    const words = wordsOf(text, m);
     const w = m.strength + 1;
     vote(words.map(stem).join(' '), m.type, w * 2);
     if (m.type === 'PER' && words.length >= 2) for (const word of words) vote(stem(word), 'PER', w);
@@ -401,7 +409,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
       out.push(m);
       continue;
     }
-    const key = nameWords(text.slice(m.start, m.end)).map(stem).join(' ');
+    const key = wordsOf(text, m).map(stem).join(' ');
     const b = best(key);
     if (m.type === 'MISC') {
       // Unknown single words take the document's type for that name, if any; else dropped.
@@ -424,12 +432,12 @@ export function groupEntities(text: string, mentions: RawMention[]): Entity[] {
   // Longer mentions first, so that "Кім" finds "Кім Чен Ин" and "Путіним" finds "Володимир Путін".
   const order = [...mentions].sort(
     (a, b) =>
-      nameWords(text.slice(b.start, b.end)).length - nameWords(text.slice(a.start, a.end)).length ||
+      wordsOf(text, b).length - wordsOf(text, a).length ||
       a.start - b.start,
   );
   for (const m of order) {
     const surface = text.slice(m.start, m.end);
-    const words = nameWords(surface);
+    const words = wordsOf(text, m);
     const key = `${m.type}:${m.known ? m.known.name : words.map(stem).join(' ')}`;
     let e = byKey.get(key);
     if (!e && m.type === 'PER' && words.length === 1) {

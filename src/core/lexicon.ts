@@ -68,15 +68,21 @@ export class Gazetteer {
   readonly byKey = new Map<string, KnownName>();
   readonly firstNames = new Set<string>();
   readonly firstNameList: string[] = [];
-  maxWords = 1;
+  /** Longest entry (in words) starting with a given first-word stem: prunes lookups. */
+  private readonly maxByFirst = new Map<string, number>();
 
   add(form: string, entry: KnownName): void {
     const words = nameWords(form);
     if (words.length === 0) return;
-    // Acronyms and short forms keep their exact case-folded spelling; longer words are stemmed.
     const key = nameKey(words);
     if (!this.byKey.has(key)) this.byKey.set(key, entry);
-    this.maxWords = Math.max(this.maxWords, words.length);
+    const first = stem(words[0]);
+    this.maxByFirst.set(first, Math.max(this.maxByFirst.get(first) ?? 0, words.length));
+  }
+
+  /** 0 when no known name starts with this word. */
+  maxWordsFrom(word: string): number {
+    return this.maxByFirst.get(stem(word)) ?? 0;
   }
 
   lookup(words: string[]): KnownName | undefined {

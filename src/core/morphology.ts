@@ -77,10 +77,24 @@ const CYR_ENDINGS = [
 
 /** Normalises apostrophes and case so that В'ячеслав, В’ячеслав and Вʼячеслав compare equal. */
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
+  const w = word.toLowerCase();
+  return /[’ʼ`ё]/.test(w) ? w.replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е') : w;
 }
 
+const stemMemo = new Map<string, string>();
+
+/** Memoised: names and their forms repeat across an article, and stemming is on the hot path. */
 export function stem(word: string): string {
+  let s = stemMemo.get(word);
+  if (s === undefined) {
+    s = computeStem(word);
+    if (stemMemo.size > 200000) stemMemo.clear();
+    stemMemo.set(word, s);
+  }
+  return s;
+}
+
+function computeStem(word: string): string {
   const w = normalizeWord(word);
   if (!/[\u0400-\u04ff]/.test(w)) {
     // English: possessive and plural only.

@@ -7,7 +7,7 @@
 import type { Article } from './article';
 import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from './lexicon';
 import { nameWords, normalizeWord, stem } from './morphology';
-import { isAllCaps, isCapitalized, type Token } from './text';
+import { isCapitalized, type Token } from './text';
 import type { Entity, EntityKind, EntityType, Language, Span } from './types';
 
 export interface RawMention {
@@ -71,28 +71,7 @@ const endsWithAny = (w: string, suffixes: string[]) => {
   return suffixes.some((s) => n.length > s.length + 1 && n.endsWith(s));
 };
 
-/** Quote pairing: returns the index of the token closing the quote opened at `i`, or -1. */
-function closeQuote(tokens: Token[], i: number, limit: number): number {
-  const open = tokens[i].text;
-  const close = open === '«' ? '»' : open === '„' ? '“' : open === '“' ? '”' : open;
-  let depth = 0;
-  for (let j = i + 1; j < Math.min(tokens.length, i + limit); j++) {
-    const t = tokens[j].text;
-    if (t === open && open !== close) depth++;
-    else if (t === close || (close === '”' && t === '"')) {
-      if (depth === 0) return j;
-      depth--;
-    } else if (t === '\n') return -1;
-  }
-  return -1;
-}
-
 const isWord = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
-const isInitial = (tokens: Token[], i: number) =>
-  tokens[i]?.kind === 'word' &&
-  /^\p{Lu}$/u.test(tokens[i].text) &&
-  tokens[i + 1]?.text === '.' &&
-  tokens[i + 1].start === tokens[i].end;
 const capWord = (t: Token | undefined) => t !== undefined && t.kind === 'word' && isCapitalized(t.text);
 const adjacent = (a: Token, b: Token, text: string) => /^[ \t]*$/.test(text.slice(a.end, b.start));
 
@@ -115,6 +94,37 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
   return out;
 }
 
+const ADJ_END = /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых)$/u;
+const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
+const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
+const COMPANY_PART =
+  /(^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+const PLACE_END =
+  /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
+const SETTLEMENT = new Set([
+  'с.',
+  'м.',
+  'смт',
+  'село',
+  'селі',
+  'села',
+  'місто',
+  'міста',
+  'місті',
+  'селище',
+  'селища',
+  'селищі',
+  'хутір',
+  'хутора',
+  'г.',
+  'пос.',
+  'деревня',
+  'город',
+  'города',
+  'городе',
+]);
+const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]{1,7}$/u;
+
 function mentionsInSentence(
   text: string,
   tokens: Token[],
@@ -129,49 +139,79 @@ function mentionsInSentence(
     for (let k = a; k <= b; k++) used[k] = 1;
     let end = tokens[b].end;
     // English possessive: Clinton’s → Clinton.
-    const m = /['’]s$/.exec(tokens[b].text);
-    if (m && lang === 'en') end -= 2;
+    if (lang === 'en' && /['’]s$/.test(tokens[b].text)) end -= 2;
     out.push({ start: tokens[a].start, end, type, known, strength });
+  };
+  const low = (k: number) => (tokens[k] ? normalizeWord(tokens[k].text) : '');
+  const isOpenQuote = (k: number) => tokens[k]?.kind === 'quote' && /^[«„“"]$/.test(tokens[k].text);
+  /** Index of the token closing a quote opened at k: the first closing mark, plus an adjacent one
+   * for nested names («ІБК «Рассвет»»); Ukrainian typography often drops the outer closing mark. */
+  const quoteEnd = (k: number): number => {
+    for (let j = k + 1; j < tokens.length && j < k + 30; j++) {
+      const t = tokens[j];
+      if (t.kind !== 'quote' || /^[«„]$/.test(t.text)) continue;
+      // A straight quote glued to the next word opens an inner name: "Компанія "Рассвет"".
+      if (t.text === '"' && /^[\p{L}\d]/u.test(text[t.end] ?? '') && text[t.start - 1] === ' ') continue;
+      const n = tokens[j + 1];
+      return n && n.kind === 'quote' && /^[»”"]$/.test(n.text) && n.start - t.end <= 1 ? j + 1 : j;
+    }
+    return -1;
+  };
+  /** Lower-case words after `from` up to a head noun: returns the head index and its kind. */
+  const headAfter = (from: number, max: number): { k: number; kind: 'ORG' | 'LOC' } | undefined => {
+    for (let k = from; k < tokens.length && k < from + max; k++) {
+      const t = tokens[k];
+      if (t.kind !== 'word' || isCapitalized(t.text) || !adjacent(tokens[k - 1], t, text)) return undefined;
+      // Adjectives (районної, обласної) come before the head noun.
+      if (ADJ_END.test(low(k))) continue;
+      if (startsWithAny(t.text, L.orgHeads)) return { k, kind: 'ORG' };
+      if (startsWithAny(t.text, L.locHeads)) return { k, kind: 'LOC' };
+      return undefined;
+    }
+    return undefined;
   };
 
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i];
-    // 1. Organisation form + quoted name: ТОВ «Укргеоекологія», ПАТ «Укртрансгаз».
-    if (L.orgForms.has(t.text) && tokens[i + 1]?.kind === 'quote') {
-      const c = closeQuote(tokens, i + 1, 30);
-      if (c > 0) {
-        // A nested quote may close twice: «ІБК «Рассвет»».
-        const end = tokens[c + 1]?.kind === 'quote' && tokens[c + 1].start === tokens[c].end ? c + 1 : c;
-        push(i, end, 'ORG', 2);
-        i = end;
-        continue;
+    // 1. Organisation form (or any acronym) + quoted name: ТОВ «Укргеоекологія», ДП «НАЕК «Енергоатом»,
+    //    also with a descriptor: ТОВ фірма «Київ».
+    if (lang !== 'en' && (L.orgForms.has(t.text) || ACRONYM.test(t.text))) {
+      let q = i + 1;
+      while (q < i + 3 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
+      if (isOpenQuote(q)) {
+        const c = quoteEnd(q);
+        if (c > q + 1) {
+          push(i, c, 'ORG', 2);
+          i = c;
+          continue;
+        }
       }
     }
     // 2. A common noun + a name in quotes: компанія «Нафтогаз», видання «Страна» → the name alone.
-    if (t.kind === 'quote' && i > 0) {
-      const prev = normalizeWord(tokens[i - 1].text);
+    if (isOpenQuote(i) && i > 0) {
+      const prev = low(i - 1);
       const media = L.orgMediaNouns.has(prev);
-      if (media || L.orgQuotedNouns.has(prev)) {
-        const c = closeQuote(tokens, i, 15);
+      if ((media || L.orgQuotedNouns.has(prev)) && !isCapitalized(tokens[i - 1].text)) {
+        const c = quoteEnd(i);
         if (c > i + 1 && capWord(tokens[i + 1])) {
-          const known = gaz.lookup(tokens.slice(i + 1, c).map((x) => x.text));
+          const close = tokens[c - 1]?.kind === 'quote' ? c - 1 : c;
+          const known = gaz.lookup(tokens.slice(i + 1, close).map((x) => x.text));
           push(
             i + 1,
-            c - 1,
+            close - 1,
             'ORG',
             2,
             known ?? (media ? { name: '', type: 'ORG', kind: 'media' } : undefined),
           );
-          used[i] = used[c] = 1;
+          used[i] = used[c] = used[close] = 1;
           i = c;
           continue;
         }
       }
     }
     if (!(t.kind === 'word' || (t.kind === 'number' && /^\d+\+\d+$/.test(t.text)))) continue;
-    const cap = isCapitalized(t.text) || /^\p{Lu}/u.test(t.text);
-    if (!cap && !/^\d/.test(t.text)) continue;
+    if (!/^\p{Lu}/u.test(t.text) && !/^\d/.test(t.text)) continue;
 
     // 3. Gazetteer, longest match first (forms may contain lower-case words: Білий дім).
     let matched = false;
@@ -179,40 +219,79 @@ function mentionsInSentence(
     for (let n = Math.min(maxN, 6); n >= 1 && !matched; n--) {
       const idx: number[] = [];
       for (let k = i; k < tokens.length && idx.length < n; k++) {
-        if (isWord(tokens[k])) {
-          if (idx.length > 0 && !adjacent(tokens[idx[idx.length - 1]], tokens[k], text)) break;
-          idx.push(k);
-        } else if (tokens[k].text === '.' && k === i + 1 && /^\p{Lu}$/u.test(t.text)) {
-          // "U.S." style: skip
-        } else break;
+        if (!isWord(tokens[k])) break;
+        if (idx.length > 0 && !adjacent(tokens[idx[idx.length - 1]], tokens[k], text)) break;
+        idx.push(k);
       }
       if (idx.length < n) continue;
-      const words = idx.map((k) => tokens[k].text);
-      const known = gaz.lookup(words);
-      // A sentence-initial common word must not match a lower-case gazetteer form by accident.
-      if (known && !(n === 1 && L.stopCap.has(t.text))) {
-        // "Рада" alone is too ambiguous unless capitalised mid-sentence: accepted as is.
-        push(i, idx[idx.length - 1], known.type, 2, known);
-        i = idx[idx.length - 1];
+      const known = gaz.lookup(idx.map((k) => tokens[k].text));
+      // A sentence-initial common word must not match a gazetteer form by accident.
+      // "Хмельницьку міськраду", "Київській області": the place word is part of a longer name.
+      const partOfLonger = known && n === 1 && lang !== 'en' && ADJ_END.test(low(i)) && headAfter(i + 1, 3);
+      if (known && !partOfLonger && !(n === 1 && L.stopCap.has(t.text))) {
+        let end = idx[idx.length - 1];
+        // An organisation's place: Верховної Ради України, Кабінету Міністрів України.
+        if (known.type === 'ORG' && lang !== 'en') {
+          const nx = tokens[end + 1];
+          const place =
+            nx && capWord(nx) && adjacent(tokens[end], nx, text) ? gaz.lookup([nx.text]) : undefined;
+          if (place?.kind === 'country') end++;
+        }
+        push(i, end, known.type, 2, end === idx[idx.length - 1] ? known : undefined);
+        i = end;
         matched = true;
       }
     }
     if (matched) continue;
 
-    // A capitalised function word (Про, У, Раніше, The) never starts a name.
-    if (L.stopCap.has(t.text)) continue;
-    // 4. A run of capitalised words (with initials): Кім Чен Ин, В. П. Яворського, Hillary Clinton.
-    let j = i;
+    // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman numeral.
+    if (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
+
+    // 4. Capitalised descriptor + lower-case words + a name in quotes:
+    //    Будівельна компанія «Дніпроінвестбуд», Міжнародний благодійний фонд «Покуття».
+    if (lang !== 'en') {
+      let q = i + 1;
+      while (q < i + 4 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
+      if (
+        q > i + 1 &&
+        isOpenQuote(q) &&
+        (L.orgQuotedNouns.has(low(q - 1)) || startsWithAny(tokens[q - 1].text, L.orgHeads))
+      ) {
+        const c = quoteEnd(q);
+        if (c > q + 1) {
+          push(i, c, 'ORG', 1);
+          i = c;
+          continue;
+        }
+      }
+    }
+
+    // 5. A run of capitalised words (with initials): Кім Чен Ин, В. П. Яворського, Hillary Clinton.
     const run: number[] = [];
+    let j = i;
     while (j < tokens.length) {
-      if (isInitial(tokens, j)) {
-        run.push(j, j + 1);
-        j += 2;
+      const ini = initialAt(tokens, j, text);
+      if (ini) {
+        run.push(j, ini - 1);
+        j = ini;
         continue;
       }
       const tj = tokens[j];
       if (run.length > 0 && !adjacent(tokens[run[run.length - 1]], tj, text)) break;
-      if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text) && lang !== 'en')) {
+      if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text))) {
+        if (run.length > 0) {
+          const prevWord = tokens[run[run.length - 1]].text;
+          // Split "ДФС Романа Насірова" and "Юрія Мірошниченка Валентина Кочура".
+          const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
+          if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) break;
+          if (
+            run.filter((k) => tokens[k].kind === 'word' && tokens[k].text.length > 1).length >= 2 &&
+            gaz.isFirstName(tj.text)
+          )
+            break;
+          // A place or organisation starting inside the run: Садове Арцизького району.
+          if (lang !== 'en' && ADJ_END.test(low(j)) && headAfter(j + 1, 3)) break;
+        }
         run.push(j);
         j++;
       } else if (
@@ -226,116 +305,246 @@ function mentionsInSentence(
       } else break;
     }
     if (run.length === 0) continue;
+    // Trailing initials after a surname: Кузнєцов А. С., Винник Н. В.
+    while (
+      j + 1 < tokens.length &&
+      /^\p{Lu}$/u.test(tokens[j].text) &&
+      tokens[j + 1].text === '.' &&
+      run.length > 0 &&
+      tokens[run[run.length - 1]].text.length > 1
+    ) {
+      run.push(j, j + 1);
+      j += 2;
+    }
     let a = run[0];
     const b = run[run.length - 1];
-    const atStart =
-      a === firstWord || (a > 0 && /^[«"“„(—–-]$/.test(tokens[a - 1].text) && a - 1 === firstWord);
-    // Drop a sentence-initial function word: "Про Укрінформ" → only the name.
-    if (L.stopCap.has(tokens[a].text)) {
-      if (run.length === 1) continue;
-      a = run[1];
+    // A sentence-initial common word glued to a name: "Дружина Ірина Сміяненко", "Боявся Геродот".
+    const wordIdx = run.filter((k) => tokens[k].kind === 'word');
+    if (
+      lang !== 'en' &&
+      wordIdx.length >= 2 &&
+      wordIdx[0] === firstWord &&
+      !gaz.isFirstName(tokens[wordIdx[0]].text) &&
+      !ACRONYM.test(tokens[wordIdx[0]].text) &&
+      (VERB_END.test(low(wordIdx[0])) ||
+        gaz.isFirstName(tokens[wordIdx[1]].text) ||
+        L.titles.has(low(wordIdx[0])))
+    ) {
+      a = wordIdx[1];
     }
     const words = run.filter((k) => k >= a && tokens[k].kind === 'word').map((k) => tokens[k].text);
     const prevTok = a > 0 ? tokens[a - 1] : undefined;
     const prev = prevTok ? normalizeWord(prevTok.text) : '';
     const first = tokens[a].text;
-    const sentenceInitial = a === firstWord || atStart;
+    const last = words[words.length - 1];
+    const sentenceInitial =
+      a === firstWord || (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text));
 
-    // 4a. Organisation heads: Міністерство …, Служба безпеки України, Одеської міськради.
-    const headAt = run.findIndex((k) => k >= a && startsWithAny(tokens[k].text, L.orgHeads));
-    if (headAt >= 0 && lang !== 'en') {
-      const end = extendGenitive(tokens, b, L, text);
-      push(a, end, 'ORG', 1);
-      i = end;
-      continue;
-    }
-    // Capitalised adjective + lower-case head: Одеської міськради, Луганській області.
-    if (run.length === 1 && lang !== 'en' && /(ськ|цьк|зьк|ов|ев|ин|ін)\p{L}{0,3}$/u.test(first)) {
-      const n1 = tokens[b + 1];
-      const n2 = tokens[b + 2];
-      for (const [cand, k] of [
-        [n1, b + 1],
-        [n2, b + 2],
-      ] as [Token | undefined, number][]) {
-        if (cand?.kind !== 'word' || isCapitalized(cand.text)) break;
-        if (startsWithAny(cand.text, L.locHeads)) {
-          push(a, k, 'LOC', 1);
-          i = k;
-          matched = true;
-          break;
-        }
-        if (startsWithAny(cand.text, L.orgHeads)) {
-          const end = extendGenitive(tokens, k, L, text);
-          push(a, end, 'ORG', 1);
+    if (lang !== 'en') {
+      // 5a. Organisation heads in the run: Міністерство …, Служба безпеки України.
+      if (
+        run.some((k) => startsWithAny(tokens[k].text, L.orgHeads)) &&
+        !run.some((k) => isInitialTok(tokens, k))
+      ) {
+        const end = extendGenitive(tokens, b, L, text);
+        push(a, end, 'ORG', 1);
+        i = end;
+        continue;
+      }
+      // 5b. Capitalised adjective(s) + lower-case head: Одеської міськради, Луганській області,
+      //     Державної виконавчої служби, Стрийський парк.
+      if (ADJ_END.test(normalizeWord(last))) {
+        const head = headAfter(b + 1, 4);
+        if (head) {
+          const end =
+            head.kind === 'ORG' ? extendGenitive(tokens, head.k, L, text) : extendNumber(tokens, head.k);
+          push(a, end, head.kind, 1);
           i = end;
-          matched = true;
-          break;
+          continue;
+        }
+        const nx = tokens[b + 1];
+        // An adjective before a common noun is not a name (Перша світова, Великий сольний концерт).
+        if (
+          nx?.kind === 'word' &&
+          !isCapitalized(nx.text) &&
+          adjacent(tokens[b], nx, text) &&
+          !VERB_END.test(normalizeWord(nx.text)) &&
+          words.length === 1
+        ) {
+          i = b;
+          continue;
         }
       }
-      if (matched) continue;
-    }
-    // 4b. Street prefixes: вул. Леніна.
-    if (
-      lang !== 'en' &&
-      prevTok &&
-      L.locPrefixes.has(`${prev}${tokens[a - 1 + 1]?.text === '.' ? '.' : ''}`)
-    ) {
-      push(a, b, 'LOC', 1);
-      i = b;
-      continue;
-    }
-    // 4c. Acronyms: ORG unless known as a place.
-    if (words.length === 1 && isAllCaps(first) && first.length <= 8 && !L.stopCap.has(first)) {
-      if (!sentenceInitial || first.length >= 2) {
-        push(a, b, 'ORG', 1);
+      // 5c. Street prefixes: вул. Леніна.
+      // Streets keep their prefix and house number (NER-UK): вул. Горького, 12.
+      const pre =
+        prevTok && L.locPrefixes.has(prev)
+          ? a - 1
+          : prevTok?.text === '.' && a >= 2 && L.locPrefixes.has(`${low(a - 2)}.`)
+            ? a - 2
+            : -1;
+      if (pre >= 0) {
+        let end = b;
+        if (tokens[b + 1]?.text === ',' && tokens[b + 2]?.kind === 'number') {
+          end = b + 2;
+          while (tokens[end + 1] && /^[-/]$/.test(tokens[end + 1].text) && tokens[end + 2]?.kind === 'number')
+            end += 2;
+        }
+        push(pre, end, 'LOC', 1);
+        i = end;
+        continue;
+      }
+      // Settlement prefixes: с. Стоянка, смт Димер, м. Вознесенськ.
+      if (
+        prevTok &&
+        (SETTLEMENT.has(prev) || (prevTok.text === '.' && a >= 2 && SETTLEMENT.has(`${low(a - 2)}.`)))
+      ) {
+        push(a, b, 'LOC', 1);
         i = b;
         continue;
       }
     }
-    // 4d. People.
-    const hasInitials = run.some((k) => isInitial(tokens, k));
+    // 5d. Acronyms, alone or after an adjective (Сокирянська РДА): ORG unless known as a place.
+    if (
+      (words.length === 1 && ACRONYM.test(first) && !L.stopCap.has(first)) ||
+      (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
+    ) {
+      push(a, b, 'ORG', 1);
+      i = b;
+      continue;
+    }
+    // 5e. People.
+    const hasInitials = run.some((k) => isInitialTok(tokens, k));
     const firstName = gaz.isFirstName(first);
     const patronymic = words.length >= 2 && words.slice(1).some((w) => endsWithAny(w, L.patronymics));
-    const titled =
-      L.titles.has(prev) ||
-      (prevTok?.text === '.' && a >= 2 && L.titles.has(`${normalizeWord(tokens[a - 2].text)}.`));
-    const surnameLike = endsWithAny(words[words.length - 1], L.surnames);
-    if (hasInitials || patronymic || (firstName && words.length >= 1) || titled) {
-      if (!(sentenceInitial && words.length === 1 && !firstName && !titled)) {
-        push(a, b, 'PER', firstName || patronymic || hasInitials ? 1 : 0);
-        i = b;
+    const titled = L.titles.has(prev) || (prevTok?.text === '.' && a >= 2 && L.titles.has(`${low(a - 2)}.`));
+    const surnameLike = endsWithAny(last, L.surnames);
+    if (hasInitials || patronymic || firstName || titled) {
+      push(a, b, 'PER', firstName || patronymic || hasInitials ? 1 : 0);
+      i = b;
+      continue;
+    }
+    if (words.length >= 2) {
+      // Multi-word capitalised names: people, unless an English organisation or place head ends them.
+      const lastN = normalizeWord(last);
+      if (lang === 'en' && EN_ORG_HEADS.has(lastN)) push(a, b, 'ORG', 0);
+      else if (lang === 'en' && EN_LOC_HEADS.has(lastN)) push(a, b, 'LOC', 0);
+      else if (!sentenceInitial || surnameLike) push(a, b, 'PER', 0);
+      else out.push({ start: tokens[a].start, end: tokens[b].end, type: 'PER', strength: -1 });
+      i = b;
+      continue;
+    }
+    // A title in quotes that no organisation noun introduced (у «Віснику державних закупівель»)
+    // is a work's name, not a person's.
+    if (isOpenQuote(a - 1) && !firstName && !hasInitials) {
+      // A name that fills the quotes alone («Київтрансгаз», «Наші гроші») is an organisation.
+      const c = quoteEnd(a - 1);
+      const inner = c > a ? tokens.slice(a, tokens[c - 1]?.kind === 'quote' ? c - 1 : c) : [];
+      if (
+        lang !== 'en' &&
+        inner.length > 0 &&
+        inner.length <= 4 &&
+        inner.every((x) => x.kind === 'word' || x.text === '-') &&
+        inner.filter((x) => x.kind === 'word' && !isCapitalized(x.text)).length <= 1
+      ) {
+        push(a, a + inner.length - 1, 'ORG', 0);
+        i = a + inner.length - 1;
         continue;
       }
-    }
-    if (words.length >= 2 && !sentenceInitial) {
-      // Multi-word capitalised names mid-sentence: people, unless an English org/place head ends it.
-      const last = normalizeWord(words[words.length - 1]);
-      if (lang === 'en' && wordSet(LANGUAGE_DATA.en.orgHeads).has(last)) push(a, b, 'ORG', 0);
-      else if (lang === 'en' && wordSet(LANGUAGE_DATA.en.locHeads).has(last)) push(a, b, 'LOC', 0);
-      else push(a, b, 'PER', 0);
       i = b;
       continue;
     }
-    if (words.length >= 2 && sentenceInitial && (firstName || surnameLike)) {
-      push(a, b, 'PER', 0);
-      i = b;
-      continue;
-    }
-    // 4e. Single unknown words: a locative preposition suggests a place, otherwise left to the
-    // document pass (which types it if another mention of the same name is typed).
-    if (!sentenceInitial && words.length === 1) {
-      if (L.locPreps.has(prev) && !surnameLike) push(a, b, 'LOC', 0);
-      else if (surnameLike) push(a, b, 'PER', 0);
-      else out.push({ start: tokens[a].start, end: tokens[b].end, type: 'MISC', strength: -1 });
-      i = b;
-      continue;
-    }
-    if (sentenceInitial) {
+    // 5f. Single unknown words: guesses, which the document pass may overrule by other mentions.
+    const nextTok = tokens[b + 1];
+    const nextIsVerb =
+      nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(normalizeWord(nextTok.text));
+    let guess: EntityType;
+    if (
+      lang !== 'en' &&
+      PLACE_END.test(normalizeWord(first)) &&
+      !/(ського|ської|ський|цького|цької|цький)$/u.test(normalizeWord(first))
+    )
+      guess = 'LOC';
+    else if (lang !== 'en' && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike)
+      guess = 'ORG';
+    else if (
+      L.locPreps.has(prev) &&
+      !INSTRUMENTAL_END.test(normalizeWord(first)) &&
+      !surnameLike &&
+      lang !== 'en'
+    )
+      guess = 'LOC';
+    else guess = 'PER';
+    if (sentenceInitial && !nextIsVerb) {
       out.push({ start: tokens[a].start, end: tokens[b].end, type: 'MISC', strength: -2 });
-      i = b;
+    } else {
+      out.push({
+        start: tokens[a].start,
+        end: tokens[b].end,
+        type: guess,
+        strength: sentenceInitial ? -2 : -1,
+      });
     }
+    i = b;
   }
 }
+
+const EN_ORG_HEADS = wordSet(LANGUAGE_DATA.en.orgHeads);
+const EN_LOC_HEADS = wordSet(LANGUAGE_DATA.en.locHeads);
+
+/** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
+function initialAt(tokens: Token[], i: number, text: string): number {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  if (t?.kind !== 'word' || !/^\p{Lu}$/u.test(t.text) || dot?.text !== '.' || dot.start - t.end > 1) return 0;
+  if (!/^[ \t]?$/.test(text.slice(t.end, dot.start))) return 0;
+  // An initial is followed by another initial or a capitalised word.
+  const n = tokens[i + 2];
+  return n && n.kind === 'word' && /^\p{Lu}/u.test(n.text) ? i + 2 : 0;
+}
+
+function isInitialTok(tokens: Token[], k: number): boolean {
+  return /^\p{Lu}$/u.test(tokens[k].text) && tokens[k + 1]?.text === '.';
+}
+
+/** Includes a number after a head: лікарня №9, прокуратура № 1. */
+function extendNumber(tokens: Token[], k: number): number {
+  if (tokens[k + 1]?.text === '№' && tokens[k + 2]?.kind === 'number') return k + 2;
+  return k;
+}
+
+const GENITIVE_STOP = new Set([
+  'за',
+  'від',
+  'для',
+  'про',
+  'після',
+  'перед',
+  'щодо',
+  'при',
+  'без',
+  'цей',
+  'ця',
+  'це',
+  'ці',
+  'той',
+  'який',
+  'яка',
+  'яке',
+  'які',
+  'як',
+  'що',
+  'не',
+  'вже',
+  'ще',
+  'також',
+  'року',
+  'році',
+  'рік',
+  'грн',
+  'млн',
+  'тис',
+]);
 
 /** Extends an organisation name over its genitive tail: Міністерство доходів і зборів України. */
 function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string): number {
@@ -344,7 +553,7 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
     const t = tokens[k];
     if (!adjacent(tokens[k - 1], t, text) || t.kind !== 'word') break;
     const w = normalizeWord(t.text);
-    if (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w)) break;
+    if (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w)) break;
     // Past-tense and present verb endings stop the name: заявило, повідомляє.
     if (/(ла|ло|ли|ив|ав|ть|ться|ся|ає|ює|ять|ють|уть)$/.test(w) && !isCapitalized(t.text)) break;
     if (/^(і|та|й|и|and|of)$/.test(w)) {
@@ -355,8 +564,7 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
     if (isCapitalized(t.text) || /(ів|ей|ого|ої|их|ї|і|и|у|ю|а|я|ості|ення|ання|ття)$/.test(w)) end = k;
     else break;
   }
-  // Never end on a conjunction.
-  return end;
+  return extendNumber(tokens, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,7 +598,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
     v.set(type, (v.get(type) ?? 0) + w);
   };
   for (const m of kept) {
-    if (m.type === 'MISC') continue;
+    if (m.type === 'MISC' || m.strength < 0) continue;
     const words = wordsOf(text, m);
     const w = m.strength + 1;
     vote(words.map(stem).join(' '), m.type, w * 2);
@@ -411,8 +619,8 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
     }
     const key = wordsOf(text, m).map(stem).join(' ');
     const b = best(key);
-    if (m.type === 'MISC') {
-      // Unknown single words take the document's type for that name, if any; else dropped.
+    if (m.type === 'MISC' || m.strength <= -2) {
+      // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
       if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
       continue;
     }
@@ -431,9 +639,7 @@ export function groupEntities(text: string, mentions: RawMention[]): Entity[] {
   const firstNameCanon = firstNameNominatives();
   // Longer mentions first, so that "Кім" finds "Кім Чен Ин" and "Путіним" finds "Володимир Путін".
   const order = [...mentions].sort(
-    (a, b) =>
-      wordsOf(text, b).length - wordsOf(text, a).length ||
-      a.start - b.start,
+    (a, b) => wordsOf(text, b).length - wordsOf(text, a).length || a.start - b.start,
   );
   for (const m of order) {
     const surface = text.slice(m.start, m.end);

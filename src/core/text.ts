@@ -147,7 +147,7 @@ export function sentences(text: string, para: Span): Span[] {
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const end = m.index + m[0].length;
     if (m[0] === '.') {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
+      const before = /([\p{L}.]+)[ \t]?$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
       const word = before ? before[1] : '';
       // A single capital letter is an initial; a known abbreviation does not end a sentence.
       if (/^\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase())) continue;

@@ -35,6 +35,7 @@ interface LangSets {
   patronymics: string[];
   surnames: string[];
   pronouns: Set<string>;
+  docHeads: string[];
 }
 
 const setsCache = new Map<Language, LangSets>();
@@ -56,6 +57,7 @@ function langSets(lang: Language): LangSets {
       patronymics: d.patronymicSuffixes,
       surnames: d.surnameSuffixes,
       pronouns: wordSet(d.pronouns),
+      docHeads: d.docHeads.map(normalizeWord),
     };
     setsCache.set(lang, s);
   }
@@ -94,7 +96,10 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
   return out;
 }
 
-const ADJ_END = /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых)$/u;
+const ADJ_END =
+  /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых|ськ[уе]|цьк[уе]|зьк[уе]|ськ[аі]|цьк[аі]|зьк[аі])$/u;
+/** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
+const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
 const COMPANY_PART =
@@ -162,8 +167,14 @@ function mentionsInSentence(
     for (let k = from; k < tokens.length && k < from + max; k++) {
       const t = tokens[k];
       if (t.kind !== 'word' || isCapitalized(t.text) || !adjacent(tokens[k - 1], t, text)) return undefined;
-      // Adjectives (районної, обласної) come before the head noun.
-      if (ADJ_END.test(low(k))) continue;
+      // Adjectives (районної, обласної, аудиторська) come before the head noun.
+      if (
+        ADJ_END.test(low(k)) ||
+        (ADJ_END_WIDE.test(low(k)) &&
+          !startsWithAny(t.text, L.orgHeads) &&
+          !startsWithAny(t.text, L.locHeads))
+      )
+        continue;
       if (startsWithAny(t.text, L.orgHeads)) return { k, kind: 'ORG' };
       if (startsWithAny(t.text, L.locHeads)) return { k, kind: 'LOC' };
       return undefined;
@@ -244,8 +255,13 @@ function mentionsInSentence(
     }
     if (matched) continue;
 
-    // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman numeral.
+    // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman
+    // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
     if (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
+    if (startsWithAny(t.text, L.docHeads)) {
+      while (i + 1 < tokens.length && capWord(tokens[i + 1]) && !gaz.lookup([tokens[i + 1].text])) i++;
+      continue;
+    }
 
     // 4. Capitalised descriptor + lower-case words + a name in quotes:
     //    Будівельна компанія «Дніпроінвестбуд», Міжнародний благодійний фонд «Покуття».
@@ -289,6 +305,8 @@ function mentionsInSentence(
             gaz.isFirstName(tj.text)
           )
             break;
+          // A known name starts inside the run: "Закону України" is not one name.
+          if (gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) break;
           // A place or organisation starting inside the run: Садове Арцизького району.
           if (lang !== 'en' && ADJ_END.test(low(j)) && headAfter(j + 1, 3)) break;
         }
@@ -353,7 +371,10 @@ function mentionsInSentence(
       }
       // 5b. Capitalised adjective(s) + lower-case head: Одеської міськради, Луганській області,
       //     Державної виконавчої служби, Стрийський парк.
-      if (ADJ_END.test(normalizeWord(last))) {
+      if (
+        ADJ_END.test(normalizeWord(last)) ||
+        (ADJ_END_WIDE.test(normalizeWord(last)) && headAfter(b + 1, 4))
+      ) {
         const head = headAfter(b + 1, 4);
         if (head) {
           const end =
@@ -549,11 +570,21 @@ const GENITIVE_STOP = new Set([
 /** Extends an organisation name over its genitive tail: Міністерство доходів і зборів України. */
 function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string): number {
   let end = from;
+  const gaz = gazetteerIndex();
   for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
     const t = tokens[k];
     if (!adjacent(tokens[k - 1], t, text) || t.kind !== 'word') break;
     const w = normalizeWord(t.text);
-    if (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w)) break;
+    const conj = /^(і|та|й|и|and|of)$/.test(w);
+    if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w))) break;
+    if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) break;
+    // A person's name after an institution is a separate entity: Хмельницької міськради Михайлу Кіперману.
+    if (
+      isCapitalized(t.text) &&
+      (gaz.isFirstName(t.text) ||
+        (tokens[k + 1] && isCapitalized(tokens[k + 1].text) && !gaz.lookup([t.text])))
+    )
+      break;
     // Past-tense and present verb endings stop the name: заявило, повідомляє.
     if (/(ла|ло|ли|ив|ав|ть|ться|ся|ає|ює|ять|ють|уть)$/.test(w) && !isCapitalized(t.text)) break;
     if (/^(і|та|й|и|and|of)$/.test(w)) {

@@ -48,6 +48,8 @@ export interface LanguageData {
   surnameSuffixes: string[];
   stopCapitalized: string[];
   monthWords: string[];
+  /** Heads of document names (Закон, Кодекс): such names are not people, places or organisations. */
+  docHeads: string[];
 }
 
 export const LANGUAGE_DATA: Record<Language, LanguageData> = {

@@ -141,7 +141,7 @@ const NO_BREAK_AFTER = new Set([
 export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let start = para.start;
-  const re = /[.!?…]+["»”’)]*(?=\s+["«“„(—–-]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?…]+["»”’)]*(?=\s+(?:["«“„(]|[—–-]\s*)?[\p{Lu}\p{N}])/gu;
   re.lastIndex = para.start;
   const body = text.slice(0, para.end);
   for (let m = re.exec(body); m; m = re.exec(body)) {

@@ -201,7 +201,7 @@ function insideQuote(quotes: QuoteSpan[], pos: number): QuoteSpan | undefined {
 function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {
   const toks = s.tokens;
   const cues: Cue[] = [];
-  const lw = toks.map((t) => normalizeWord(t.text));
+  const lw = toks.map((t) => t.norm);
   const taken = new Uint8Array(toks.length);
   for (let i = 0; i < toks.length; i++) {
     if (taken[i] || !isWordTok(toks[i])) continue;
@@ -414,15 +414,9 @@ function speakerCues(
     (isCapitalized(toks[k].text) || toks[k].text === toks[k].text.toUpperCase())
   )
     k++;
-  if (
-    k >= 1 &&
-    k <= 4 &&
-    toks[k]?.text === ':' &&
-    toks[k + 1] &&
-    !c.documents.has(normalizeWord(toks[0].text))
-  ) {
+  if (k >= 1 && k <= 4 && toks[k]?.text === ':' && toks[k + 1] && !c.documents.has(toks[0].norm)) {
     const content = trimSpan(text, toks[k].end, p.end, ' \t"“”«»');
-    const first = normalizeWord(toks[0].text);
+    const first = toks[0].norm;
     const isLabel =
       /^(фото|відео|photo|video|update|editor|note|read|читайте|джерело|source|автор|author|теги|tags)$/.test(
         first,
@@ -512,7 +506,7 @@ function buildAttribution(
   if (lang === 'en' && cue.sourceAt === 'auto')
     return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings);
   const toks = s.tokens;
-  const lw = (i: number) => (toks[i] ? normalizeWord(toks[i].text) : '');
+  const lw = (i: number) => (toks[i] ? toks[i].norm : '');
   let source: Span[] = [];
   let content: Span[] = [];
   let sourceEnd = cue.b; // last token used by the source, when it follows the cue
@@ -773,14 +767,14 @@ function buildAttribution(
       if (!direct && cue.kind !== 'directive') content = [span(text, qs.start - 1, after!.end)];
       else if (!direct) direct = false;
     }
-  } else if (next && c.complementizers.has(normalizeWord(next.text))) {
+  } else if (next && c.complementizers.has(next.norm)) {
     const from = lang === 'en' ? k : k + 1;
     const r = restOfSentence(from);
     if (r) {
       content = [r];
       direct = isFullyQuoted(text, r, quotes);
     }
-  } else if (next && c.about.has(normalizeWord(next.text)) && cue.kind !== 'according') {
+  } else if (next && c.about.has(next.norm) && cue.kind !== 'according') {
     const r = restOfSentence(k + 1);
     if (r) content = [r];
   } else if (cue.kind === 'according' || cue.kind === 'citation' || cue.kind === 'parenthetical') {
@@ -795,7 +789,7 @@ function buildAttribution(
       content = before ? [stripProCe(text, before)] : clauseAfter ? [clauseAfter] : [];
     } else if (clauseAfter) content = [clauseAfter];
   } else if (cue.kind === 'document' || cue.kind === 'impersonal') {
-    if (next && c.complementizers.has(normalizeWord(next.text)))
+    if (next && c.complementizers.has(next.norm))
       content = restOfSentence(k + 1) ? [restOfSentence(k + 1)!] : [];
     else if (cue.a > firstWordIndex(toks)) {
       const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
@@ -1186,7 +1180,7 @@ function buildEnglishVerb(
 ): Attribution | null {
   const { text } = ctx;
   const toks = s.tokens;
-  const lw = (i: number) => (toks[i] ? normalizeWord(toks[i].text) : '');
+  const lw = (i: number) => (toks[i] ? toks[i].norm : '');
   const prev = lw(cue.a - 1);
   // Noun homographs ("the report", "court of appeals", "18 states") and negated speech.
   if (
@@ -1225,13 +1219,13 @@ function buildEnglishVerb(
     return trimSpan(text, s.start, toks[e].end, ' \t\r\n,;:—–-"“”');
   };
   // Passive ("is expected", "have been accused of"): the agent after "by", else no source.
-  const auxWords = toks.slice(k + 1, cue.a).map((t) => normalizeWord(t.text));
+  const auxWords = toks.slice(k + 1, cue.a).map((t) => t.norm);
   const passive =
     auxWords.some((w) => /^(is|are|was|were|been|being|be)$/.test(w)) &&
     /(ed|wn|en|ght|id|ld)$/.test(lw(cue.a));
   let srcA = -1;
   if (passive) {
-    const by = toks.findIndex((t, i) => i > cue.b && i < cue.b + 4 && normalizeWord(t.text) === 'by');
+    const by = toks.findIndex((t, i) => i > cue.b && i < cue.b + 4 && t.norm === 'by');
     if (by > 0 && isWordTok(toks[by + 1])) {
       let b = by + 1;
       while (b + 1 < toks.length && isWordTok(toks[b + 1]) && !EN_CLAUSE.has(lw(b + 1)) && b - by < 8) b++;
@@ -1403,13 +1397,13 @@ function isPostposedSubject(toks: Token[], b: number, c: Compiled, strict = fals
   // "…, said Smith." / "…, передає Укрінформ." : the cue ends its clause, a name follows it.
   const n = toks[b + 1];
   if (!n || !(n.kind === 'word' || n.kind === 'quote')) return false;
-  if (c.complementizers.has(normalizeWord(n.text))) return false;
+  if (c.complementizers.has(n.norm)) return false;
   const cap =
     n.kind === 'quote' ||
     isCapitalized(n.text) ||
-    c.pronouns.has(normalizeWord(n.text)) ||
-    c.anonymous.has(normalizeWord(n.text)) ||
-    c.documents.has(normalizeWord(n.text));
+    c.pronouns.has(n.norm) ||
+    c.anonymous.has(n.norm) ||
+    c.documents.has(n.norm);
   if (!cap) return false;
   if (!strict) return true;
   // Up to the end of the sentence only a short NP.

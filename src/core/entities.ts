@@ -64,8 +64,8 @@ function langSets(lang: Language): LangSets {
   return s;
 }
 
-const startsWithAny = (w: string, stems: string[]) => {
-  const n = normalizeWord(w);
+/** `n` is a normalised word (Token.norm). */
+const startsWithAny = (n: string, stems: string[]) => {
   return stems.some((s) => n.startsWith(s) && n.length - s.length <= 4);
 };
 const endsWithAny = (w: string, suffixes: string[]) => {
@@ -147,7 +147,7 @@ function mentionsInSentence(
     if (lang === 'en' && /['’]s$/.test(tokens[b].text)) end -= 2;
     out.push({ start: tokens[a].start, end, type, known, strength });
   };
-  const low = (k: number) => (tokens[k] ? normalizeWord(tokens[k].text) : '');
+  const low = (k: number) => (tokens[k] ? tokens[k].norm : '');
   const isOpenQuote = (k: number) => tokens[k]?.kind === 'quote' && /^[«„“"]$/.test(tokens[k].text);
   /** Index of the token closing a quote opened at k: the first closing mark, plus an adjacent one
    * for nested names («ІБК «Рассвет»»); Ukrainian typography often drops the outer closing mark. */
@@ -171,12 +171,12 @@ function mentionsInSentence(
       if (
         ADJ_END.test(low(k)) ||
         (ADJ_END_WIDE.test(low(k)) &&
-          !startsWithAny(t.text, L.orgHeads) &&
-          !startsWithAny(t.text, L.locHeads))
+          !startsWithAny(t.norm, L.orgHeads) &&
+          !startsWithAny(t.norm, L.locHeads))
       )
         continue;
-      if (startsWithAny(t.text, L.orgHeads)) return { k, kind: 'ORG' };
-      if (startsWithAny(t.text, L.locHeads)) return { k, kind: 'LOC' };
+      if (startsWithAny(t.norm, L.orgHeads)) return { k, kind: 'ORG' };
+      if (startsWithAny(t.norm, L.locHeads)) return { k, kind: 'LOC' };
       return undefined;
     }
     return undefined;
@@ -258,7 +258,7 @@ function mentionsInSentence(
     // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman
     // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
     if (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
-    if (startsWithAny(t.text, L.docHeads)) {
+    if (startsWithAny(t.norm, L.docHeads)) {
       while (i + 1 < tokens.length && capWord(tokens[i + 1]) && !gaz.lookup([tokens[i + 1].text])) i++;
       continue;
     }
@@ -271,7 +271,7 @@ function mentionsInSentence(
       if (
         q > i + 1 &&
         isOpenQuote(q) &&
-        (L.orgQuotedNouns.has(low(q - 1)) || startsWithAny(tokens[q - 1].text, L.orgHeads))
+        (L.orgQuotedNouns.has(low(q - 1)) || startsWithAny(tokens[q - 1].norm, L.orgHeads))
       ) {
         const c = quoteEnd(q);
         if (c > q + 1) {
@@ -352,7 +352,7 @@ function mentionsInSentence(
     }
     const words = run.filter((k) => k >= a && tokens[k].kind === 'word').map((k) => tokens[k].text);
     const prevTok = a > 0 ? tokens[a - 1] : undefined;
-    const prev = prevTok ? normalizeWord(prevTok.text) : '';
+    const prev = prevTok ? prevTok.norm : '';
     const first = tokens[a].text;
     const last = words[words.length - 1];
     const sentenceInitial =
@@ -361,7 +361,7 @@ function mentionsInSentence(
     if (lang !== 'en') {
       // 5a. Organisation heads in the run: Міністерство …, Служба безпеки України.
       if (
-        run.some((k) => startsWithAny(tokens[k].text, L.orgHeads)) &&
+        run.some((k) => startsWithAny(tokens[k].norm, L.orgHeads)) &&
         !run.some((k) => isInitialTok(tokens, k))
       ) {
         const end = extendGenitive(tokens, b, L, text);
@@ -389,7 +389,7 @@ function mentionsInSentence(
           nx?.kind === 'word' &&
           !isCapitalized(nx.text) &&
           adjacent(tokens[b], nx, text) &&
-          !VERB_END.test(normalizeWord(nx.text)) &&
+          !VERB_END.test(nx.norm) &&
           words.length === 1
         ) {
           i = b;
@@ -478,7 +478,7 @@ function mentionsInSentence(
     // 5f. Single unknown words: guesses, which the document pass may overrule by other mentions.
     const nextTok = tokens[b + 1];
     const nextIsVerb =
-      nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(normalizeWord(nextTok.text));
+      nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(nextTok.norm);
     let guess: EntityType;
     if (
       lang !== 'en' &&
@@ -574,7 +574,7 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
   for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
     const t = tokens[k];
     if (!adjacent(tokens[k - 1], t, text) || t.kind !== 'word') break;
-    const w = normalizeWord(t.text);
+    const w = t.norm;
     const conj = /^(і|та|й|и|and|of)$/.test(w);
     if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w))) break;
     if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) break;

@@ -1,4 +1,5 @@
 /** Text primitives: tokens, sentences, paragraphs. Pure functions over UTF-16 offsets. */
+import { normalizeWord } from './morphology';
 import type { Span } from './types';
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'quote';
@@ -8,6 +9,8 @@ export interface Token {
   end: number;
   text: string;
   kind: TokenKind;
+  /** Lower-cased, apostrophes unified (see normalizeWord): computed once, used by every stage. */
+  norm: string;
 }
 
 /** Opening and closing quotation marks, for pairing (straight quotes pair with themselves). */
@@ -18,17 +21,26 @@ const QUOTE_CHARS = new Set([...OPEN_QUOTES, ...CLOSE_QUOTES]);
 // A word: letters/digits, allowing inner apostrophes and hyphens (зв’язків, північно-східний, O'Brien).
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(text); m && m.index < to; m = TOKEN_RE.exec(text)) {
     const t = m[0];
     let kind: TokenKind;
-    if (/^\p{N}/u.test(t)) kind = 'number';
-    else if (/^[\p{L}\p{M}]/u.test(t)) kind = 'word';
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) kind = 'number';
+    else if (t.length > 1 || LETTER.test(t)) kind = /^\p{N}/u.test(t) ? 'number' : 'word';
     else if (QUOTE_CHARS.has(t)) kind = 'quote';
     else kind = 'punct';
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind });
+    tokens.push({
+      start: m.index,
+      end: m.index + t.length,
+      text: t,
+      kind,
+      norm: kind === 'word' ? normalizeWord(t) : t,
+    });
   }
   return tokens;
 }

@@ -30,6 +30,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js' },
+  { ...common, entryPoints: ['src/core/annotations/schema.ts'], outfile: 'dist/schema.js', sourcemap: false },
   {
     ...common,
     platform: 'browser',
@@ -59,6 +60,9 @@ async function main() {
     return;
   }
   await Promise.all(active.map((b) => esbuild.build(b)));
+  // The sidecar JSON Schema file (for VS Code's JSON editor) comes from the validator's schema.
+  const { SIDECAR_SCHEMA } = require('./dist/schema.js');
+  fs.writeFileSync('schemas/sidecar-v1.schema.json', `${JSON.stringify(SIDECAR_SCHEMA, null, 2)}\n`);
   console.log(`[esbuild] built ${active.length} bundles${production ? ' (production)' : ''}`);
 }
 

@@ -41,7 +41,8 @@ export class ArticleStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  /** `hasSidecar`: a file with annotations is an article whatever its name. */
+  constructor(private readonly hasSidecar: (doc: vscode.TextDocument) => boolean = () => false) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.isArticle(e.document)) this.schedule(e.document);
@@ -61,7 +62,7 @@ export class ArticleStore implements vscode.Disposable {
     if (!cfg.enabled) return false;
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote')
       return false;
-    return cfg.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+    return cfg.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0) || this.hasSidecar(doc);
   }
 
   toggle(doc: vscode.TextDocument): boolean {

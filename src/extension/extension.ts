@@ -2,34 +2,63 @@
  * Newsmark's VS Code client: a thin adapter from editor events to the engine (src/core) and
  * from its results to decorations, hovers, the panel's views, the status bar and commands.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { applyVerdicts } from '../core/annotations/annotationSet';
+import type { Annotation } from '../core/annotations/model';
 import type { Analysis } from '../core/types';
+import { registerAnnotationCommands } from './annotationCommands';
+import { AnnotationStore } from './annotationStore';
+import { AnnotationDecorator, AnnotationHover, AnnotationsTree } from './annotationViews';
 import { ArticleStore } from './articles';
 import { Decorator, type Layer } from './decorations';
 import { HoverProvider } from './hover';
+import { registerSchemaProvider } from './schemaProvider';
 import { EntitiesTree, SourcesTree } from './views';
 
 /** What tests read from the running extension (never pixels). */
 export interface NewsmarkApi {
+  /** The analysis with the user's verdicts applied, as shown. */
   analysisFor(uri: vscode.Uri): Analysis | undefined;
   decorationsFor(uri: vscode.Uri): Record<Layer, vscode.Range[]> | undefined;
   statusText(): string;
   sources: SourcesTree;
   entities: EntitiesTree;
-  /** Resolves when the active editor's analysis is current (after the debounce). */
+  annotationsTree: AnnotationsTree;
+  /** The user's annotations of an open article, placed (at) or orphaned (at null). */
+  annotationsFor(uri: vscode.Uri): { annotation: Annotation; at: { start: number; end: number } | null }[];
+  annotationDecorationsFor(uri: vscode.Uri): { label: string; range: vscode.Range }[] | undefined;
+  sidecarPathFor(uri: vscode.Uri): string;
+  /** Resolves when the document's analysis is current (after the debounce). */
   whenAnalyzed(uri: vscode.Uri, version?: number): Promise<Analysis>;
   lastAnalysisMs(uri: vscode.Uri): number | undefined;
 }
 
+const openDoc = (uri: vscode.Uri | string) => {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+};
+
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
-  const store = new ArticleStore();
+  const annotations = new AnnotationStore();
+  const store = new ArticleStore(
+    (doc) => doc.uri.scheme === 'file' && fs.existsSync(annotations.sidecarPathOf(doc.uri)),
+  );
   const decorator = new Decorator();
+  const annotationDecorator = new AnnotationDecorator();
   const sources = new SourcesTree();
   const entities = new EntitiesTree();
+  const annotationsTree = new AnnotationsTree(annotations);
   const status = vscode.window.createStatusBarItem('newsmark.status', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Newsmark';
   status.command = 'newsmark.showPanel';
-  context.subscriptions.push(store, decorator, status);
+  context.subscriptions.push(store, annotations, decorator, annotationDecorator, status);
+
+  /** The engine's analysis with the user's verdicts applied (rejected findings hidden). */
+  const effective = (doc: vscode.TextDocument): Analysis | undefined => {
+    const state = store.ensure(doc);
+    return state && applyVerdicts(state.analysis, annotations.entry(doc)?.set);
+  };
 
   const sourcesView = vscode.window.createTreeView('newsmark.sources', {
     treeDataProvider: sources,
@@ -39,27 +68,43 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     treeDataProvider: entities,
     showCollapseAll: true,
   });
-  context.subscriptions.push(sourcesView, entitiesView);
+  const annotationsView = vscode.window.createTreeView('newsmark.annotations', {
+    treeDataProvider: annotationsTree,
+    showCollapseAll: true,
+  });
+  context.subscriptions.push(sourcesView, entitiesView, annotationsView);
 
   let statusShown = false;
+  let treeDoc: vscode.TextDocument | undefined;
   const render = () => {
     const editor = vscode.window.activeTextEditor;
+    for (const ed of vscode.window.visibleTextEditors) {
+      const article = store.isArticle(ed.document);
+      const cached = article ? store.get(ed.document)?.analysis : undefined;
+      const entry =
+        article || annotations.get(ed.document.uri.toString()) ? annotations.entry(ed.document) : undefined;
+      decorator.apply(ed, cached && applyVerdicts(cached, entry?.set));
+      annotationDecorator.apply(ed, entry?.set.placed);
+    }
     const state = editor ? store.ensure(editor.document) : undefined;
-    for (const ed of vscode.window.visibleTextEditors)
-      decorator.apply(ed, store.isArticle(ed.document) ? store.get(ed.document)?.analysis : undefined);
-    const active =
-      state && editor ? { uri: editor.document.uri.toString(), analysis: state.analysis } : undefined;
+    const a =
+      editor && state ? applyVerdicts(state.analysis, annotations.entry(editor.document)?.set) : undefined;
+    const active = a && editor ? { uri: editor.document.uri.toString(), analysis: a } : undefined;
     sources.set(active);
     entities.set(active);
+    if (treeDoc !== editor?.document) {
+      treeDoc = editor?.document;
+      void annotationsTree.set(state ? editor?.document : undefined);
+    } else annotationsTree.refresh();
     void vscode.commands.executeCommand('setContext', 'newsmark.isArticle', !!state);
     const msg = state ? undefined : 'Open a news article (.txt or .md) to see its sources.';
     sourcesView.message = msg;
     entitiesView.message = msg;
-    if (state) {
-      const a = state.analysis;
+    if (state && a) {
       const anon = a.sources.filter((s) => s.anonymous).length;
-      status.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}`;
-      status.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences. Analysed in ${state.ms.toFixed(0)} ms. Click to open the Sources panel.`;
+      const mine = annotations.entry(editor!.document)?.set.placed.length ?? 0;
+      status.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}${mine ? ` · $(tag) ${mine}` : ''}`;
+      status.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences; ${mine} annotation${mine === 1 ? '' : 's'} of yours. Analysed in ${state.ms.toFixed(0)} ms. Click to open the Sources panel.`;
       status.show();
       statusShown = true;
     } else {
@@ -82,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       }
       render();
     }),
+    annotations.onDidChange(() => render()),
     vscode.window.onDidChangeActiveTextEditor(render),
     vscode.window.onDidChangeVisibleTextEditors(render),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -92,9 +138,15 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     }),
     vscode.languages.registerHoverProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }],
-      new HoverProvider(store),
+      new HoverProvider(effective),
+    ),
+    vscode.languages.registerHoverProvider(
+      [{ scheme: 'file' }, { scheme: 'vscode-remote' }],
+      new AnnotationHover(annotations),
     ),
   );
+  registerSchemaProvider(context);
+  registerAnnotationCommands(context, annotations, effective);
 
   const docFor = async (uri: string) => vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const reveal = async (uri: string, start: number, end: number) => {
@@ -108,10 +160,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const step =
     (pick: (a: Analysis) => { start: number; end: number }[], dir: 1 | -1, what: string) => async () => {
       const editor = vscode.window.activeTextEditor;
-      const state = editor && store.ensure(editor.document);
-      if (!editor || !state)
-        return void vscode.window.showInformationMessage('Newsmark: open an article first.');
-      const spans = pick(state.analysis).sort((x, y) => x.start - y.start);
+      const a = editor && effective(editor.document);
+      if (!editor || !a) return void vscode.window.showInformationMessage('Newsmark: open an article first.');
+      const spans = pick(a).sort((x, y) => x.start - y.start);
       if (!spans.length)
         return void vscode.window.showInformationMessage(`Newsmark: this article has no ${what}.`);
       const here = editor.document.offsetAt(editor.selection.active);
@@ -155,8 +206,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   register('newsmark.revealSpan', (uri: string, start: number, end: number) => reveal(uri, start, end));
   register('newsmark.nextMention', async (uri: string, entityId: string, after?: number) => {
     const doc = await docFor(uri);
-    const state = store.ensure(doc);
-    const e = state?.analysis.entities.find((x) => x.id === entityId);
+    const e = effective(doc)?.entities.find((x) => x.id === entityId);
     if (!e) return;
     const editor = vscode.window.visibleTextEditors.find((x) => x.document === doc);
     const here = after ?? (editor ? doc.offsetAt(editor.selection.active) : -1);
@@ -167,23 +217,31 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   render();
 
   return {
-    analysisFor: (uri) =>
-      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) &&
-      store.ensure(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!)
-        ?.analysis,
+    analysisFor: (uri) => {
+      const doc = openDoc(uri);
+      return doc && effective(doc);
+    },
     decorationsFor: (uri) => decorator.applied.get(uri.toString()),
     statusText: () => (statusShown ? status.text : ''),
     sources,
     entities,
+    annotationsTree,
+    annotationsFor: (uri) => {
+      const doc = openDoc(uri);
+      const e = doc && annotations.entry(doc);
+      return e ? e.set.all.map((p) => ({ annotation: p.annotation, at: p.at })) : [];
+    },
+    annotationDecorationsFor: (uri) => annotationDecorator.applied.get(uri.toString()),
+    sidecarPathFor: (uri) => annotations.sidecarPathOf(uri),
     whenAnalyzed: (uri, version) =>
       new Promise((resolve) => {
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const doc = openDoc(uri);
         const s = doc && store.get(doc);
         if (s && (version === undefined || s.version >= version)) return resolve(s.analysis);
         waiters.push({ uri: uri.toString(), version, resolve });
       }),
     lastAnalysisMs: (uri) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const doc = openDoc(uri);
       return doc ? store.get(doc)?.ms : undefined;
     },
   };

@@ -5,12 +5,8 @@
 import * as vscode from 'vscode';
 import { chainOf } from '../core/sources';
 import type { Analysis, Attribution, Entity } from '../core/types';
-import type { ArticleStore } from './articles';
-
-/** Escapes text for MarkdownString so that Markdown and HTML in an article show literally. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+import { findingLinks } from './annotationViews';
+import { ANNOTATION_COMMANDS, escapeMarkdown } from './markdown';
 
 const TYPE_NAMES: Record<string, string> = {
   PER: 'Person',
@@ -30,7 +26,7 @@ const KIND_NAMES: Record<string, string> = {
   region: 'region',
 };
 
-export const TRUSTED_COMMANDS = ['newsmark.revealSpan', 'newsmark.nextMention'];
+export const TRUSTED_COMMANDS = ['newsmark.revealSpan', 'newsmark.nextMention', ...ANNOTATION_COMMANDS];
 
 function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -63,7 +59,10 @@ export function entityCard(a: Analysis, e: Entity, uri: string, offset: number):
     }
     md.appendMarkdown('\n');
   }
-  md.appendMarkdown(commandLink('$(arrow-down) Next mention', 'newsmark.nextMention', [uri, e.id, offset]));
+  const m = e.mentions.find((x) => x.start === offset);
+  md.appendMarkdown(
+    `${commandLink('$(arrow-down) Next mention', 'newsmark.nextMention', [uri, e.id, offset])}${m ? ` · ${findingLinks(uri, m.start, m.end, 'entity', e.type)}` : ''}`,
+  );
   return md;
 }
 
@@ -102,12 +101,12 @@ export function attributionCard(a: Analysis, att: Attribution, uri: string): vsc
 }
 
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: ArticleStore) {}
+  /** `analysisFor` gives the analysis with the user's verdicts applied. */
+  constructor(private readonly analysisFor: (doc: vscode.TextDocument) => Analysis | undefined) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const state = this.store.ensure(doc);
-    if (!state) return undefined;
-    const a = state.analysis;
+    const a = this.analysisFor(doc);
+    if (!a) return undefined;
     const off = doc.offsetAt(pos);
     const uri = doc.uri.toString();
     const cards: vscode.MarkdownString[] = [];

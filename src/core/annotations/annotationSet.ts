@@ -194,6 +194,11 @@ export class AnnotationSet {
         at = at && shift(at, c);
         if (!at) break;
       }
+      if (!at) {
+        // Its text was replaced (a revert, a reload after git pull): look for the quote again.
+        const found = place(newText, p.annotation.target, p.at.start);
+        at = found && { start: found.start, end: found.end };
+      }
       this.items.set(id, { ...p, at });
     }
     this.text = newText;

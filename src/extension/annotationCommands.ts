@@ -1,0 +1,266 @@
+/**
+ * Annotation commands: add on the selection (keyboard-first label picker), edit label or note,
+ * delete, confirm / reject / retype engine findings, undo, open the sidecar. Each works from
+ * the palette (on the cursor), the editor context menu, and hover-card links (with arguments).
+ */
+import * as vscode from 'vscode';
+import type { Placed } from '../core/annotations/annotationSet';
+import type { FindingRef, Label } from '../core/annotations/model';
+import type { Analysis } from '../core/types';
+import { type AnnotationStore, annotationConfig } from './annotationStore';
+
+export interface FindingTarget {
+  uri: string;
+  start: number;
+  end: number;
+  kind: FindingRef['kind'];
+  type: string;
+}
+
+/** A quick pick of labels; typing a label's key applies it at once. */
+export async function pickLabel(title: string, current?: string): Promise<Label | undefined> {
+  const labels = annotationConfig().labels;
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { labelDef: Label }>();
+  qp.title = title;
+  qp.placeholder = 'Type a label\u2019s key to apply it, or filter and press Enter';
+  qp.items = labels.map((l) => ({
+    label: `$(tag) ${l.name}`,
+    description: `${l.id}${l.key ? ` · key ${l.key.toUpperCase()}` : ''}${l.id === current ? ' · current' : ''}`,
+    labelDef: l,
+  }));
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (l: Label | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(l);
+      qp.hide();
+    };
+    qp.onDidChangeValue((v) => {
+      if (v.length !== 1) return;
+      const hit = labels.find((l) => l.key && l.key.toLowerCase() === v.toLowerCase());
+      if (hit) finish(hit);
+    });
+    qp.onDidAccept(() => finish(qp.selectedItems[0]?.labelDef ?? qp.activeItems[0]?.labelDef));
+    qp.onDidHide(() => {
+      finish(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+async function noteInput(current?: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Newsmark: note',
+    prompt: 'A note for this annotation (optional). Enter keeps it, Escape cancels.',
+    value: current ?? '',
+    validateInput: (v) => (v.length > 20000 ? 'At most 20,000 characters.' : undefined),
+  });
+}
+
+export function registerAnnotationCommands(
+  context: vscode.ExtensionContext,
+  store: AnnotationStore,
+  analysisFor: (doc: vscode.TextDocument) => Analysis | undefined,
+): void {
+  const docFor = async (uri?: string) => {
+    if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const ed = vscode.window.activeTextEditor;
+    if (!ed) {
+      void vscode.window.showInformationMessage('Newsmark: open an article first.');
+      return undefined;
+    }
+    return ed.document;
+  };
+  /** The annotation named by id, or the one under the cursor (asking when there are several). */
+  const annotationAt = async (doc: vscode.TextDocument, id?: string): Promise<Placed | undefined> => {
+    const e = store.entry(doc);
+    if (!e) return undefined;
+    if (id) return e.set.get(id);
+    const ed = vscode.window.activeTextEditor;
+    const off = ed && ed.document === doc ? doc.offsetAt(ed.selection.active) : -1;
+    const here = e.set.at(off);
+    if (here.length <= 1) {
+      if (!here.length) void vscode.window.showInformationMessage('Newsmark: no annotation at the cursor.');
+      return here[0];
+    }
+    const pick = await vscode.window.showQuickPick(
+      here.map((p) => ({
+        label: p.annotation.label,
+        description: doc.getText(new vscode.Range(doc.positionAt(p.at!.start), doc.positionAt(p.at!.end))),
+        p,
+      })),
+      { title: 'Which annotation?' },
+    );
+    return pick?.p;
+  };
+  /** The engine finding under the cursor (an entity mention or an attribution cue). */
+  const findingAt = (doc: vscode.TextDocument): FindingTarget | undefined => {
+    const a = analysisFor(doc);
+    const ed = vscode.window.activeTextEditor;
+    if (!a || !ed) return undefined;
+    const off = doc.offsetAt(ed.selection.active);
+    for (const e of a.entities) {
+      const m = e.mentions.find((x) => x.start <= off && off < x.end);
+      if (m) return { uri: doc.uri.toString(), start: m.start, end: m.end, kind: 'entity', type: e.type };
+    }
+    for (const att of a.attributions) {
+      const c = att.cue.find((x) => x.start <= off && off < x.end);
+      if (c) return { uri: doc.uri.toString(), start: c.start, end: c.end, kind: 'attribution', type: 'cue' };
+    }
+    return undefined;
+  };
+  const register = (id: string, fn: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+
+  /**
+   * Args (all optional) let keybindings apply a label directly ({"label": "PER"}) and scripts
+   * annotate without prompts: {label, note, uri, start, end}.
+   */
+  register(
+    'newsmark.addAnnotation',
+    async (args?: { label?: string; note?: string; uri?: string; start?: number; end?: number }) => {
+      const ed = vscode.window.activeTextEditor;
+      const doc = args?.uri ? await docFor(args.uri) : ed?.document;
+      if (!doc)
+        return void vscode.window.showInformationMessage(
+          'Newsmark: open an article and select text to annotate.',
+        );
+      let start = args?.start;
+      let end = args?.end;
+      if (start === undefined || end === undefined) {
+        if (!ed || ed.document !== doc) return;
+        let sel: vscode.Range = ed.selection;
+        if (sel.isEmpty) {
+          const word = doc.getWordRangeAtPosition(sel.start, /[\p{L}\p{N}'’-]+/u);
+          if (!word)
+            return void vscode.window.showInformationMessage('Newsmark: select the text to annotate first.');
+          sel = word;
+        }
+        start = doc.offsetAt(sel.start);
+        end = doc.offsetAt(sel.end);
+      }
+      const known = args?.label ? annotationConfig().labels.find((l) => l.id === args.label) : undefined;
+      if (args?.label && !known)
+        return void vscode.window.showErrorMessage(
+          `Newsmark: there is no label "${args.label}" (see the newsmark.labels setting).`,
+        );
+      const label = known ?? (await pickLabel('Newsmark: add annotation'));
+      if (!label) return;
+      const note = args?.note ?? (args?.label ? '' : await noteInput());
+      if (note === undefined) return;
+      const s0 = start;
+      const e0 = end;
+      return store.change(doc, (set) =>
+        set.add({ start: s0, end: e0, label: label.id, note: note || undefined }),
+      );
+    },
+  );
+
+  register('newsmark.editAnnotationLabel', async (uri?: string, id?: string, labelId?: string) => {
+    const doc = await docFor(uri);
+    const p = doc && (await annotationAt(doc, id));
+    if (!doc || !p) return;
+    const label = labelId
+      ? annotationConfig().labels.find((l) => l.id === labelId)
+      : await pickLabel('Newsmark: change label', p.annotation.label);
+    if (label)
+      await store.change(doc, (set) =>
+        set.update(p.annotation.id, {
+          label: label.id,
+          ...(p.annotation.finding
+            ? { finding: { ...p.annotation.finding, verdict: 'corrected' as const } }
+            : {}),
+        }),
+      );
+  });
+
+  register('newsmark.editAnnotationNote', async (uri?: string, id?: string, text?: string) => {
+    const doc = await docFor(uri);
+    const p = doc && (await annotationAt(doc, id));
+    if (!doc || !p) return;
+    const note = text ?? (await noteInput(p.annotation.note));
+    if (note !== undefined) await store.change(doc, (set) => set.update(p.annotation.id, { note }));
+  });
+
+  register('newsmark.deleteAnnotation', async (uri?: string, id?: string) => {
+    const doc = await docFor(uri);
+    const p = doc && (await annotationAt(doc, id));
+    if (!doc || !p) return;
+    await store.change(doc, (set) => set.remove(p.annotation.id));
+    vscode.window.setStatusBarMessage(
+      'Newsmark: annotation deleted (Newsmark: Undo Last Annotation Change restores it)',
+      5000,
+    );
+  });
+
+  /** Records a verdict on an engine finding (an existing verdict on the same span is replaced). */
+  const verdict = async (
+    v: FindingRef['verdict'],
+    target?: FindingTarget,
+    newType?: string,
+    note?: string,
+  ) => {
+    const doc = await docFor(target?.uri);
+    if (!doc) return;
+    const t = target ?? findingAt(doc);
+    if (!t)
+      return void vscode.window.showInformationMessage(
+        'Newsmark: put the cursor on a highlighted entity or attribution cue.',
+      );
+    await store.change(doc, (set) => {
+      for (const p of set.placed)
+        if (
+          p.annotation.finding &&
+          p.at.start === t.start &&
+          p.at.end === t.end &&
+          p.annotation.finding.kind === t.kind
+        )
+          set.remove(p.annotation.id);
+      const label = newType ?? (t.kind === 'entity' ? t.type : 'CUE');
+      return set.add({
+        start: t.start,
+        end: t.end,
+        label,
+        note,
+        finding: { kind: t.kind, type: t.type, verdict: v },
+      });
+    });
+  };
+  register('newsmark.confirmFinding', (t?: FindingTarget) => verdict('confirmed', t));
+  register('newsmark.rejectFinding', (t?: FindingTarget) => verdict('rejected', t));
+  register('newsmark.changeFindingType', async (t?: FindingTarget, labelId?: string) => {
+    const label = labelId
+      ? annotationConfig().labels.find((l) => l.id === labelId)
+      : await pickLabel('Newsmark: the right type for this finding', t?.type);
+    if (label) await verdict('corrected', t, label.id);
+  });
+  register('newsmark.noteOnFinding', async (t?: FindingTarget) => {
+    const note = await noteInput();
+    if (note) await verdict('confirmed', t, undefined, note);
+  });
+
+  register('newsmark.undoAnnotation', async () => {
+    const doc = await docFor();
+    if (!doc) return;
+    const e = store.entry(doc);
+    if (!e?.set.canUndo)
+      return void vscode.window.showInformationMessage('Newsmark: nothing to undo for this article.');
+    const what = await store.change(doc, (set) => set.undo());
+    if (what) vscode.window.setStatusBarMessage(`Newsmark: undid ${what}`, 4000);
+  });
+
+  register('newsmark.openSidecar', async (uri?: string) => {
+    const doc = await docFor(uri);
+    if (!doc) return;
+    const file = store.sidecarPathOf(doc.uri);
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.file(file));
+    } catch {
+      void vscode.window.showInformationMessage(
+        'Newsmark: this article has no sidecar yet; add an annotation to create it.',
+      );
+    }
+  });
+}

@@ -8,12 +8,14 @@ import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from '../core/evaluate';
 import { chainOf } from '../core/sources';
+import { ANNOTATIONS_USAGE, CliError, cmdAnnotations } from './annotationsCmd';
 import { stripBom } from '../core/text';
 import type { Analysis, Language } from '../core/types';
 
 const USAGE = `Usage:
   newsmark analyze [--json] [--lang uk|ru|en] <file|dir>...   entities, attributions and sources
   newsmark eval --task ner|attribution <jsonl>                score the engine on gold data
+${ANNOTATIONS_USAGE}
   newsmark --help | --version`;
 
 class UsageError extends Error {}
@@ -319,12 +321,16 @@ function cmdEval(args: string[]): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   try {
     switch (cmd) {
       case 'analyze':
         return cmdAnalyze(args);
+      case 'annotations': {
+        const { flags, rest } = parseFlags(args, { json: 'bool', label: 'value', start: 'value', end: 'value', quote: 'value', occurrence: 'value', note: 'value', author: 'value' });
+        return await cmdAnnotations(rest, flags, readArticle, (s) => process.stdout.write(s));
+      }
       case 'eval':
         return cmdEval(args);
       case '--version':
@@ -345,8 +351,16 @@ export function main(argv: string[]): number {
       process.stderr.write(`newsmark: ${e.message}\n${USAGE}\n`);
       return 2;
     }
+    if (e instanceof CliError) {
+      process.stderr.write(`newsmark: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof Error && /^(no such file|empty file|binary file|not valid UTF-8|permission denied|not a regular file)/.test(e.message)) {
+      process.stderr.write(`newsmark: ${argv[2] ?? ''}: ${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

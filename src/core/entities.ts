@@ -190,7 +190,8 @@ function mentionsInSentence(
     if (lang !== 'en' && (L.orgForms.has(t.text) || ACRONYM.test(t.text))) {
       let q = i + 1;
       while (q < i + 3 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
-      if (isOpenQuote(q)) {
+      // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
+      if (isOpenQuote(q) && /^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) {
         const c = quoteEnd(q);
         if (c > q + 1) {
           push(i, c, 'ORG', 2);

@@ -71,3 +71,36 @@ describe('CLI', () => {
     assert.match(r.stderr, /unknown option --colour/);
   });
 });
+
+describe('CLI annotations', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-ann-'));
+  const article = path.join(tmp, 'a.txt');
+  before(() => fs.copyFileSync(path.join(root, 'seeds/uk-ukrinform-kndr-russia.txt'), article));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('adds by quote, lists, and removes through the same sidecar store', () => {
+    const add = run('annotations', 'add', article, '--label', 'ORG', '--quote', 'Yonhap', '--note', 'агентство');
+    assert.strictEqual(add.status, 0, add.stderr);
+    const id = add.stdout.trim();
+    assert.match(id, /^[0-9A-Z]{26}$/);
+    const list = run('annotations', 'list', '--json', article);
+    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepStrictEqual(rows.map((r) => [r.id, r.label, r.text, r.note]), [[id, 'ORG', 'Yonhap', 'агентство']]);
+    const side = JSON.parse(fs.readFileSync(`${article}.newsmark.json`, 'utf8'));
+    assert.strictEqual(side.annotations[0].target.quote.exact, 'Yonhap');
+    const rm = run('annotations', 'remove', article, id);
+    assert.strictEqual(rm.status, 0, rm.stderr);
+    assert.strictEqual(JSON.parse(fs.readFileSync(`${article}.newsmark.json`, 'utf8')).annotations.length, 0);
+  });
+
+  it('refuses bad spans and corrupt sidecars with a clear message, leaving files untouched', () => {
+    const bad = run('annotations', 'add', article, '--label', 'PER', '--start', '0', '--end', '999999');
+    assert.strictEqual(bad.status, 1);
+    assert.match(bad.stderr, /not inside the article/);
+    fs.writeFileSync(`${article}.newsmark.json`, '{"version":1,"annotations":[{"__proto__":{}}]}');
+    const r = run('annotations', 'add', article, '--label', 'PER', '--quote', 'Кім');
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stderr, /left untouched/);
+    assert.strictEqual(fs.readFileSync(`${article}.newsmark.json`, 'utf8'), '{"version":1,"annotations":[{"__proto__":{}}]}');
+  });
+});

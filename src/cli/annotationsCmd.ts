@@ -1,0 +1,101 @@
+/**
+ * `newsmark annotations list|add|remove`: the sidecar store from scripts and pipelines, with the
+ * same validation and atomic writes as the extension.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AnnotationSet } from '../core/annotations/annotationSet';
+import { readSidecarFile, sidecarPathFor, textHash, writeSidecarFile } from '../core/annotations/sidecarFile';
+
+export class CliError extends Error {}
+
+export const ANNOTATIONS_USAGE = `  newsmark annotations list [--json] <article>
+  newsmark annotations add <article> --label L (--start N --end N | --quote TEXT [--occurrence K]) [--note TEXT] [--author NAME]
+  newsmark annotations remove <article> <id>...`;
+
+function open(article: string, text: string, author: string) {
+  const file = sidecarPathFor(path.resolve(article));
+  const r = readSidecarFile(file);
+  if (r.kind === 'error') throw new CliError(`${file}: ${r.error.message} (left untouched)`);
+  const set = r.kind === 'ok' ? new AnnotationSet(r.sidecar, text, textHash, () => author) : AnnotationSet.empty(path.basename(article), text, textHash, () => author);
+  return { file, set };
+}
+
+export async function cmdAnnotations(
+  args: string[],
+  flags: Record<string, string | boolean>,
+  readArticle: (f: string) => string,
+  out: (s: string) => void,
+): Promise<number> {
+  const [sub, article, ...rest] = args;
+  if (!sub || !article) throw new CliError('annotations needs a subcommand (list, add, remove) and an article');
+  const text = readArticle(article);
+  const author = (flags.author as string) || safeUser();
+  const { file, set } = open(article, text, author);
+  if (sub === 'list') {
+    const rows = set.all.map((p) => ({
+      id: p.annotation.id,
+      label: p.annotation.label,
+      start: p.at?.start ?? null,
+      end: p.at?.end ?? null,
+      text: p.at ? text.slice(p.at.start, p.at.end) : p.annotation.target.quote.exact,
+      orphan: !p.at,
+      note: p.annotation.note,
+      verdict: p.annotation.finding?.verdict,
+      author: p.annotation.author,
+      modified: p.annotation.modified,
+    }));
+    if (flags.json) for (const r of rows) out(`${JSON.stringify({ file: article, ...r })}\n`);
+    else {
+      if (!rows.length) out(`${article}: no annotations\n`);
+      for (const r of rows) out(`${r.id}  ${r.label.padEnd(8)} ${r.orphan ? 'ORPHAN     ' : `${String(r.start).padStart(5)}-${String(r.end).padEnd(5)}`} ${JSON.stringify(r.text)}${r.note ? `  — ${r.note}` : ''}${r.verdict ? `  [${r.verdict}]` : ''}\n`);
+    }
+    return 0;
+  }
+  if (sub === 'add') {
+    const label = flags.label as string | undefined;
+    if (!label || !/^[A-Za-z0-9_-]{1,64}$/.test(label)) throw new CliError('add needs --label (letters, digits, _ or -)');
+    let start: number;
+    let end: number;
+    if (flags.quote !== undefined) {
+      const quote = String(flags.quote);
+      const k = Number(flags.occurrence ?? 1);
+      let at = -1;
+      for (let i = 0; i < k; i++) at = text.indexOf(quote, at + 1);
+      if (!quote || at < 0) throw new CliError(`the quote ${JSON.stringify(quote)} (occurrence ${k}) is not in ${article}`);
+      start = at;
+      end = at + quote.length;
+    } else {
+      start = Number(flags.start);
+      end = Number(flags.end);
+      if (!Number.isInteger(start) || !Number.isInteger(end)) throw new CliError('add needs --start and --end (UTF-16 offsets) or --quote');
+    }
+    let a: ReturnType<typeof set.add>;
+    try {
+      a = set.add({ start, end, label, note: (flags.note as string) || undefined });
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+    await writeSidecarFile(file, set.toSidecar());
+    out(`${a.id}\n`);
+    return 0;
+  }
+  if (sub === 'remove') {
+    if (!rest.length) throw new CliError('remove needs at least one annotation id');
+    const missing = rest.filter((id) => !set.get(id));
+    if (missing.length) throw new CliError(`no annotation ${missing.join(', ')} in ${path.basename(file)}`);
+    for (const id of rest) set.remove(id);
+    await writeSidecarFile(file, set.toSidecar());
+    out(`removed ${rest.length}\n`);
+    return 0;
+  }
+  throw new CliError(`unknown annotations subcommand "${sub}"`);
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

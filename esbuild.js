@@ -30,6 +30,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js' },
+  { ...common, entryPoints: ['src/cli/benchAnchoring.ts'], outfile: 'dist/bench-anchoring.js' },
   { ...common, entryPoints: ['src/core/annotations/schema.ts'], outfile: 'dist/schema.js', sourcemap: false },
   {
     ...common,

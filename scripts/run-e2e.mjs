@@ -40,11 +40,20 @@ async function check(name, fn) {
       console.log(`  ✔ ${name}${attempt > 1 ? ' (passed on retry)' : ''}`);
       return;
     } catch (e) {
-      await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-').slice(0, 60)}-${attempt}.png`) }).catch(() => {});
+      await page
+        .screenshot({
+          path: path.join(shots, `failed-${name.replace(/\W+/g, '-').slice(0, 60)}-${attempt}.png`),
+        })
+        .catch(() => {});
       await page.keyboard.press('Escape').catch(() => {});
       if (attempt === 2) {
         failed++;
-        console.log(`  ✘ ${name}\n    ${String(e.message ?? e).split('\n').slice(0, 4).join('\n    ')}`);
+        console.log(
+          `  ✘ ${name}\n    ${String(e.message ?? e)
+            .split('\n')
+            .slice(0, 4)
+            .join('\n    ')}`,
+        );
       } else console.log(`  … ${name}: ${String(e.message ?? e).split('\n')[0]}; trying again`);
     }
   }
@@ -129,36 +138,46 @@ try {
     const sel = await page.locator('.monaco-editor .selected-text').count();
     if (sel < 1) throw new Error('no selection in the editor');
   });
-  await check('keyboard annotation: select, Ctrl+Alt+A, a label key, a note; the sidecar is written and the hover shows it', async () => {
-    await quickOpen('uk-ukrinform-kndr-russia.txt');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    // Select "Yonhap" with Find (Enter selects the match), then leave the find widget.
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('Yonhap');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Alt+A');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('o'); // ORG's key applies the label at once
-    await page.waitForSelector('.quick-input-widget input[placeholder=""], .quick-input-widget .quick-input-message', { timeout: 10000 }).catch(() => {});
-    await page.keyboard.type('Південнокорейське агентство');
-    await page.keyboard.press('Enter');
-    const sidecar = path.join(ws, 'uk-ukrinform-kndr-russia.txt.newsmark.json');
-    const until = Date.now() + 10000;
-    while (!fs.existsSync(sidecar) && Date.now() < until) await page.waitForTimeout(200);
-    const side = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
-    const a = side.annotations[0];
-    if (a?.label !== 'ORG' || a.target.quote.exact !== 'Yonhap' || a.note !== 'Південнокорейське агентство') throw new Error(`sidecar: ${JSON.stringify(side.annotations)}`);
-    const sel = page.locator('.monaco-editor .selected-text:visible').first();
-    const box = await sel.boundingBox();
-    if (!box) throw new Error('no selection on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10000 });
-    const text = await page.locator('.monaco-hover:not(.hidden)').first().innerText();
-    if (!/your annotation/.test(text) || !/Південнокорейське агентство/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
-    await page.screenshot({ path: path.join(shots, 'user-annotation-hover.png') });
-    await page.mouse.move(5, 5);
-  });
+  await check(
+    'keyboard annotation: select, Ctrl+Alt+A, a label key, a note; the sidecar is written and the hover shows it',
+    async () => {
+      await quickOpen('uk-ukrinform-kndr-russia.txt');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      // Select "Yonhap" with Find (Enter selects the match), then leave the find widget.
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('Yonhap');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Alt+A');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type('o'); // ORG's key applies the label at once
+      await page
+        .waitForSelector(
+          '.quick-input-widget input[placeholder=""], .quick-input-widget .quick-input-message',
+          { timeout: 10000 },
+        )
+        .catch(() => {});
+      await page.keyboard.type('Південнокорейське агентство');
+      await page.keyboard.press('Enter');
+      const sidecar = path.join(ws, 'uk-ukrinform-kndr-russia.txt.newsmark.json');
+      const until = Date.now() + 10000;
+      while (!fs.existsSync(sidecar) && Date.now() < until) await page.waitForTimeout(200);
+      const side = JSON.parse(fs.readFileSync(sidecar, 'utf8'));
+      const a = side.annotations[0];
+      if (a?.label !== 'ORG' || a.target.quote.exact !== 'Yonhap' || a.note !== 'Південнокорейське агентство')
+        throw new Error(`sidecar: ${JSON.stringify(side.annotations)}`);
+      const sel = page.locator('.monaco-editor .selected-text:visible').first();
+      const box = await sel.boundingBox();
+      if (!box) throw new Error('no selection on screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10000 });
+      const text = await page.locator('.monaco-hover:not(.hidden)').first().innerText();
+      if (!/your annotation/.test(text) || !/Південнокорейське агентство/.test(text))
+        throw new Error(`hover: ${text.slice(0, 300)}`);
+      await page.screenshot({ path: path.join(shots, 'user-annotation-hover.png') });
+      await page.mouse.move(5, 5);
+    },
+  );
 } finally {
   await browser.close().catch(() => {});
   server.stop();

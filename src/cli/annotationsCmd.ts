@@ -17,7 +17,10 @@ function open(article: string, text: string, author: string) {
   const file = sidecarPathFor(path.resolve(article));
   const r = readSidecarFile(file);
   if (r.kind === 'error') throw new CliError(`${file}: ${r.error.message} (left untouched)`);
-  const set = r.kind === 'ok' ? new AnnotationSet(r.sidecar, text, textHash, () => author) : AnnotationSet.empty(path.basename(article), text, textHash, () => author);
+  const set =
+    r.kind === 'ok'
+      ? new AnnotationSet(r.sidecar, text, textHash, () => author)
+      : AnnotationSet.empty(path.basename(article), text, textHash, () => author);
   return { file, set };
 }
 
@@ -28,7 +31,8 @@ export async function cmdAnnotations(
   out: (s: string) => void,
 ): Promise<number> {
   const [sub, article, ...rest] = args;
-  if (!sub || !article) throw new CliError('annotations needs a subcommand (list, add, remove) and an article');
+  if (!sub || !article)
+    throw new CliError('annotations needs a subcommand (list, add, remove) and an article');
   const text = readArticle(article);
   const author = (flags.author as string) || safeUser();
   const { file, set } = open(article, text, author);
@@ -48,13 +52,17 @@ export async function cmdAnnotations(
     if (flags.json) for (const r of rows) out(`${JSON.stringify({ file: article, ...r })}\n`);
     else {
       if (!rows.length) out(`${article}: no annotations\n`);
-      for (const r of rows) out(`${r.id}  ${r.label.padEnd(8)} ${r.orphan ? 'ORPHAN     ' : `${String(r.start).padStart(5)}-${String(r.end).padEnd(5)}`} ${JSON.stringify(r.text)}${r.note ? `  — ${r.note}` : ''}${r.verdict ? `  [${r.verdict}]` : ''}\n`);
+      for (const r of rows)
+        out(
+          `${r.id}  ${r.label.padEnd(8)} ${r.orphan ? 'ORPHAN     ' : `${String(r.start).padStart(5)}-${String(r.end).padEnd(5)}`} ${JSON.stringify(r.text)}${r.note ? `  — ${r.note}` : ''}${r.verdict ? `  [${r.verdict}]` : ''}\n`,
+        );
     }
     return 0;
   }
   if (sub === 'add') {
     const label = flags.label as string | undefined;
-    if (!label || !/^[A-Za-z0-9_-]{1,64}$/.test(label)) throw new CliError('add needs --label (letters, digits, _ or -)');
+    if (!label || !/^[A-Za-z0-9_-]{1,64}$/.test(label))
+      throw new CliError('add needs --label (letters, digits, _ or -)');
     let start: number;
     let end: number;
     if (flags.quote !== undefined) {
@@ -62,13 +70,15 @@ export async function cmdAnnotations(
       const k = Number(flags.occurrence ?? 1);
       let at = -1;
       for (let i = 0; i < k; i++) at = text.indexOf(quote, at + 1);
-      if (!quote || at < 0) throw new CliError(`the quote ${JSON.stringify(quote)} (occurrence ${k}) is not in ${article}`);
+      if (!quote || at < 0)
+        throw new CliError(`the quote ${JSON.stringify(quote)} (occurrence ${k}) is not in ${article}`);
       start = at;
       end = at + quote.length;
     } else {
       start = Number(flags.start);
       end = Number(flags.end);
-      if (!Number.isInteger(start) || !Number.isInteger(end)) throw new CliError('add needs --start and --end (UTF-16 offsets) or --quote');
+      if (!Number.isInteger(start) || !Number.isInteger(end))
+        throw new CliError('add needs --start and --end (UTF-16 offsets) or --quote');
     }
     let a: ReturnType<typeof set.add>;
     try {

@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from '../core/evaluate';
 import { chainOf } from '../core/sources';
-import { ANNOTATIONS_USAGE, CliError, cmdAnnotations } from './annotationsCmd';
 import { stripBom } from '../core/text';
 import type { Analysis, Language } from '../core/types';
+import { ANNOTATIONS_USAGE, CliError, cmdAnnotations } from './annotationsCmd';
 
 const USAGE = `Usage:
   newsmark analyze [--json] [--lang uk|ru|en] <file|dir>...   entities, attributions and sources
@@ -328,7 +328,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'analyze':
         return cmdAnalyze(args);
       case 'annotations': {
-        const { flags, rest } = parseFlags(args, { json: 'bool', label: 'value', start: 'value', end: 'value', quote: 'value', occurrence: 'value', note: 'value', author: 'value' });
+        const { flags, rest } = parseFlags(args, {
+          json: 'bool',
+          label: 'value',
+          start: 'value',
+          end: 'value',
+          quote: 'value',
+          occurrence: 'value',
+          note: 'value',
+          author: 'value',
+        });
         return await cmdAnnotations(rest, flags, readArticle, (s) => process.stdout.write(s));
       }
       case 'eval':
@@ -355,7 +364,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`newsmark: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof Error && /^(no such file|empty file|binary file|not valid UTF-8|permission denied|not a regular file)/.test(e.message)) {
+    if (
+      e instanceof Error &&
+      /^(no such file|empty file|binary file|not valid UTF-8|permission denied|not a regular file)/.test(
+        e.message,
+      )
+    ) {
       process.stderr.write(`newsmark: ${argv[2] ?? ''}: ${e.message}\n`);
       return 1;
     }

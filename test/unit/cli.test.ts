@@ -79,13 +79,29 @@ describe('CLI annotations', () => {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('adds by quote, lists, and removes through the same sidecar store', () => {
-    const add = run('annotations', 'add', article, '--label', 'ORG', '--quote', 'Yonhap', '--note', 'агентство');
+    const add = run(
+      'annotations',
+      'add',
+      article,
+      '--label',
+      'ORG',
+      '--quote',
+      'Yonhap',
+      '--note',
+      'агентство',
+    );
     assert.strictEqual(add.status, 0, add.stderr);
     const id = add.stdout.trim();
     assert.match(id, /^[0-9A-Z]{26}$/);
     const list = run('annotations', 'list', '--json', article);
-    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepStrictEqual(rows.map((r) => [r.id, r.label, r.text, r.note]), [[id, 'ORG', 'Yonhap', 'агентство']]);
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepStrictEqual(
+      rows.map((r) => [r.id, r.label, r.text, r.note]),
+      [[id, 'ORG', 'Yonhap', 'агентство']],
+    );
     const side = JSON.parse(fs.readFileSync(`${article}.newsmark.json`, 'utf8'));
     assert.strictEqual(side.annotations[0].target.quote.exact, 'Yonhap');
     const rm = run('annotations', 'remove', article, id);
@@ -101,6 +117,9 @@ describe('CLI annotations', () => {
     const r = run('annotations', 'add', article, '--label', 'PER', '--quote', 'Кім');
     assert.strictEqual(r.status, 1);
     assert.match(r.stderr, /left untouched/);
-    assert.strictEqual(fs.readFileSync(`${article}.newsmark.json`, 'utf8'), '{"version":1,"annotations":[{"__proto__":{}}]}');
+    assert.strictEqual(
+      fs.readFileSync(`${article}.newsmark.json`, 'utf8'),
+      '{"version":1,"annotations":[{"__proto__":{}}]}',
+    );
   });
 });

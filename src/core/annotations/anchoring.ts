@@ -112,7 +112,10 @@ export function place(text: string, anchor: Anchor, hint = anchor.position.start
   for (const m of search(text, exact, maxErrors)) {
     const sim = similarity(exact, text.slice(m.start, m.end));
     if (sim < MIN_SIMILARITY) continue;
-    const score = 50 * sim + 20 * contextScore(text, m.start, m.end, anchor.quote) + 2 * closeness(m.start);
+    const ctx = contextScore(text, m.start, m.end, anchor.quote);
+    // A short quote matched only approximately needs its context too ("Путіна" is not "Путіним").
+    if (ctx < 0.5 && exact.length < 20) continue;
+    const score = 50 * sim + 20 * ctx + 2 * closeness(m.start);
     if (score > bestScore) {
       bestScore = score;
       bestMatch = { start: m.start, end: m.end, method: 'fuzzy', similarity: sim };

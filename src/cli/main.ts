@@ -11,11 +11,13 @@ import { chainOf } from '../core/sources';
 import { stripBom } from '../core/text';
 import type { Analysis, Language } from '../core/types';
 import { ANNOTATIONS_USAGE, CliError, cmdAnnotations } from './annotationsCmd';
+import { cmdExport, cmdImport, EXPORT_USAGE } from './exportCmd';
 
 const USAGE = `Usage:
   newsmark analyze [--json] [--lang uk|ru|en] <file|dir>...   entities, attributions and sources
   newsmark eval --task ner|attribution <jsonl>                score the engine on gold data
 ${ANNOTATIONS_USAGE}
+${EXPORT_USAGE}
   newsmark --help | --version`;
 
 class UsageError extends Error {}
@@ -327,6 +329,20 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'analyze':
         return cmdAnalyze(args);
+      case 'export': {
+        const { flags, rest } = parseFlags(args, {
+          format: 'value',
+          out: 'value',
+          include: 'value',
+          bom: 'bool',
+          report: 'value',
+        });
+        return await cmdExport(expand(rest), flags, readArticle, (s) => process.stdout.write(s));
+      }
+      case 'import': {
+        const { flags, rest } = parseFlags(args, { format: 'value', article: 'value', yes: 'bool' });
+        return await cmdImport(rest, flags, readArticle, (s) => process.stdout.write(s));
+      }
       case 'annotations': {
         const { flags, rest } = parseFlags(args, {
           json: 'bool',

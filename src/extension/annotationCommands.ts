@@ -209,24 +209,26 @@ export function registerAnnotationCommands(
       return void vscode.window.showInformationMessage(
         'Newsmark: put the cursor on a highlighted entity or attribution cue.',
       );
-    await store.change(doc, (set) => {
-      for (const p of set.placed)
-        if (
-          p.annotation.finding &&
-          p.at.start === t.start &&
-          p.at.end === t.end &&
-          p.annotation.finding.kind === t.kind
-        )
-          set.remove(p.annotation.id);
-      const label = newType ?? (t.kind === 'entity' ? t.type : 'CUE');
-      return set.add({
-        start: t.start,
-        end: t.end,
-        label,
-        note,
-        finding: { kind: t.kind, type: t.type, verdict: v },
-      });
-    });
+    await store.change(doc, (set) =>
+      set.batch(`${v} finding`, () => {
+        for (const p of set.placed)
+          if (
+            p.annotation.finding &&
+            p.at.start === t.start &&
+            p.at.end === t.end &&
+            p.annotation.finding.kind === t.kind
+          )
+            set.remove(p.annotation.id);
+        const label = newType ?? (t.kind === 'entity' ? t.type : 'CUE');
+        return set.add({
+          start: t.start,
+          end: t.end,
+          label,
+          note,
+          finding: { kind: t.kind, type: t.type, verdict: v },
+        });
+      }),
+    );
   };
   register('newsmark.confirmFinding', (t?: FindingTarget) => verdict('confirmed', t));
   register('newsmark.rejectFinding', (t?: FindingTarget) => verdict('rejected', t));

@@ -12,6 +12,7 @@ import { AnnotationStore } from './annotationStore';
 import { AnnotationDecorator, AnnotationHover, AnnotationsTree } from './annotationViews';
 import { ArticleStore } from './articles';
 import { Decorator, type Layer } from './decorations';
+import { registerExportCommands } from './exportCommands';
 import { HoverProvider } from './hover';
 import { registerSchemaProvider } from './schemaProvider';
 import { EntitiesTree, SourcesTree } from './views';
@@ -147,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   );
   registerSchemaProvider(context);
   registerAnnotationCommands(context, annotations, effective);
+  registerExportCommands(context, annotations);
 
   const docFor = async (uri: string) => vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const reveal = async (uri: string, start: number, end: number) => {

@@ -105,7 +105,21 @@ export class AnnotationSet {
     return this.undoStack[this.undoStack.length - 1]?.label;
   }
 
+  private batching = false;
+
+  /** Runs several changes as one undo step (an import, a verdict that replaces another). */
+  batch<T>(label: string, fn: () => T): T {
+    this.snapshot(label);
+    this.batching = true;
+    try {
+      return fn();
+    } finally {
+      this.batching = false;
+    }
+  }
+
   private snapshot(label: string): void {
+    if (this.batching) return;
     this.undoStack.push({ label, items: new Map([...this.items].map(([k, v]) => [k, { ...v }])) });
     if (this.undoStack.length > 100) this.undoStack.shift();
   }

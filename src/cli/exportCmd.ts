@@ -1,0 +1,106 @@
+/**
+ * `newsmark export` and `newsmark import` on the same core as the extension's commands.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AnnotationSet } from '../core/annotations/annotationSet';
+import { readSidecarFile, sidecarPathFor, textHash, writeSidecarFile } from '../core/annotations/sidecarFile';
+import { exportFiles } from '../core/export/exportFiles';
+import { FORMATS, type Format } from '../core/export/formats';
+import {
+  applyImport,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  parseImport,
+  previewImport,
+} from '../core/export/importers';
+import type { Include } from '../core/export/records';
+import { CliError } from './annotationsCmd';
+
+export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] <file|dir>...
+  newsmark import --format brat|w3c|jsonl [--article FILE] [--yes] <file>...`;
+
+export async function cmdExport(
+  files: string[],
+  flags: Record<string, string | boolean>,
+  read: (f: string) => string,
+  log: (s: string) => void,
+): Promise<number> {
+  const format = flags.format as Format;
+  if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`);
+  const include = (flags.include as Include) ?? 'both';
+  if (!['user', 'engine', 'both'].includes(include))
+    throw new CliError('--include must be user, engine or both');
+  if (!files.length) throw new CliError('export needs at least one article or folder');
+  const outDir = path.resolve((flags.out as string) ?? 'newsmark-export');
+  const res = await exportFiles(files, {
+    format,
+    outDir,
+    include,
+    bom: !!flags.bom,
+    report: flags.report === 'md' ? 'md' : 'html',
+    read,
+    onProgress: (done, total, file) =>
+      file &&
+      process.stderr.isTTY &&
+      process.stderr.write(`\rexporting ${done + 1}/${total} ${path.basename(file)}\x1b[K`),
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  for (const e of res.errors) process.stderr.write(`newsmark: ${e.file}: ${e.message}\n`);
+  log(
+    `exported ${res.exported} article${res.exported === 1 ? '' : 's'} as ${format} to ${outDir} (${res.written.length} file${res.written.length === 1 ? '' : 's'})\n`,
+  );
+  return res.errors.length ? 1 : 0;
+}
+
+/** The article an import file belongs to: --article, or the .txt beside a brat .ann. */
+function articleFor(file: string, format: ImportFormat, explicit?: string): string {
+  if (explicit) return explicit;
+  if (format === 'brat') {
+    const txt = file.replace(/\.ann$/i, '.txt');
+    if (txt !== file && fs.existsSync(txt)) return txt;
+  }
+  throw new CliError(`${file}: say which article it annotates with --article FILE`);
+}
+
+export async function cmdImport(
+  files: string[],
+  flags: Record<string, string | boolean>,
+  read: (f: string) => string,
+  log: (s: string) => void,
+): Promise<number> {
+  const format = flags.format as ImportFormat;
+  if (!IMPORT_FORMATS.includes(format))
+    throw new CliError(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+  if (!files.length) throw new CliError('import needs at least one file');
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const article = articleFor(file, format, flags.article as string | undefined);
+      const text = read(article);
+      const items = parseImport(format, fs.readFileSync(file, 'utf8'), text);
+      const sidecar = sidecarPathFor(path.resolve(article));
+      const r = readSidecarFile(sidecar);
+      if (r.kind === 'error') throw new CliError(`${sidecar}: ${r.error.message} (left untouched)`);
+      const set =
+        r.kind === 'ok'
+          ? new AnnotationSet(r.sidecar, text, textHash, () => 'import')
+          : AnnotationSet.empty(path.basename(article), text, textHash, () => 'import');
+      const p = previewImport(set, items);
+      log(
+        `${file} → ${article}: ${p.added.length} new, ${p.duplicates.length} already there, ${p.conflicts.length} in conflict (same span, other label; kept as is)\n`,
+      );
+      if (!flags.yes) {
+        log('  (preview only: add --yes to write them into the sidecar)\n');
+        continue;
+      }
+      applyImport(set, p);
+      await writeSidecarFile(sidecar, set.toSidecar());
+      log(`  wrote ${p.added.length} annotation${p.added.length === 1 ? '' : 's'} to ${sidecar}\n`);
+    } catch (e) {
+      failed++;
+      process.stderr.write(`newsmark: ${file}: ${(e as Error).message}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,126 @@
+/**
+ * Exports articles (with their sidecars) to files in one format: one output per article, or one
+ * combined file for JSONL and CSV. Reports progress per article and stops when cancelled.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../analyze';
+import { AnnotationSet } from '../annotations/annotationSet';
+import { readSidecarFile, sidecarPathFor, textHash, writeFileAtomicSync } from '../annotations/sidecarFile';
+import { stripBom } from '../text';
+import { type Format, toBrat, toConll, toCsv, toJsonl, toNewsmarkJson, toReport, toW3C } from './formats';
+import { type ArticleExport, buildExport, type Include } from './records';
+
+export interface ExportOptions {
+  format: Format;
+  outDir: string;
+  include?: Include;
+  /** Base folder for output names (keeps subfolders apart); default: the articles' common folder. */
+  base?: string;
+  bom?: boolean;
+  report?: 'html' | 'md';
+  sidecarFolder?: { root: string; folder: string };
+  onProgress?: (done: number, total: number, file: string) => void;
+  isCancelled?: () => boolean;
+  /** How to read an article (the CLI's checks); default: UTF-8, BOM removed. */
+  read?: (file: string) => string;
+}
+
+export interface ExportResult {
+  written: string[];
+  exported: number;
+  cancelled: boolean;
+  errors: { file: string; message: string }[];
+}
+
+export function loadArticleExport(
+  file: string,
+  text: string,
+  include: Include,
+  sidecarFolder?: { root: string; folder: string },
+): ArticleExport {
+  const analysis = analyze(text);
+  const r = readSidecarFile(sidecarPathFor(file, sidecarFolder ?? {}));
+  if (r.kind === 'error') throw new Error(`its sidecar cannot be read: ${r.error.message}`);
+  const set = r.kind === 'ok' ? new AnnotationSet(r.sidecar, text, textHash, () => '') : undefined;
+  return buildExport(path.basename(file), text, analysis, set, include);
+}
+
+function commonDir(files: string[]): string {
+  if (!files.length) return process.cwd();
+  let dir = path.dirname(path.resolve(files[0]));
+  for (const f of files)
+    while (!path.resolve(f).startsWith(dir + path.sep) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+  return dir;
+}
+
+/** Async so that progress shows and cancellation is noticed between articles. */
+export async function exportFiles(files: string[], o: ExportOptions): Promise<ExportResult> {
+  const include = o.include ?? 'both';
+  const base = o.base ?? commonDir(files);
+  const read = o.read ?? ((f: string) => stripBom(fs.readFileSync(f, 'utf8')));
+  const result: ExportResult = { written: [], exported: 0, cancelled: false, errors: [] };
+  const combined: ArticleExport[] = [];
+  const jsonl: string[] = [];
+  const out = (rel: string, content: string) => {
+    const target = path.join(o.outDir, rel);
+    writeFileAtomicSync(target, content);
+    result.written.push(target);
+  };
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    await new Promise((r) => setImmediate(r));
+    if (o.isCancelled?.()) {
+      result.cancelled = true;
+      break;
+    }
+    o.onProgress?.(i, files.length, file);
+    let exp: ArticleExport;
+    try {
+      exp = loadArticleExport(path.resolve(file), read(file), include, o.sidecarFolder);
+    } catch (e) {
+      result.errors.push({ file, message: (e as Error).message });
+      continue;
+    }
+    const rel = path.relative(base, path.resolve(file)) || path.basename(file);
+    exp.file = rel.split(path.sep).join('/');
+    const stem = rel.replace(/\.(txt|md)$/i, '');
+    switch (o.format) {
+      case 'json':
+        out(`${stem}.newsmark-export.json`, toNewsmarkJson(exp));
+        break;
+      case 'w3c':
+        out(
+          `${stem}.w3c.jsonld`,
+          toW3C(exp, `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`),
+        );
+        break;
+      case 'brat': {
+        const b = toBrat(exp);
+        out(`${stem}.ann`, b.ann);
+        out(`${stem}.txt`, b.txt);
+        break;
+      }
+      case 'conll':
+        out(`${stem}.conll`, toConll(exp));
+        break;
+      case 'jsonl':
+        jsonl.push(toJsonl(exp));
+        break;
+      case 'csv':
+        combined.push({ ...exp, analysis: exp.analysis, text: '' });
+        break;
+      case 'report':
+        out(`${stem}.report.${o.report === 'md' ? 'md' : 'html'}`, toReport(exp, o.report ?? 'html'));
+        break;
+    }
+    result.exported++;
+  }
+  if (!result.cancelled) {
+    if (o.format === 'jsonl' && jsonl.length) out('newsmark-export.jsonl', jsonl.join(''));
+    if (o.format === 'csv' && combined.length)
+      out('newsmark-annotations.csv', toCsv(combined, { bom: o.bom }));
+    o.onProgress?.(files.length, files.length, '');
+  }
+  return result;
+}

@@ -112,7 +112,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
 
   register('newsmark.exportArticle', async (args?: ExportArgs) => {
     const ed = vscode.window.activeTextEditor;
-    if (!ed || ed.document.uri.scheme !== 'file')
+    if (ed?.document.uri.scheme !== 'file')
       return void vscode.window.showInformationMessage('Newsmark: open a saved article to export it.');
     const o = await askExport(args, wsFolder() && vscode.Uri.joinPath(wsFolder()!, 'newsmark-export'));
     if (!o) return;
@@ -231,18 +231,18 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
           { modal: true, detail },
           'Import',
         )) === 'Import';
-      if (!ok || !preview.added.length) return { ...preview, imported: 0 };
+      const counts = {
+        added: preview.added.length,
+        duplicates: preview.duplicates.length,
+        conflicts: preview.conflicts.length,
+      };
+      if (!ok || !preview.added.length) return { ...counts, imported: 0 };
       const imported = await store.change(doc, (set) => applyImport(set, preview));
       vscode.window.setStatusBarMessage(
         `Newsmark: imported ${imported ?? 0} annotations (Undo Last Annotation Change reverts it)`,
         5000,
       );
-      return {
-        added: preview.added.length,
-        duplicates: preview.duplicates.length,
-        conflicts: preview.conflicts.length,
-        imported: imported ?? 0,
-      };
+      return { ...counts, imported: imported ?? 0 };
     },
   );
 }

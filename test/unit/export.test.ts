@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: parsed third-party JSON shapes are checked field by field
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

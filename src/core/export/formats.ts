@@ -132,9 +132,17 @@ export function toBrat(exp: ArticleExport): { ann: string; txt: string } {
     const cueRec = exp.records.find((r) => r.id === att.cue[0])!;
     lines.push(`${trig}\tAttribution ${spanText(cueRec)}\t${oneLine(cueRec.text)}`);
     const args: string[] = [];
-    att.source.forEach((id, i) => tOf.has(id) && args.push(`Source${i ? i + 1 : ''}:${tOf.get(id)}`));
-    cue.forEach((id, i) => args.push(`Cue${i ? i + 1 : ''}:${id}`));
-    att.content.forEach((id, i) => tOf.has(id) && args.push(`Content${i ? i + 1 : ''}:${tOf.get(id)}`));
+    const role = (name: string, ids: (string | undefined)[]) =>
+      ids.filter(Boolean).forEach((id, i) => void args.push(`${name}${i ? i + 1 : ''}:${id}`));
+    role(
+      'Source',
+      att.source.map((id) => tOf.get(id)),
+    );
+    role('Cue', cue);
+    role(
+      'Content',
+      att.content.map((id) => tOf.get(id)),
+    );
     const eid = `E${++e}`;
     lines.push(`${eid}\tAttribution:${trig} ${args.join(' ')}`);
     if (att.anonymous) lines.push(`A${++a}\tAnonymous ${eid}`);

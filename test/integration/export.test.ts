@@ -1,0 +1,104 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, openArticle, SEED, workspaceFile } from './helpers';
+
+describe('Export and import from VS Code', () => {
+  const out = () => workspaceFile('export-out').fsPath;
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('exports the current article in every format', async () => {
+    await api();
+    await openArticle(SEED);
+    for (const format of ['json', 'w3c', 'brat', 'conll', 'jsonl', 'csv', 'report']) {
+      const dir = path.join(out(), 'article', format);
+      const res = await vscode.commands.executeCommand<{ exported: number; written: string[] }>(
+        'newsmark.exportArticle',
+        { format, outDir: dir, include: 'both' },
+      );
+      assert.strictEqual(res?.exported, 1, format);
+      for (const f of res.written) assert.ok(fs.statSync(f).size > 0, f);
+    }
+    const report = fs.readFileSync(
+      path.join(out(), 'article', 'report', SEED.replace('.txt', '.report.html')),
+      'utf8',
+    );
+    assert.match(report, /Укрінформ ← Yonhap ← KCNA/);
+  });
+
+  it('exports a workspace of 100 articles with progress, and can be cancelled', async () => {
+    await api();
+    const dir = workspaceFile('many').fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 100; i++)
+      fs.writeFileSync(
+        path.join(dir, `n${String(i).padStart(3, '0')}.txt`),
+        `Новина ${i}. Як повідомляє Reuters, Ангела Меркель прибула до Берліна.`,
+      );
+    const full = await vscode.commands.executeCommand<{
+      exported: number;
+      total: number;
+      progressReports: number;
+      cancelled: boolean;
+      errors: { file: string }[];
+    }>('newsmark.exportWorkspace', { format: 'csv', outDir: path.join(out(), 'ws-full'), include: 'both' });
+    assert.ok(full.total >= 100);
+    // Articles whose sidecar is corrupt (from the annotation tests) are reported, not exported.
+    assert.strictEqual(full.exported + full.errors.length, full.total);
+    assert.ok(
+      full.errors.every((e) => /annotations-test/.test(e.file)),
+      JSON.stringify(full.errors),
+    );
+    assert.ok(full.progressReports >= full.total, 'progress is reported per article');
+    const part = await vscode.commands.executeCommand<{ exported: number; cancelled: boolean }>(
+      'newsmark.exportWorkspace',
+      { format: 'brat', outDir: path.join(out(), 'ws-cancel'), include: 'both', cancelAfter: 20 },
+    );
+    assert.ok(part.cancelled);
+    assert.ok(part.exported < 100 && part.exported >= 19, `exported ${part.exported}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a brat file with a preview of counts, into the sidecar, as one undoable step', async () => {
+    const nm = await api();
+    const name = 'import-test.txt';
+    const text =
+      'ПАТ «Укртрансгаз» уклало угоду з ТОВ «Укргеоекологія».\nПро це повідомив Андрій Коболєв у Києві.\n';
+    fs.writeFileSync(workspaceFile(name).fsPath, text);
+    fs.rmSync(nm.sidecarPathFor(workspaceFile(name)), { force: true });
+    const ann = workspaceFile('import-test.ann').fsPath;
+    fs.writeFileSync(
+      ann,
+      'T1\tORG\t0 17\tПАТ «Укртрансгаз»\nT2\tPERS 72 86\tАндрій Коболєв\n#1\tAnnotatorNotes T2\tголова правління\n',
+    );
+    const ed = await openArticle(name);
+    const res = await vscode.commands.executeCommand<{
+      added: number;
+      duplicates: number;
+      conflicts: number;
+      imported: number;
+    }>('newsmark.importAnnotations', { file: ann, uri: ed.document.uri.toString(), confirm: true });
+    assert.deepStrictEqual(res, { added: 2, duplicates: 0, conflicts: 0, imported: 2 });
+    const side = JSON.parse(fs.readFileSync(nm.sidecarPathFor(ed.document.uri), 'utf8'));
+    assert.deepStrictEqual(
+      side.annotations.map((a: { label: string; target: { quote: { exact: string } } }) => [
+        a.label,
+        a.target.quote.exact,
+      ]),
+      [
+        ['ORG', 'ПАТ «Укртрансгаз»'],
+        ['PER', 'Андрій Коболєв'],
+      ],
+    );
+    const again = await vscode.commands.executeCommand<{ added: number; duplicates: number }>(
+      'newsmark.importAnnotations',
+      { file: ann, uri: ed.document.uri.toString(), confirm: true },
+    );
+    assert.strictEqual(again.duplicates, 2);
+    await vscode.commands.executeCommand('newsmark.undoAnnotation');
+    assert.strictEqual(nm.annotationsFor(ed.document.uri).length, 0);
+  });
+});

@@ -28,6 +28,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js' },
   { ...common, entryPoints: ['src/cli/benchAnchoring.ts'], outfile: 'dist/bench-anchoring.js' },
@@ -45,7 +46,7 @@ if (!production) {
   // Tests are bundled one file per entry so mocha can load them without a TS loader.
   builds.push({
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration')],
+    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/bench')],
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha'],

@@ -14,7 +14,9 @@ import {
   workbenchUrl,
 } from './lib/codeserver.mjs';
 
-const testsIndex = path.join(root, 'out/test/integration/index.js');
+// --tests PATH runs another test index in the host (the editor benchmark uses this).
+const at = process.argv.indexOf('--tests');
+const testsIndex = path.resolve(root, at > 0 ? process.argv[at + 1] : 'out/test/integration/index.js');
 const resultFile = path.join(root, 'test-results/integration.json');
 fs.mkdirSync(path.dirname(resultFile), { recursive: true });
 fs.rmSync(resultFile, { force: true });

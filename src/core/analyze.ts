@@ -9,7 +9,7 @@ import type { Analysis, AnalyzeOptions } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const language = options.language ?? detectLanguage(text);
-  const article = parseArticle(text);
+  const article = parseArticle(text, options.cache);
   const boilerplate = article.paragraphs
     .filter((p) => p.boilerplate)
     .map(({ start, end, text: t }) => ({ start, end, text: t }));

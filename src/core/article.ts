@@ -20,20 +20,91 @@ export interface ArticleParagraph extends Span {
 export interface Article {
   text: string;
   paragraphs: ArticleParagraph[];
+  /** Cache entries of the paragraphs (when a cache was given), for stages to keep results in. */
+  entries?: (ParagraphEntry | undefined)[];
 }
 
-export function parseArticle(text: string): Article {
+export interface ParagraphEntry {
+  boilerplate: boolean;
+  /** Sentences with tokens, offsets relative to the paragraph start. */
+  sentences: { start: number; end: number; tokens: Token[] }[];
+  /** Other stages' results for this paragraph, by stage name (relative offsets). */
+  extra: Map<string, unknown>;
+}
+
+/**
+ * Per-paragraph results kept between analyses of one document while it is edited: a paragraph
+ * whose text did not change is not tokenised again (its tokens are only moved), and stages may
+ * keep their own per-paragraph results here. Two generations bound the memory.
+ */
+export class AnalysisCache {
+  private map = new Map<string, ParagraphEntry>();
+  private prev = new Map<string, ParagraphEntry>();
+  constructor(private readonly limit = 4000) {}
+
+  get(key: string): ParagraphEntry | undefined {
+    let e = this.map.get(key);
+    if (!e) {
+      e = this.prev.get(key);
+      if (e) this.set(key, e);
+    }
+    return e;
+  }
+
+  set(key: string, e: ParagraphEntry): void {
+    if (this.map.size >= this.limit) {
+      this.prev = this.map;
+      this.map = new Map();
+    }
+    this.map.set(key, e);
+  }
+}
+
+function shiftToken(t: Token, d: number): Token {
+  return { start: t.start + d, end: t.end + d, text: t.text, kind: t.kind, norm: t.norm };
+}
+
+export function parseArticle(text: string, cache?: AnalysisCache): Article {
   const out: ArticleParagraph[] = [];
+  const entries: (ParagraphEntry | undefined)[] = [];
   for (const p of paragraphs(text)) {
     const index = out.length;
+    const hit = cache?.get(p.text);
+    if (hit) {
+      const d = p.start;
+      const sents = hit.sentences.map((s) => ({
+        start: s.start + d,
+        end: s.end + d,
+        text: text.slice(s.start + d, s.end + d),
+        tokens: s.tokens.map((t) => shiftToken(t, d)),
+        paragraph: index,
+      }));
+      out.push({ ...p, boilerplate: hit.boilerplate, sentences: sents });
+      entries.push(hit);
+      continue;
+    }
     const sents = sentences(text, p).map((s) => ({
       ...s,
       tokens: tokenize(text, s.start, s.end),
       paragraph: index,
     }));
-    out.push({ ...p, boilerplate: isBoilerplateLine(p.text), sentences: sents });
+    const para = { ...p, boilerplate: isBoilerplateLine(p.text), sentences: sents };
+    out.push(para);
+    if (cache) {
+      const e: ParagraphEntry = {
+        boilerplate: para.boilerplate,
+        sentences: sents.map((s) => ({
+          start: s.start - p.start,
+          end: s.end - p.start,
+          tokens: s.tokens.map((t) => shiftToken(t, -p.start)),
+        })),
+        extra: new Map(),
+      };
+      cache.set(p.text, e);
+      entries.push(e);
+    } else entries.push(undefined);
   }
-  return { text, paragraphs: out };
+  return { text, paragraphs: out, entries: cache ? entries : undefined };
 }
 
 export function wordTokenCount(article: Article): number {

@@ -383,8 +383,12 @@ function speakerCues(
 ): Attribution[] {
   const out: Attribution[] = [];
   const { text } = ctx;
-  const toks = p.sentences.flatMap((s) => s.tokens);
-  if (toks.length < 3) return out;
+  // The colon cue is at the start of the paragraph, the dash cue at its end.
+  const firstS = p.sentences[0];
+  const lastS = p.sentences[p.sentences.length - 1];
+  if (!firstS || !lastS) return out;
+  let toks = firstS.tokens;
+  if (toks.length < 3 && p.sentences.length === 1) return out;
   const make = (cue: Span, source: Span, content: Span, direct: boolean) => {
     const { kind, entity } = classifySource(c, [source], mentionAt, {
       a: 0,
@@ -437,6 +441,7 @@ function speakerCues(
     }
   }
   // Quote (or headline) + dash + name at the end of a paragraph.
+  toks = lastS.tokens;
   const dashAt = toks.findIndex(
     (t, i) => i > 0 && /^[―—–]$/.test(t.text) && (toks[i - 1].kind === 'quote' || i > 3),
   );

@@ -83,7 +83,15 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
   const L = langSets(lang);
   const text = article.text;
   const out: RawMention[] = [];
-  for (const para of article.paragraphs) {
+  article.paragraphs.forEach((para, pi) => {
+    // Mentions depend only on the paragraph's own text: reused from the cache when it is unchanged.
+    const entry = article.entries?.[pi];
+    const cached = entry?.extra.get(`mentions:${lang}`) as RawMention[] | undefined;
+    if (cached) {
+      for (const m of cached)
+        out.push({ ...m, start: m.start + para.start, end: m.end + para.start, words: undefined });
+      return;
+    }
     const from = out.length;
     for (const sent of para.sentences) mentionsInSentence(text, sent.tokens, lang, L, gaz, out);
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
@@ -92,7 +100,13 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
       out.length = from;
       out.push(...kept);
     }
-  }
+    entry?.extra.set(
+      `mentions:${lang}`,
+      out
+        .slice(from)
+        .map((m) => ({ ...m, start: m.start - para.start, end: m.end - para.start, words: undefined })),
+    );
+  });
   return out;
 }
 

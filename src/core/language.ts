@@ -45,13 +45,37 @@ export function detectLanguage(text: string): Language {
   let lat = 0;
   let uk = 0;
   let ru = 0;
-  for (const ch of sample) {
-    const c = ch.toLowerCase();
-    if (c >= 'a' && c <= 'z') lat++;
-    else if (c >= '\u0400' && c <= '\u04ff') {
-      cyr++;
-      if ('іїєґ'.includes(c)) uk++;
-      else if ('ыэъё'.includes(c)) ru++;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i) | 0x20; // ASCII lower case; Cyrillic handled by ranges below
+    if (c >= 0x61 && c <= 0x7a) lat++;
+    else {
+      const u = sample.charCodeAt(i);
+      if (u >= 0x400 && u <= 0x4ff) {
+        cyr++;
+        // і ї є ґ (and capitals) are Ukrainian; ы э ъ ё (and capitals) Russian.
+        if (
+          u === 0x456 ||
+          u === 0x406 ||
+          u === 0x457 ||
+          u === 0x407 ||
+          u === 0x454 ||
+          u === 0x404 ||
+          u === 0x491 ||
+          u === 0x490
+        )
+          uk++;
+        else if (
+          u === 0x44b ||
+          u === 0x42b ||
+          u === 0x44d ||
+          u === 0x42d ||
+          u === 0x44a ||
+          u === 0x42a ||
+          u === 0x451 ||
+          u === 0x401
+        )
+          ru++;
+      }
     }
   }
   if (lat > cyr) return 'en';

@@ -78,7 +78,13 @@ const CYR_ENDINGS = [
 /** Normalises apostrophes and case so that В'ячеслав, В’ячеслав and Вʼячеслав compare equal. */
 export function normalizeWord(word: string): string {
   const w = word.toLowerCase();
-  return /[’ʼ`ё]/.test(w) ? w.replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е') : w;
+  // A char-code scan is much cheaper than a regex on this hot path (every token).
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x2019 || c === 0x02bc || c === 0x60 || c === 0x451)
+      return w.replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
+  }
+  return w;
 }
 
 const stemMemo = new Map<string, string>();

@@ -81,4 +81,6 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Force a language instead of detecting it. */
   language?: Language;
+  /** Per-paragraph results kept between analyses of one document while it is edited. */
+  cache?: import('./article').AnalysisCache;
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, Span } from '../core/types';
 import { config } from './articles';
+import { docLength } from './documents';
 
 export const LAYERS = [
   'entity.PER',
@@ -60,22 +61,34 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
   };
 }
 
-/** The ranges of each layer for an analysis, honouring the layer settings. */
-export function layerRanges(doc: vscode.TextDocument, a: Analysis): Record<Layer, vscode.Range[]> {
+/** Documents larger than this get decorations only around what is on screen (and re-render on scroll). */
+export const VISIBLE_ONLY_THRESHOLD = 256 * 1024;
+
+const MARGIN_LINES = 200;
+
+/** The ranges of each layer for an analysis, honouring the layer settings; `window` limits them. */
+export function layerRanges(
+  doc: vscode.TextDocument,
+  a: Analysis,
+  window?: { start: number; end: number }[],
+): Record<Layer, vscode.Range[]> {
   const cfg = config();
   const out = Object.fromEntries(LAYERS.map((l) => [l, [] as vscode.Range[]])) as Record<
     Layer,
     vscode.Range[]
   >;
+  const inWindow = (s: Span) => !window || window.some((w) => s.start < w.end && s.end > w.start);
   const range = (s: Span) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
   if (cfg.layers.entities) {
     for (const e of a.entities) {
       if (!cfg.layers[e.type]) continue;
-      for (const m of e.mentions) out[`entity.${e.type}`].push(range(m));
+      for (const m of e.mentions) if (inWindow(m)) out[`entity.${e.type}`].push(range(m));
     }
   }
   if (cfg.layers.attributions) {
     for (const att of a.attributions) {
+      if (window && !att.cue.some(inWindow) && !att.content.some(inWindow) && !att.source.some(inWindow))
+        continue;
       for (const s of att.cue) out['attribution.cue'].push(range(s));
       for (const s of att.source)
         out[att.anonymous ? 'attribution.anonymousSource' : 'attribution.source'].push(range(s));
@@ -93,7 +106,18 @@ export class Decorator implements vscode.Disposable {
   visible = true;
 
   apply(editor: vscode.TextEditor, a: Analysis | undefined): void {
-    const ranges = a && this.visible ? layerRanges(editor.document, a) : undefined;
+    const doc = editor.document;
+    // Very large articles: only what is on screen, with a margin, so rendering stays cheap.
+    const window =
+      docLength(doc) > VISIBLE_ONLY_THRESHOLD
+        ? editor.visibleRanges.map((r) => ({
+            start: doc.offsetAt(new vscode.Position(Math.max(0, r.start.line - MARGIN_LINES), 0)),
+            end:
+              doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, r.end.line + MARGIN_LINES), 0)) +
+              1,
+          }))
+        : undefined;
+    const ranges = a && this.visible ? layerRanges(doc, a, window) : undefined;
     for (const l of LAYERS) editor.setDecorations(this.types[l], ranges ? ranges[l] : []);
     if (ranges) this.applied.set(editor.document.uri.toString(), ranges);
     else this.applied.delete(editor.document.uri.toString());

@@ -11,7 +11,8 @@ import { registerAnnotationCommands } from './annotationCommands';
 import { AnnotationStore } from './annotationStore';
 import { AnnotationDecorator, AnnotationHover, AnnotationsTree } from './annotationViews';
 import { ArticleStore } from './articles';
-import { Decorator, type Layer } from './decorations';
+import { Decorator, type Layer, VISIBLE_ONLY_THRESHOLD } from './decorations';
+import { docLength } from './documents';
 import { registerExportCommands } from './exportCommands';
 import { HoverProvider } from './hover';
 import { registerSchemaProvider } from './schemaProvider';
@@ -33,6 +34,8 @@ export interface NewsmarkApi {
   /** Resolves when the document's analysis is current (after the debounce). */
   whenAnalyzed(uri: vscode.Uri, version?: number): Promise<Analysis>;
   lastAnalysisMs(uri: vscode.Uri): number | undefined;
+  /** The last update of an article: from the end of the debounce to decorations on screen. */
+  lastLatency(uri: vscode.Uri): { version: number; analysisMs: number; totalMs: number } | undefined;
 }
 
 const openDoc = (uri: vscode.Uri | string) => {
@@ -43,6 +46,7 @@ const openDoc = (uri: vscode.Uri | string) => {
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const annotations = new AnnotationStore();
   const store = new ArticleStore(
+    context.extensionPath,
     (doc) => doc.uri.scheme === 'file' && fs.existsSync(annotations.sidecarPathOf(doc.uri)),
   );
   const decorator = new Decorator();
@@ -76,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   context.subscriptions.push(sourcesView, entitiesView, annotationsView);
 
   let statusShown = false;
+  let scrollTimer: NodeJS.Timeout | undefined;
+  const latency = new Map<string, { version: number; analysisMs: number; totalMs: number }>();
   let treeDoc: vscode.TextDocument | undefined;
   const render = () => {
     const editor = vscode.window.activeTextEditor;
@@ -86,6 +92,14 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         article || annotations.get(ed.document.uri.toString()) ? annotations.entry(ed.document) : undefined;
       decorator.apply(ed, cached && applyVerdicts(cached, entry?.set));
       annotationDecorator.apply(ed, entry?.set.placed);
+      const st = article ? store.get(ed.document) : undefined;
+      const key = ed.document.uri.toString();
+      if (st && latency.get(key)?.version !== st.version)
+        latency.set(key, {
+          version: st.version,
+          analysisMs: st.ms,
+          totalMs: performance.now() - st.requestedAt,
+        });
     }
     const state = editor ? store.ensure(editor.document) : undefined;
     const a =
@@ -131,6 +145,18 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     annotations.onDidChange(() => render()),
     vscode.window.onDidChangeActiveTextEditor(render),
     vscode.window.onDidChangeVisibleTextEditors(render),
+    // Large articles are decorated around the visible lines: follow scrolling (throttled).
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (docLength(e.textEditor.document) <= VISIBLE_ONLY_THRESHOLD || scrollTimer) return;
+      scrollTimer = setTimeout(() => {
+        scrollTimer = undefined;
+        const cached = store.get(e.textEditor.document)?.analysis;
+        decorator.apply(
+          e.textEditor,
+          cached && applyVerdicts(cached, annotations.get(e.textEditor.document.uri.toString())?.set),
+        );
+      }, 60);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('newsmark')) {
         store.refreshAll();
@@ -242,6 +268,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         if (s && (version === undefined || s.version >= version)) return resolve(s.analysis);
         waiters.push({ uri: uri.toString(), version, resolve });
       }),
+    lastLatency: (uri) => latency.get(uri.toString()),
     lastAnalysisMs: (uri) => {
       const doc = openDoc(uri);
       return doc ? store.get(doc)?.ms : undefined;

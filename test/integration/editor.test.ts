@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { SourceNode } from '../../src/extension/views';
 import { api, openArticle, SEED, textAt, until, workspaceFile } from './helpers';
@@ -143,5 +144,31 @@ describe('Newsmark in the editor', () => {
     await until('no decorations', () => !nm.decorationsFor(editor.document.uri));
     await vscode.commands.executeCommand('newsmark.toggleForFile');
     await until('decorations again', () => nm.decorationsFor(editor.document.uri));
+  });
+});
+
+describe('Large articles', () => {
+  it('a 400 KB article is analysed in the worker and decorated around the visible lines', async function () {
+    this.timeout(60000);
+    const nm = await api();
+    const seed = fs.readFileSync(workspaceFile(SEED).fsPath, 'utf8');
+    const file = workspaceFile('large-article.txt');
+    let big = '';
+    while (big.length < 400 * 1024) big += `${seed}\n\n`;
+    fs.writeFileSync(file.fsPath, big);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const a = await nm.whenAnalyzed(doc.uri, doc.version);
+    assert.ok(a.entities.length > 10);
+    const deco = await until('decorations of the visible part', () => nm.decorationsFor(doc.uri));
+    const total = a.entities.reduce((n, e) => n + e.mentions.length, 0);
+    const shown =
+      deco['entity.PER'].length +
+      deco['entity.ORG'].length +
+      deco['entity.LOC'].length +
+      deco['entity.MISC'].length;
+    assert.ok(shown > 0 && shown < total, `decorated ${shown} of ${total} mentions`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.rmSync(file.fsPath, { force: true });
   });
 });

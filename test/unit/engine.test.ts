@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
+import { AnalysisCache } from '../../src/core/article';
 import { findBoilerplate } from '../../src/core/boilerplate';
 import { detectLanguage } from '../../src/core/language';
 import { stem } from '../../src/core/morphology';
@@ -194,5 +195,23 @@ describe('attributions: tricky cases', () => {
       t.slice(att.content[0].start, att.content[0].end),
       'Ангела Меркель прибула до Берліна',
     );
+  });
+});
+
+describe('analysis cache (re-analysis while editing)', () => {
+  it('gives the same analysis as a fresh one after edits, insertions and deletions of paragraphs', () => {
+    const cache = new AnalysisCache();
+    let text = seed;
+    const edits: ((t: string) => string)[] = [
+      (t) => t.replace('Кім наголосив', 'Кім Чен Ин наголосив'),
+      (t) => `Як повідомляє Reuters, Ангела Меркель прибула до Берліна.\n\n${t}`,
+      (t) => t.replace(/\n\nІ в Москві[^\n]*/, ''),
+      (t) => t.replace('Укрінформ', 'УНН'),
+    ];
+    analyze(text, { cache });
+    for (const edit of edits) {
+      text = edit(text);
+      assert.deepStrictEqual(analyze(text, { cache }), analyze(text));
+    }
   });
 });

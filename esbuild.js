@@ -46,7 +46,11 @@ if (!production) {
   // Tests are bundled one file per entry so mocha can load them without a TS loader.
   builds.push({
     ...common,
-    entryPoints: [...testEntries('test/unit'), ...testEntries('test/integration'), ...testEntries('test/bench')],
+    entryPoints: [
+      ...testEntries('test/unit'),
+      ...testEntries('test/integration'),
+      ...testEntries('test/bench'),
+    ],
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha'],

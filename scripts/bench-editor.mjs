@@ -3,9 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { offlineAvailable } from './lib/codeserver.mjs';
 
 if (!offlineAvailable()) {
-  console.log('\neditor latency: skipped (the offline VS Code is not installed: bash scripts/install-offline-vscode.sh)');
+  console.log(
+    '\neditor latency: skipped (the offline VS Code is not installed: bash scripts/install-offline-vscode.sh)',
+  );
   process.exit(0);
 }
 console.log('');
-const r = spawnSync(process.execPath, ['scripts/run-integration.mjs', '--tests', 'out/test/bench/index.js'], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['scripts/run-integration.mjs', '--tests', 'out/test/bench/index.js'], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

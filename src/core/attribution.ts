@@ -203,11 +203,12 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
   const cues: Cue[] = [];
   const lw = toks.map((t) => t.norm);
   const taken = new Uint8Array(toks.length);
+  // Only the quotes that overlap this sentence matter (a paragraph may hold many).
+  const local = quotes.filter((q) => q.open < s.end && q.close >= s.start);
   for (let i = 0; i < toks.length; i++) {
     if (taken[i] || !isWordTok(toks[i])) continue;
     // Cues inside a quotation are the speaker's own words (hedges): skipped.
-    const q = insideQuote(quotes, toks[i].start);
-    if (q) continue;
+    if (local.length && insideQuote(local, toks[i].start)) continue;
     // Possessive source phrase: За його словами → cue [За, словами], source його.
     if (c.possPrefixes.has(lw[i]) && c.possPronouns.has(lw[i + 1]) && c.possNouns.has(lw[i + 2])) {
       cues.push({

@@ -65,8 +65,18 @@ function langSets(lang: Language): LangSets {
 }
 
 /** `n` is a normalised word (Token.norm). */
+/** One compiled pattern per word list: a stem followed by at most four letters (an ending). */
+const stemPatterns = new WeakMap<string[], RegExp>();
 const startsWithAny = (n: string, stems: string[]) => {
-  return stems.some((s) => n.startsWith(s) && n.length - s.length <= 4);
+  let re = stemPatterns.get(stems);
+  if (!re) {
+    const alts = [...stems]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`^(?:${alts.join('|')})[^\\s]{0,4}$`, 'u');
+    stemPatterns.set(stems, re);
+  }
+  return re.test(n);
 };
 const endsWithAny = (w: string, suffixes: string[]) => {
   const n = normalizeWord(w);

@@ -547,7 +547,8 @@ function buildAttribution(
       if (
         depth === 0 &&
         isWordTok(t) &&
-        (c.complementizers.has(lw(k)) || (k > start && verbClass(c, lang, t.text)))
+        (c.complementizers.has(lw(k)) ||
+          (k > start && verbClass(c, lang, t.text) && !(lang === 'en' && EN_NOUNISH.has(lw(k)))))
       )
         break;
       if (
@@ -888,6 +889,9 @@ function buildAttribution(
 
 /** English words that are nouns at least as often as verbs: a cue only right after a name or pronoun. */
 const EN_NOUNISH = new Set([
+  'blame',
+  'praise',
+  'criticism',
   'plan',
   'plans',
   'post',
@@ -1324,6 +1328,31 @@ function buildEnglishVerb(
     }
   }
   // Content.
+  // A quote right before the subject, and nothing after the cue that opens a content of its own
+  // ('"…," the minister told reporters in Kyiv.'): the quote is the content.
+  const quoteBeforeSubject = (() => {
+    if (srcA <= 0) return undefined;
+    let e = srcA - 1;
+    if (toks[e]?.text === ',') e--;
+    return quoteEndingAt(e) ?? (toks[e]?.text === ',' ? quoteEndingAt(e - 1) : undefined);
+  })();
+  const opensContent = (() => {
+    for (let x = cue.b + 1; x < toks.length; x++) {
+      const w = lw(x);
+      if (c.complementizers.has(w) || w === 'to' || toks[x].kind === 'quote' || toks[x].text === ':')
+        return true;
+      if (toks[x].text === ',' || toks[x].text === '.') return false;
+    }
+    return false;
+  })();
+  if (quoteBeforeSubject && !opensContent) {
+    const inner = quoteInner(quoteBeforeSubject);
+    if (inner) {
+      content = [inner];
+      direct = true;
+      return finish();
+    }
+  }
   if (clauseFinal && srcA >= 0) {
     // '"…," Trump said.' / 'The deal is off, sources said.'
     const cont = srcA > 0 ? beforeClause(srcA - 1) : null;

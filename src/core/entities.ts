@@ -500,6 +500,17 @@ function mentionsInSentence(
       i = b;
       continue;
     }
+    // English demonyms and adjectives before a noun (Western diplomats, Russian banks) are not names.
+    if (
+      lang === 'en' &&
+      words.length === 1 &&
+      /(an|ese|ish|ern|ic|i)$/.test(first) &&
+      tokens[b + 1]?.kind === 'word' &&
+      !isCapitalized(tokens[b + 1].text)
+    ) {
+      i = b;
+      continue;
+    }
     // 5f. Single unknown words: guesses, which the document pass may overrule by other mentions.
     const nextTok = tokens[b + 1];
     const nextIsVerb =
@@ -689,7 +700,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
 const KIND_FROM_KNOWN = (k: KnownName | undefined): EntityKind | undefined => k?.kind;
 
 /** Groups mentions into entities: same gazetteer entry, same key, or a part of a person's name. */
-export function groupEntities(text: string, mentions: RawMention[]): Entity[] {
+export function groupEntities(text: string, mentions: RawMention[], lang: Language = 'uk'): Entity[] {
   const entities: (Entity & { keys: Set<string>; words: Set<string> })[] = [];
   const byKey = new Map<string, (typeof entities)[number]>();
   const firstNameCanon = firstNameNominatives();
@@ -710,7 +721,7 @@ export function groupEntities(text: string, mentions: RawMention[]): Entity[] {
       e = {
         id: '',
         type: m.type,
-        name: m.known?.name || words.join(' '),
+        name: (m.known && (m.known.names?.[lang] || m.known.name)) || words.join(' '),
         kind: KIND_FROM_KNOWN(m.known),
         stateMedia: m.known?.kind === 'state-media' || undefined,
         mentions: [],

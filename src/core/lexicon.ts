@@ -60,9 +60,20 @@ export const LANGUAGE_DATA: Record<Language, LanguageData> = {
 
 export interface KnownName {
   name: string;
+  /** The canonical name in Russian and English, where the entry has one. */
+  names?: Partial<Record<Language, string>>;
   type: EntityType;
   kind?: EntityKind;
   stateMedia?: boolean;
+}
+
+/** Canonical names per language from an entry's forms (uk first; Latin for en; no іїєґ for ru). */
+function namesOf(uk: string, forms: string[]): Partial<Record<Language, string>> {
+  const en = forms.find((f) => /^[A-Za-z]/.test(f) && f.length > 2) ?? forms.find((f) => /^[A-Za-z]/.test(f));
+  const ru = /[іїєґІЇЄҐ]/.test(uk)
+    ? forms.find((f) => /^[\u0400-\u04ff]/.test(f) && !/[іїєґІЇЄҐ'’]/.test(f) && f.length >= 4)
+    : uk;
+  return { uk, ...(en ? { en } : {}), ...(ru ? { ru } : {}) };
 }
 
 /** Known names indexed by the stem key of every form; `maxWords` bounds the lookup window. */
@@ -115,7 +126,8 @@ export function gazetteerIndex(): Gazetteer {
       for (const form of e.forms) {
         const name = e.eachForm ? form : (e.canonical ?? e.name);
         const kind = (e.kind as EntityKind | undefined) ?? defaultKind;
-        g.add(form, { name, type, kind, stateMedia: e.state || undefined });
+        const names = e.eachForm ? { uk: form, en: form, ru: form } : namesOf(name, e.forms);
+        g.add(form, { name, names, type, kind, stateMedia: e.state || undefined });
       }
     }
   };
@@ -129,9 +141,14 @@ export function gazetteerIndex(): Gazetteer {
   const codes = Object.keys(countries.getAlpha2Codes());
   for (const code of codes) {
     const ukName = countries.getName(code, 'uk', { select: 'official' }) ?? code;
+    const names = {
+      uk: ukName,
+      ru: countries.getName(code, 'ru', { select: 'official' }) ?? ukName,
+      en: countries.getName(code, 'en', { select: 'official' }) ?? ukName,
+    };
     for (const lang of ['uk', 'ru', 'en']) {
       for (const form of countries.getName(code, lang, { select: 'all' }) ?? []) {
-        g.add(form, { name: ukName, type: 'LOC', kind: 'country' });
+        g.add(form, { name: ukName, names, type: 'LOC', kind: 'country' });
       }
     }
   }

@@ -156,6 +156,27 @@ describe('attributions: tricky cases', () => {
     assert.ok(anon?.anonymous);
     assert.strictEqual(anon.content[0].text, 'The deal is off');
   });
+  it('English: a quote before "X told reporters", anonymous unnamed diplomats, a citing chain, English canonical names', () => {
+    const t = [
+      '"We will not sign anything," Foreign Minister Anna Kovalenko told reporters in Kyiv.',
+      'Two Western diplomats, speaking on condition of anonymity, said the demand was a non-starter.',
+      'The Financial Times, citing people familiar with the talks, reported that the Kremlin had refused.',
+    ].join(' ');
+    const a = analyze(t);
+    const told = a.attributions.find((x) => x.cue[0].text === 'told')!;
+    assert.strictEqual(told.content[0].text, 'We will not sign anything');
+    assert.ok(told.direct);
+    assert.ok(a.attributions.find((x) => x.source[0]?.text.startsWith('Two Western diplomats'))?.anonymous);
+    assert.deepStrictEqual(a.sources.find((s) => s.name === 'Financial Times')?.cites, [
+      'people familiar with the talks',
+    ]);
+    assert.ok(
+      a.entities.some((e) => e.name === 'Kremlin'),
+      a.entities.map((e) => e.name).join(),
+    );
+    assert.ok(!a.entities.some((e) => e.name === 'Western'));
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

@@ -166,7 +166,7 @@ export function renderHuman(file: string, text: string, a: Analysis, color: bool
   const byId = new Map(a.attributions.map((x) => [x.id, x]));
   const nameOf = (att: (typeof a.attributions)[number]) => {
     const s = a.sources.find((src) => src.attributions.includes(att.id));
-    return s ? s.name : '(no source)';
+    return s ? s.name : '(no source named)';
   };
   for (const s of a.sources) {
     const flag = s.anonymous ? paint(' ⚠ anonymous', '33', color) : '';

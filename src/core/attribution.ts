@@ -1497,6 +1497,8 @@ function classifySource(
       return { kind: 'media', entity: head?.entity.id };
     return { kind: 'anonymous' };
   }
+  // A title before a place is a person: "Лідер КНДР", "President of France".
+  if ((!head || head.entity.type === 'LOC') && c.titles.has(words[0])) return { kind: 'person', entity: undefined };
   if (head) {
     const e = head.entity;
     if (e.type === 'PER') return { kind: 'person', entity: e.id };

@@ -33,7 +33,7 @@ function commandLink(title: string, command: string, args: unknown[]): string {
 }
 
 function sourceName(a: Analysis, att: Attribution): string {
-  return a.sources.find((s) => s.attributions.includes(att.id))?.name ?? '(no source)';
+  return a.sources.find((s) => s.attributions.includes(att.id))?.name ?? '(no source named)';
 }
 
 export function entityCard(a: Analysis, e: Entity, uri: string, offset: number): vscode.MarkdownString {

@@ -89,6 +89,22 @@ export function parseArticle(text: string, cache?: AnalysisCache): Article {
       paragraph: index,
     }));
     const para = { ...p, boilerplate: isBoilerplateLine(p.text), sentences: sents };
+    // "Читайте також: …" glued by scraping to the next paragraph: only its first sentence is chrome.
+    if (para.boilerplate && sents.length > 1) {
+      const [first, ...rest] = sents;
+      out.push({
+        start: first.start,
+        end: first.end,
+        text: first.text,
+        boilerplate: true,
+        sentences: [first],
+      });
+      entries.push(undefined);
+      const tail = { start: rest[0].start, end: p.end, text: text.slice(rest[0].start, p.end) };
+      out.push({ ...tail, boilerplate: false, sentences: rest.map((s) => ({ ...s, paragraph: index + 1 })) });
+      entries.push(undefined);
+      continue;
+    }
     out.push(para);
     if (cache) {
       const e: ParagraphEntry = {

@@ -34,6 +34,7 @@ interface Compiled {
   enForms: Map<string, VerbClass>;
   phrasesByFirst: Map<string, { words: string[]; p: Phrase }[]>;
   complementizers: Set<string>;
+  contentIntroducers: Set<string>;
   about: Set<string>;
   pronouns: Set<string>;
   anonymous: Set<string>;
@@ -99,6 +100,7 @@ function compile(lang: Language): Compiled {
       (x) => x.words[0],
     ),
     complementizers: wordSet(d.complementizers),
+    contentIntroducers: wordSet(d.contentIntroducers),
     about: wordSet(d.about),
     pronouns: wordSet(d.pronouns),
     anonymous: wordSet(d.anonymous),
@@ -781,6 +783,15 @@ function buildAttribution(
       content = [r];
       direct = isFullyQuoted(text, r, quotes);
     }
+  } else if (
+    next &&
+    toks[k - 1]?.text === ',' &&
+    c.contentIntroducers.has(next.norm) &&
+    (cue.kind === 'say' || cue.kind === 'belief')
+  ) {
+    // "США пояснили, скільки людей …": an indirect question is the content, its wh-word included.
+    const r = restOfSentence(k);
+    if (r) content = [r];
   } else if (next && c.about.has(next.norm) && cue.kind !== 'according') {
     const r = restOfSentence(k + 1);
     if (r) content = [r];
@@ -1498,7 +1509,8 @@ function classifySource(
     return { kind: 'anonymous' };
   }
   // A title before a place is a person: "Лідер КНДР", "President of France".
-  if ((!head || head.entity.type === 'LOC') && c.titles.has(words[0])) return { kind: 'person', entity: undefined };
+  if ((!head || head.entity.type === 'LOC') && c.titles.has(words[0]))
+    return { kind: 'person', entity: undefined };
   if (head) {
     const e = head.entity;
     if (e.type === 'PER') return { kind: 'person', entity: e.id };

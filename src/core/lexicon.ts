@@ -50,6 +50,8 @@ export interface LanguageData {
   monthWords: string[];
   /** Heads of document names (Закон, Кодекс): such names are not people, places or organisations. */
   docHeads: string[];
+  /** Words that open a clausal content after a comma (скільки, як, чи): "пояснили, скільки …". */
+  contentIntroducers: string[];
 }
 
 export const LANGUAGE_DATA: Record<Language, LanguageData> = {

@@ -8,7 +8,8 @@ export function aggregateSources(attributions: Attribution[], entities: Entity[]
   const keyOf = new Map<string, string>();
   for (const a of attributions) {
     const entity = a.sourceEntity ? byEntity.get(a.sourceEntity) : undefined;
-    const name = entity?.name ?? (a.source.length ? a.source.map((s) => s.text).join(' … ') : '(no source named)');
+    const name =
+      entity?.name ?? (a.source.length ? a.source.map((s) => s.text).join(' … ') : '(no source named)');
     const key = entity ? `e:${entity.id}` : `t:${normalizeWord(name)}`;
     keyOf.set(a.id, key);
     let s = byKey.get(key);

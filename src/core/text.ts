@@ -153,10 +153,13 @@ const NO_BREAK_AFTER = new Set([
 export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let start = para.start;
-  const re = /[.!?…]+["»”’)]*(?=\s+(?:["«“„(]|[—–-]\s*)?[\p{Lu}\p{N}])/gu;
+  // Also a boundary: text glued by scraping ("щепленняЯк пише"), after at least four lower-case letters.
+  const re =
+    /[.!?…]+["»”’)]*(?=\s+(?:["«“„(]|[—–-]\s*)?[\p{Lu}\p{N}])|(?<=[а-яіїєґё]{4})(?=[А-ЯІЇЄҐЁ][а-яіїєґё])/gu;
   re.lastIndex = para.start;
   const body = text.slice(0, para.end);
   for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[0] === '') re.lastIndex++; // a zero-width boundary must not match forever
     const end = m.index + m[0].length;
     if (m[0] === '.') {
       const before = /([\p{L}.]+)[ \t]?$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));

@@ -255,7 +255,8 @@ function reportStats(exp: ArticleExport) {
   const anonymous = a.sources.filter((s) => s.anonymous).length;
   const direct = a.attributions.filter((x) => x.direct).length;
   const chains: string[] = [];
-  const nameOf = (id: string) => a.sources.find((s) => s.attributions.includes(id))?.name ?? '(no source named)';
+  const nameOf = (id: string) =>
+    a.sources.find((s) => s.attributions.includes(id))?.name ?? '(no source named)';
   for (const att of a.attributions) {
     if (!att.via || a.attributions.some((x) => x.via === att.id)) continue;
     const chain: string[] = [];

@@ -1301,12 +1301,17 @@ function buildEnglishVerb(
   if (
     !source.length &&
     !passive &&
-    (k < 0 || /^[,—–-]$/.test(toks[k]?.text ?? '') || toks[k]?.kind === 'quote')
+    (k < 0 ||
+      /^[,—–'-]$/.test(toks[k]?.text ?? '') ||
+      toks[k]?.kind === 'quote' ||
+      /^(and|but|or|then)$/.test(lw(k)))
   ) {
     // Inverted: '"…," said Smith, a spokesman.' or a participle: ', adding that …'.
     const n = toks[cue.b + 1];
     const nw = lw(cue.b + 1);
+    const coordinated = k >= 0 && /^(and|but|or|then)$/.test(lw(k));
     if (
+      !coordinated &&
       n &&
       isWordTok(n) &&
       !EN_TIME.has(nw) &&

@@ -217,4 +217,28 @@ describe('User annotations in a sidecar', () => {
     fs.rmSync(target.fsPath, { force: true });
     fs.rmSync(nm.sidecarPathFor(target), { force: true });
   });
+
+  it('an article deleted outside VS Code leaves its sidecar, listed under "Sidecars without their article"', async () => {
+    const nm = await api();
+    const ed = await openArticle(ARTICLE);
+    const uri = ed.document.uri;
+    const s = TEXT.indexOf('KCNA');
+    await vscode.commands.executeCommand('newsmark.addAnnotation', {
+      uri: uri.toString(),
+      start: s,
+      end: s + 4,
+      label: 'ORG',
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(uri.fsPath);
+    assert.ok(fs.existsSync(sidecar), 'the sidecar stays');
+    await openArticle('uk-ukrinform-kndr-russia.txt');
+    await nm.annotationsTree.set(vscode.window.activeTextEditor?.document);
+    const groups = nm.annotationsTree.getChildren();
+    const lost = groups.find((g) => g.kind === 'group' && g.id === 'lost');
+    assert.ok(lost, JSON.stringify(groups));
+    const items = nm.annotationsTree.getChildren(lost).map((n) => (n.kind === 'sidecar' ? n.uri.fsPath : ''));
+    assert.ok(items.includes(sidecar), items.join(', '));
+    fs.rmSync(sidecar);
+  });
 });

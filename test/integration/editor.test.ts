@@ -117,6 +117,35 @@ describe('Newsmark in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('hover cards show Markdown and HTML from the article literally; only Newsmark commands are trusted', async () => {
+    const file = workspaceFile('hostile.txt');
+    fs.writeFileSync(
+      file.fsPath,
+      'Компанія ТОВ «[Альфа](command:workbench.action.terminal.new) <img src=x>» заявила, що все гаразд.\n',
+    );
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('Альфа'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      at,
+    );
+    const cards = hovers.flatMap((h) => h.contents as vscode.MarkdownString[]);
+    assert.ok(cards.length > 0);
+    for (const c of cards) {
+      assert.ok(!/\]\(command:workbench/.test(c.value), `live link in: ${c.value}`);
+      assert.ok(!/<img/.test(c.value), `raw HTML in: ${c.value}`);
+      const trusted = c.isTrusted;
+      assert.ok(
+        trusted === undefined ||
+          trusted === false ||
+          (typeof trusted === 'object' && trusted.enabledCommands.every((x) => x.startsWith('newsmark.'))),
+      );
+    }
+    fs.rmSync(file.fsPath, { force: true });
+  });
+
   it('navigates to the next attribution from the palette command', async () => {
     const editor = await openArticle();
     editor.selection = new vscode.Selection(0, 0, 0, 0);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -233,5 +233,49 @@ describe('sidecar files', () => {
       }
     }
     assert.ok(fs.existsSync(file), 'at least one write completed');
+  });
+});
+
+describe('sidecar merges in git', () => {
+  it('two people annotating different parts of an article merge cleanly (git merge-file)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-merge-'));
+    const text = `${'Абзац про Yonhap і KCNA. '.repeat(20)}\n${'Другий абзац про Укрінформ. '.repeat(20)}`;
+    const at = (w: string, n = 1) => {
+      let i = -1;
+      for (let k = 0; k < n; k++) i = text.indexOf(w, i + 1);
+      return i;
+    };
+    const base = AnnotationSet.empty('a.txt', text, textHash, () => 'base');
+    for (const [w, n] of [
+      ['Yonhap', 3],
+      ['KCNA', 8],
+      ['Укрінформ', 5],
+      ['Укрінформ', 15],
+    ] as [string, number][])
+      base.add({ start: at(w, n), end: at(w, n) + w.length, label: 'ORG' });
+    const baseText = serializeSidecar(base.toSidecar());
+    const ours = new AnnotationSet(parseSidecar(baseText), text, textHash, () => 'ours');
+    ours.add({ start: at('Yonhap', 1), end: at('Yonhap', 1) + 6, label: 'NOTE', note: 'ours' });
+    const theirs = new AnnotationSet(parseSidecar(baseText), text, textHash, () => 'theirs');
+    theirs.add({ start: at('Укрінформ', 10), end: at('Укрінформ', 10) + 9, label: 'CLAIM', note: 'theirs' });
+    const f = (n: string, s: string) => {
+      fs.writeFileSync(path.join(tmp, n), s);
+      return path.join(tmp, n);
+    };
+    const o = f('ours.json', serializeSidecar(ours.toSidecar()));
+    const b = f('base.json', baseText);
+    const t = f('theirs.json', serializeSidecar(theirs.toSidecar()));
+    const r = spawnSync('git', ['merge-file', '-p', o, b, t], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, `conflicts:\n${r.stdout}`);
+    const merged = parseSidecar(r.stdout);
+    assert.deepStrictEqual(
+      merged.annotations
+        .map((a) => a.note)
+        .filter(Boolean)
+        .sort(),
+      ['ours', 'theirs'],
+    );
+    assert.strictEqual(merged.annotations.length, 6);
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

@@ -117,6 +117,7 @@ try {
     const text = await page.locator('.monaco-hover:not(.hidden)').first().textContent();
     if (!/КНДР/.test(text) || !/Place/.test(text) || !/mentions in this article/.test(text))
       throw new Error(`hover: ${text.slice(0, 200)}`);
+    await page.waitForTimeout(400); // let the hover finish fading in
     await page.screenshot({ path: path.join(shots, 'hover-card.png') });
     await page.mouse.move(5, 5);
   });
@@ -174,6 +175,7 @@ try {
       const text = await page.locator('.monaco-hover:not(.hidden)').first().innerText();
       if (!/your annotation/.test(text) || !/Південнокорейське агентство/.test(text))
         throw new Error(`hover: ${text.slice(0, 300)}`);
+      await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shots, 'user-annotation-hover.png') });
       await page.mouse.move(5, 5);
     },

@@ -211,7 +211,9 @@ function mentionsInSentence(
     const t = tokens[i];
     // 1. Organisation form (or any acronym) + quoted name: ТОВ «Укргеоекологія», ДП «НАЕК «Енергоатом»,
     //    also with a descriptor: ТОВ фірма «Київ».
-    if (lang !== 'en' && (L.orgForms.has(t.text) || ACRONYM.test(t.text))) {
+    // Upper case at the start, without a regex: the lower-cased form differs there.
+    const upper = t.kind === 'word' && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
+    if (lang !== 'en' && upper && (L.orgForms.has(t.text) || ACRONYM.test(t.text))) {
       let q = i + 1;
       while (q < i + 3 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
       // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
@@ -247,7 +249,7 @@ function mentionsInSentence(
       }
     }
     if (!(t.kind === 'word' || (t.kind === 'number' && /^\d+\+\d+$/.test(t.text)))) continue;
-    if (!/^\p{Lu}/u.test(t.text) && !/^\d/.test(t.text)) continue;
+    if (!upper && !(t.kind === 'number' && /^\d/.test(t.text))) continue;
 
     // 3. Gazetteer, longest match first (forms may contain lower-case words: Білий дім).
     let matched = false;

@@ -7,7 +7,7 @@ import { findBoilerplate } from '../../src/core/boilerplate';
 import { detectLanguage } from '../../src/core/language';
 import { stem } from '../../src/core/morphology';
 import { chainOf } from '../../src/core/sources';
-import { sentences, stripBom, tokenize } from '../../src/core/text';
+import { sentences, stripBom, tokenize, tokenizeReference } from '../../src/core/text';
 import type { Analysis } from '../../src/core/types';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../seeds/uk-ukrinform-kndr-russia.txt'), 'utf8');
@@ -21,6 +21,19 @@ describe('text', () => {
       tokenize("зв’язків Івано-Франківськ O'Brien").map((t) => t.text),
       ['зв’язків', 'Івано-Франківськ', "O'Brien"],
     );
+  });
+  it('the scanner tokenizes exactly as the reference Unicode regex', () => {
+    const samples = [
+      seed,
+      "😀 Café\u0301 🇺🇦 x—y «a» \u00a0 № 5,5 O'Brien зв’язків - ʼіа 1+1 ТОВ«Альфа» \u200bкод\t\r\n",
+      'Mr. Smith (R-Ga.) said: "It\'s 9:30 — fine," he added… ЦЕ ВЕРХНІЙ регістр ҂ 𝐀𝐁𝐂 ١٢٣',
+    ];
+    for (const t of samples) {
+      assert.deepStrictEqual(
+        tokenize(t).map((x) => [x.start, x.end]),
+        tokenizeReference(t).map((x) => [x.start, x.end]),
+      );
+    }
   });
   it('does not break sentences after initials or abbreviations', () => {
     const t = 'В. Зеленський прибув до м. Києва. Потім він поїхав.';

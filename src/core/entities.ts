@@ -126,8 +126,11 @@ const ADJ_END =
 const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
+/** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
+const COMPANY_WORD =
+  /^(Лімітед|Limited|Ltd\.?|LLC|Inc\.?|Corp\.?|GmbH|AG|SA|Груп|Групп|Group|Холдинг|Холдингс|Holdings?|Інвест|Invest|Трейд|Trade|Сервіс|Service|Systems|Системс|Енерджі|Energy|Корпорейшн|Corporation|Компані|Company|Партнерс|Partners|Капітал|Capital|Девелопмент|Development|Інжиніринг|Engineering|Консалтинг|Consulting|Буд|Плюс|Агро|Фарм|Медіа|Media)$/u;
 const COMPANY_PART =
-  /(^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+  /(^держ|^мін(?=\p{L}{4})|^нацбанк|^нацпол|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
 const SETTLEMENT = new Set([
@@ -382,8 +385,11 @@ function mentionsInSentence(
     const prev = prevTok ? prevTok.norm : '';
     const first = tokens[a].text;
     const last = words[words.length - 1];
+    // The start of a sentence, a list item ("* Використовували …") or a table cell.
     const sentenceInitial =
-      a === firstWord || (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text));
+      a === firstWord ||
+      (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text)) ||
+      (a > 0 && /^[*•;|]$/.test(tokens[a - 1].text));
 
     if (lang !== 'en') {
       // 5a. Organisation heads in the run: Міністерство …, Служба безпеки України.
@@ -392,6 +398,11 @@ function mentionsInSentence(
         !run.some((k) => isInitialTok(tokens, k))
       ) {
         const end = extendGenitive(tokens, b, L, text);
+        // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
+        if (words.length === 1 && end === b && sentenceInitial) {
+          i = b;
+          continue;
+        }
         push(a, end, 'ORG', 1);
         i = end;
         continue;
@@ -452,6 +463,21 @@ function mentionsInSentence(
         continue;
       }
     }
+    // A line in capitals (a heading) is not a row of acronyms.
+    const capsNeighbour = (k: number) =>
+      tokens[k]?.kind === 'word' &&
+      tokens[k].text.length >= 4 &&
+      tokens[k].text === tokens[k].text.toUpperCase() &&
+      tokens[k].text !== tokens[k].norm;
+    if (
+      words.length === 1 &&
+      first.length >= 4 &&
+      ACRONYM.test(first) &&
+      (capsNeighbour(a - 1) || capsNeighbour(b + 1))
+    ) {
+      i = b;
+      continue;
+    }
     // 5d. Acronyms, alone or after an adjective (Сокирянська РДА): ORG unless known as a place.
     if (
       (words.length === 1 && ACRONYM.test(first) && !L.stopCap.has(first)) ||
@@ -475,7 +501,8 @@ function mentionsInSentence(
     if (words.length >= 2) {
       // Multi-word capitalised names: people, unless an English organisation or place head ends them.
       const lastN = normalizeWord(last);
-      if (lang === 'en' && EN_ORG_HEADS.has(lastN)) push(a, b, 'ORG', 0);
+      if (words.some((w) => COMPANY_WORD.test(w))) push(a, b, 'ORG', 0);
+      else if (lang === 'en' && EN_ORG_HEADS.has(lastN)) push(a, b, 'ORG', 0);
       else if (lang === 'en' && EN_LOC_HEADS.has(lastN)) push(a, b, 'LOC', 0);
       else if (!sentenceInitial || surnameLike) push(a, b, 'PER', 0);
       else out.push({ start: tokens[a].start, end: tokens[b].end, type: 'PER', strength: -1 });

@@ -131,6 +131,10 @@ const COMPANY_WORD =
   /^(Лімітед|Limited|Ltd\.?|LLC|Inc\.?|Corp\.?|GmbH|AG|SA|Груп|Групп|Group|Холдинг|Холдингс|Holdings?|Інвест|Invest|Трейд|Trade|Сервіс|Service|Systems|Системс|Енерджі|Energy|Корпорейшн|Corporation|Компані|Company|Партнерс|Partners|Капітал|Capital|Девелопмент|Development|Інжиніринг|Engineering|Консалтинг|Consulting|Буд|Плюс|Агро|Фарм|Медіа|Media)$/u;
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нацбанк|^нацпол|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+const DIRECTION =
+  /^(Західн|Східн|Північн|Південн|Центральн|Західно|Східно|Північно|Південно|Центрально)[\p{L}‐-]*$/u;
+/** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
+const STREET_HEAD = /^(вулиц|площ|бульвар|проспект|провул|узвіз|узвоз|набережн|шосе|вул|просп|пров)/u;
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
 const SETTLEMENT = new Set([
@@ -278,7 +282,19 @@ function mentionsInSentence(
             nx && capWord(nx) && adjacent(tokens[end], nx, text) ? gaz.lookup([nx.text]) : undefined;
           if (place?.kind === 'country') end++;
         }
-        push(i, end, known.type, 2, end === idx[idx.length - 1] ? known : undefined);
+        // A direction before a place is part of its name: Західна Україна, Східної Європи.
+        let begin = i;
+        const pv = tokens[i - 1];
+        if (
+          known.type === 'LOC' &&
+          pv &&
+          !used[i - 1] &&
+          pv.kind === 'word' &&
+          adjacent(pv, t, text) &&
+          DIRECTION.test(pv.text)
+        )
+          begin = i - 1;
+        push(begin, end, known.type, 2, end === idx[idx.length - 1] && begin === i ? known : undefined);
         i = end;
         matched = true;
       }
@@ -415,8 +431,9 @@ function mentionsInSentence(
       ) {
         const head = headAfter(b + 1, 4);
         if (head) {
-          const end =
+          let end =
             head.kind === 'ORG' ? extendGenitive(tokens, head.k, L, text) : extendNumber(tokens, head.k);
+          if (head.kind === 'LOC' && STREET_HEAD.test(tokens[head.k].norm)) end = houseNumber(tokens, end);
           push(a, end, head.kind, 1);
           i = end;
           continue;
@@ -591,6 +608,15 @@ function initialAt(tokens: Token[], i: number, text: string): number {
 
 function isInitialTok(tokens: Token[], k: number): boolean {
   return /^\p{Lu}$/u.test(tokens[k].text) && tokens[k + 1]?.text === '.';
+}
+
+/** Includes a house number after a street: ", 12", ", 2-6". */
+function houseNumber(tokens: Token[], b: number): number {
+  if (tokens[b + 1]?.text !== ',' || tokens[b + 2]?.kind !== 'number') return b;
+  let end = b + 2;
+  while (tokens[end + 1] && /^[-/]$/.test(tokens[end + 1].text) && tokens[end + 2]?.kind === 'number')
+    end += 2;
+  return end;
 }
 
 /** Includes a number after a head: лікарня №9, прокуратура № 1. */

@@ -412,18 +412,21 @@ function speakerCues(
     if (entity) att.sourceEntity = entity;
     out.push(att);
   };
-  // Name (1–4 capitalised words, or all caps) + colon at the start of a paragraph.
-  let k = 0;
+  // Name (1–4 capitalised words, or all caps) + colon at the start of a paragraph
+  // (a transcript line may open with a quotation mark: "PENCE: …).
+  let k0 = 0;
+  while (k0 < toks.length && k0 < 2 && (toks[k0].kind === 'quote' || /^[—–-]$/.test(toks[k0].text))) k0++;
+  let k = k0;
   while (
     k < toks.length &&
-    k < 5 &&
+    k < k0 + 5 &&
     toks[k].kind === 'word' &&
     (isCapitalized(toks[k].text) || toks[k].text === toks[k].text.toUpperCase())
   )
     k++;
-  if (k >= 1 && k <= 4 && toks[k]?.text === ':' && toks[k + 1] && !c.documents.has(toks[0].norm)) {
+  if (k - k0 >= 1 && k - k0 <= 4 && toks[k]?.text === ':' && toks[k + 1]) {
     const content = trimSpan(text, toks[k].end, p.end, ' \t"“”«»');
-    const first = toks[0].norm;
+    const first = toks[k0].norm;
     const isLabel =
       /^(фото|відео|photo|video|update|editor|note|read|читайте|джерело|source|автор|author|теги|tags)$/.test(
         first,
@@ -437,7 +440,7 @@ function speakerCues(
       );
       make(
         span(text, toks[k].start, toks[k].end),
-        span(text, toks[0].start, toks[k - 1].end),
+        span(text, toks[k0].start, toks[k - 1].end),
         q ? trimSpan(text, q.open + 1, q.close)! : content,
         !!q,
       );

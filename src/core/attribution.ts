@@ -883,6 +883,13 @@ function buildAttribution(
     const prev = sents[si - 1];
     if (prev) content = [span(text, prev.start, trimEndPunct(text, prev.start, prev.end))];
   }
+  if (!content.length) {
+    const after = colonContent(ctx, s, cue);
+    if (after) {
+      content = [after.span];
+      direct = after.direct;
+    }
+  }
   if (!content.length) return null;
   if (content.some((x) => x.text.length < 2)) return null;
 
@@ -1193,6 +1200,33 @@ const EN_NOUN_PREV = new Set([
  * after an inverted verb; the content after the verb (object, that-clause, quote) or, for a
  * clause-final verb, the quote or clause before its subject.
  */
+/**
+ * "The New York Times reports:" / "Він заявив:" closing a paragraph: the content is the next
+ * paragraph (a quotation, as a rule).
+ */
+function colonContent(
+  ctx: AttributionContext,
+  s: Sentence,
+  cue: Cue,
+): { span: Span; direct: boolean } | null {
+  const toks = s.tokens;
+  let k = cue.b + 1;
+  while (k < toks.length && toks[k].kind === 'word' && k - cue.b <= 3) k++;
+  if (toks[k]?.text !== ':' || toks.slice(k + 1).some((t) => t.kind === 'word')) return null;
+  const paras = ctx.article.paragraphs;
+  const pi = paras.findIndex((p) => p.start <= s.start && s.end <= p.end);
+  const next = paras[pi + 1];
+  if (!next || next.boilerplate) return null;
+  // A paragraph that is one quotation: its inside; otherwise the paragraph.
+  const q = findQuotes(ctx.text, next.start, next.end).find((x) => x.open === next.start);
+  if (q && trimSpan(ctx.text, q.close + 1, next.end, ' \t.,;!?…') === null) {
+    const inside = trimSpan(ctx.text, q.open + 1, q.close, ' \t');
+    return inside ? { span: inside, direct: true } : null;
+  }
+  const whole = trimSpan(ctx.text, next.start, next.end, ' \t');
+  return whole ? { span: whole, direct: false } : null;
+}
+
 function buildEnglishVerb(
   ctx: AttributionContext,
   c: Compiled,
@@ -1419,6 +1453,13 @@ function buildEnglishVerb(
   return finish();
 
   function finish(): Attribution | null {
+    if (!content.length) {
+      const after = colonContent(ctx, s, cue);
+      if (after) {
+        content = [after.span];
+        direct = after.direct;
+      }
+    }
     if (!content.length || content[0].text.length < 2) return null;
     const { kind, entity } = classifySource(c, source, mentionAt, cue);
     const att: Attribution = {

@@ -190,6 +190,20 @@ describe('attributions: tricky cases', () => {
     assert.ok(!a.entities.some((e) => e.name === 'Western'));
   });
 
+  it('a cue that ends its paragraph with a colon takes the next paragraph as content', () => {
+    const t =
+      'The New York Times reports:\n\n"In an illustration of the lack of enthusiasm, donors stayed home."\n\nПрезидент заявив:\n\n«Ми не відступимо».';
+    const a = analyze(t, { language: 'en' });
+    const nyt = a.attributions.find((x) => x.cue[0].text === 'reports')!;
+    assert.strictEqual(
+      nyt.content[0].text,
+      'In an illustration of the lack of enthusiasm, donors stayed home.',
+    );
+    assert.ok(nyt.direct);
+    const uk = analyze('Президент заявив:\n\n«Ми не відступимо».');
+    assert.strictEqual(uk.attributions[0]?.content[0].text, 'Ми не відступимо');
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

@@ -307,7 +307,7 @@ function trimSourceTokens(toks: Token[], a: number, b: number, lang: Language): 
   const lead =
     lang === 'en'
       ? /^(and|but|so|then|also|while|as|when|however|meanwhile|now|later|earlier|in|at)$/i
-      : /^(у|в|на|і|й|та|а|але|проте|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|также|уже|ранее|тогда|потом|во|так)$/i;
+      : /^(у|в|на|і|й|та|а|але|проте|утім|втім|однак|також|ще|вже|зокрема|раніше|згодом|тоді|потім|тож|и|но|однако|также|уже|ранее|тогда|потом|во|так|при|після|під|під час|за|до)$/i;
   while (a <= b && (!isWordTok(toks[a]) || lead.test(toks[a].text))) a++;
   while (b >= a && !isWordTok(toks[b])) b--;
   return a <= b ? [a, b] : null;
@@ -570,6 +570,23 @@ function buildAttribution(
     return end >= start ? [start, end] : null;
   };
   const sourceBefore = (to: number): [number, number] | null => {
+    // Adverbs right before the verb are not the subject: «Газпром» офіційно поінформував.
+    while (
+      to >= 0 &&
+      lang !== 'en' &&
+      isWordTok(toks[to]) &&
+      !isCapitalized(toks[to].text) &&
+      /(но|ло|ко|ьо|ше|іше|ще)$/.test(lw(to)) &&
+      lw(to).length > 3
+    )
+      to--;
+    // A name in quotation marks right before the cue: «Газпром» заявив → Газпром.
+    if (to > 0 && toks[to]?.kind === 'quote' && CLOSE_QUOTES.includes(toks[to].text)) {
+      let o = to - 1;
+      while (o >= 0 && to - o <= 6 && toks[o].kind !== 'quote') o--;
+      if (o >= 0 && OPEN_QUOTES.includes(toks[o].text) && o + 1 < to && isCapitalized(toks[o + 1].text))
+        return [o + 1, to - 1];
+    }
     // Nearest NP before the cue within the clause.
     let k = to;
     const limit = Math.max(0, to - 14);
@@ -634,6 +651,17 @@ function buildAttribution(
     /^(про це|об этом|про що)\s/i.test(text.slice(s.start, s.end)) &&
     !c.complementizers.has(lw(cue.b + 1)) &&
     !c.complementizers.has(lw(cue.b + 2));
+  // "Про це він заявив …": the subject stands before the cue; the content is still the previous sentence.
+  let before = cue.a - 1;
+  while (
+    before > 0 &&
+    isWordTok(toks[before]) &&
+    /(но|ло|ко|ьо|ше|іше|ще)$/.test(lw(before)) &&
+    lw(before).length > 3 &&
+    !isCapitalized(toks[before].text)
+  )
+    before--;
+  const proCeSubject = sentenceHasProCe && before > 1 && c.pronouns.has(lw(before)) && !cueTokens.has(before);
   const commaBefore = prevTok && /^[,\-–—]$/.test(prevTok.text);
   let inverted = false;
   if (cue.sourceTok !== undefined) {
@@ -643,7 +671,7 @@ function buildAttribution(
     (cue.sourceAt === 'auto' &&
       (quoteBefore ||
         commaBefore ||
-        sentenceHasProCe ||
+        (sentenceHasProCe && !proCeSubject) ||
         (lang === 'en' && isPostposedSubject(toks, cue.b, c))))
   ) {
     inverted = cue.sourceAt === 'auto';
@@ -719,6 +747,13 @@ function buildAttribution(
       lang !== 'en'
     ) {
       source = lastSubject;
+    } else if (lang !== 'en' && prevTok?.text === ':' && !/(ли|ють|ять|ться)$/.test(lw(cue.a))) {
+      // "Трамп відреагував на перемогу Байдена: каже, що …": a singular verb after a colon
+      // continues the sentence's subject.
+      const subj = mentionAt(s.start, toks[cue.a].start).find(
+        (m) => m.entity.type === 'PER' || m.entity.type === 'ORG',
+      );
+      if (subj) source = [span(text, subj.start, subj.end)];
     }
   }
 

@@ -1606,6 +1606,12 @@ function classifySource(
   if (words.some((w) => c.documents.has(w)) || cue.kind === 'document') return { kind: 'document' };
   if (words.length === 1 && c.pronouns.has(words[0])) return { kind: 'person' };
   if (words.some((w) => c.titles.has(w))) return { kind: 'person' };
+  // An unknown capitalised name that looks like a surname (Песков, Шевченко) is a person.
+  if (
+    /^\p{Lu}/u.test(s.text) &&
+    /(ов|ев|єв|ин|ін|енко|ук|юк|чук|ський|цький|ская|ська|ова|ева|son|ski|sky)$/u.test(s.text)
+  )
+    return { kind: 'person' };
   return { kind: /^\p{Lu}/u.test(s.text) ? 'organisation' : 'person' };
 }
 

@@ -758,7 +758,7 @@ const KIND_FROM_KNOWN = (k: KnownName | undefined): EntityKind | undefined => k?
 export function groupEntities(text: string, mentions: RawMention[], lang: Language = 'uk'): Entity[] {
   const entities: (Entity & { keys: Set<string>; words: Set<string> })[] = [];
   const byKey = new Map<string, (typeof entities)[number]>();
-  const firstNameCanon = firstNameNominatives();
+  const firstNameCanon = firstNameNominatives(lang);
   // Longer mentions first, so that "Кім" finds "Кім Чен Ин" and "Путіним" finds "Володимир Путін".
   const order = [...mentions].sort(
     (a, b) => wordsOf(text, b).length - wordsOf(text, a).length || a.start - b.start,
@@ -803,14 +803,19 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
   });
 }
 
-let firstNamesNom: Map<string, string> | undefined;
-function firstNameNominatives(): Map<string, string> {
-  if (!firstNamesNom) {
-    firstNamesNom = new Map();
+const firstNamesNom = new Map<Language, Map<string, string>>();
+/** Stem → nominative given name, the article's language first (Дмитрия → Дмитрий in ru, Дмитро in uk). */
+function firstNameNominatives(lang: Language): Map<string, string> {
+  let m = firstNamesNom.get(lang);
+  if (!m) {
+    m = new Map();
     const gaz = gazetteerIndex();
-    for (const n of gaz.firstNameList) if (!firstNamesNom.has(stem(n))) firstNamesNom.set(stem(n), n);
+    const order = [lang, ...(['uk', 'ru', 'en'] as Language[]).filter((l) => l !== lang)];
+    for (const l of order)
+      for (const n of gaz.firstNamesByLang.get(l) ?? []) if (!m.has(stem(n))) m.set(stem(n), n);
+    firstNamesNom.set(lang, m);
   }
-  return firstNamesNom;
+  return m;
 }
 
 /**

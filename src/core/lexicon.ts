@@ -72,6 +72,7 @@ export interface KnownName {
 /** Canonical names per language from an entry's forms (uk first; Latin for en; no іїєґ for ru). */
 function namesOf(uk: string, forms: string[]): Partial<Record<Language, string>> {
   const en = forms.find((f) => /^[A-Za-z]/.test(f) && f.length > 2) ?? forms.find((f) => /^[A-Za-z]/.test(f));
+  // Russian: a Cyrillic form without Ukrainian letters (an entry's "ru" overrides: МЗС → МИД).
   const ru = /[іїєґІЇЄҐ]/.test(uk)
     ? forms.find((f) => /^[\u0400-\u04ff]/.test(f) && !/[іїєґІЇЄҐ'’]/.test(f) && f.length >= 4)
     : uk;
@@ -82,7 +83,8 @@ function namesOf(uk: string, forms: string[]): Partial<Record<Language, string>>
 export class Gazetteer {
   readonly byKey = new Map<string, KnownName>();
   readonly firstNames = new Set<string>();
-  readonly firstNameList: string[] = [];
+  /** Given names per language, in the nominative (for canonical names). */
+  readonly firstNamesByLang = new Map<string, string[]>();
   /** Longest entry (in words) starting with a given first-word stem: prunes lookups. */
   private readonly maxByFirst = new Map<string, number>();
 
@@ -116,6 +118,8 @@ interface GazEntry {
   state?: boolean;
   eachForm?: boolean;
   canonical?: string;
+  /** The Russian canonical name where the forms cannot tell it (МЗС → МИД). */
+  ru?: string;
 }
 
 let cached: Gazetteer | undefined;
@@ -128,7 +132,9 @@ export function gazetteerIndex(): Gazetteer {
       for (const form of e.forms) {
         const name = e.eachForm ? form : (e.canonical ?? e.name);
         const kind = (e.kind as EntityKind | undefined) ?? defaultKind;
-        const names = e.eachForm ? { uk: form, en: form, ru: form } : namesOf(name, e.forms);
+        const names = e.eachForm
+          ? { uk: form, en: form, ru: form }
+          : { ...namesOf(name, e.forms), ...(e.ru ? { ru: e.ru } : {}) };
         g.add(form, { name, names, type, kind, stateMedia: e.state || undefined });
       }
     }
@@ -154,12 +160,10 @@ export function gazetteerIndex(): Gazetteer {
       }
     }
   }
-  for (const list of Object.values(gazetteer.firstNames)) {
-    if (Array.isArray(list))
-      for (const n of list) {
-        g.firstNames.add(stem(n));
-        g.firstNameList.push(n);
-      }
+  for (const [lang, list] of Object.entries(gazetteer.firstNames)) {
+    if (!Array.isArray(list)) continue;
+    g.firstNamesByLang.set(lang, list);
+    for (const n of list) g.firstNames.add(stem(n));
   }
   cached = g;
   return g;

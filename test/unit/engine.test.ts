@@ -225,6 +225,20 @@ describe('attributions: tricky cases', () => {
     );
     assert.strictEqual(x.source[0].text, 'його');
   });
+  it('Russian: a chain with anonymous sources, canonical names in Russian', () => {
+    const t =
+      'Песков: Кремль не видит оснований для переговоров\n\nОб этом со ссылкой на источники сообщает РБК, передает «Интерфакс».\n\nМинистр иностранных дел Сергей Лавров заявил, что представитель МИД Мария Захарова уже ответила.';
+    const a = analyze(t);
+    assert.strictEqual(a.language, 'ru');
+    const chain = a.sources.find((s) => s.name === 'Интерфакс');
+    assert.deepStrictEqual(chain?.cites, ['РБК']);
+    assert.deepStrictEqual(a.sources.find((s) => s.name === 'РБК')?.cites, ['источники']);
+    const names = a.entities.map((e) => e.name);
+    for (const n of ['Сергей Лавров', 'Мария Захарова', 'МИД', 'Кремль'])
+      assert.ok(names.includes(n), `${n} in ${names}`);
+    assert.strictEqual(a.attributions.find((x) => x.cue[0].text === ':')?.sourceKind, 'person');
+  });
+
   it('Russian: "со ссылкой на источники" is anonymous', () => {
     const t = 'Издание Коммерсантъ со ссылкой на источники сообщает, что переговоры сорваны.';
     const a = analyze(t);

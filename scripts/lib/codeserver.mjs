@@ -153,8 +153,16 @@ export const CHROMIUM_ARGS = [
 /** Opens Chromium on loopback only; every request elsewhere is aborted. */
 export async function openBrowser(tmp) {
   const { chromium } = await import('playwright-core');
-  process.env.XDG_CONFIG_HOME = path.join(tmp, 'xdg/config');
+  // The browser's profile, caches and dconf all live under the temp dir, never in ~.
+  const env = {
+    ...process.env,
+    HOME: tmp,
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg/cache'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
+  };
   const browser = await chromium.launch({
+    env,
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,

@@ -1248,9 +1248,7 @@ function colonContent(
   let k = cue.b + 1;
   while (k < toks.length && toks[k].kind === 'word' && k - cue.b <= 3) k++;
   if (toks[k]?.text !== ':' || toks.slice(k + 1).some((t) => t.kind === 'word')) return null;
-  const paras = ctx.article.paragraphs;
-  const pi = paras.findIndex((p) => p.start <= s.start && s.end <= p.end);
-  const next = paras[pi + 1];
+  const next = ctx.article.paragraphs[s.paragraph + 1];
   if (!next || next.boilerplate) return null;
   // A paragraph that is one quotation: its inside; otherwise the paragraph.
   const q = findQuotes(ctx.text, next.start, next.end).find((x) => x.open === next.start);

@@ -759,6 +759,7 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
   const entities: (Entity & { keys: Set<string>; words: Set<string> })[] = [];
   const byKey = new Map<string, (typeof entities)[number]>();
   const firstNameCanon = firstNameNominatives(lang);
+  const perByWord = new Map<string, (typeof entities)[number]>();
   // Longer mentions first, so that "Кім" finds "Кім Чен Ин" and "Путіним" finds "Володимир Путін".
   const order = [...mentions].sort(
     (a, b) => wordsOf(text, b).length - wordsOf(text, a).length || a.start - b.start,
@@ -768,10 +769,7 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
     const words = wordsOf(text, m);
     const key = `${m.type}:${m.known ? m.known.name : words.map(stem).join(' ')}`;
     let e = byKey.get(key);
-    if (!e && m.type === 'PER' && words.length === 1) {
-      const s = stem(words[0]);
-      e = entities.find((x) => x.type === 'PER' && x.words.has(s));
-    }
+    if (!e && m.type === 'PER' && words.length === 1) e = perByWord.get(stem(words[0]));
     if (!e) {
       e = {
         id: '',
@@ -785,6 +783,8 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
       };
       if (e.stateMedia) e.kind = 'media';
       entities.push(e);
+      // First person with a word wins, as a scan in creation order would find (linear, not quadratic).
+      if (e.type === 'PER') for (const w of e.words) if (!perByWord.has(w)) perByWord.set(w, e);
     }
     e.keys.add(key);
     byKey.set(key, e);

@@ -267,7 +267,13 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       !(
         c.pronouns.has(prev) ||
         (isCapitalized(toks[i - 1]?.text ?? '') && i - 1 !== firstWordIndex(toks)) ||
-        prev === 'also'
+        prev === 'also' ||
+        // "A Bloomberg poll shows that …", "Video shows …", "the data suggest …"
+        ((c.documents.has(prev) ||
+          /^(video|videos|footage|slide|figures|numbers|research|evidence|records|results|polls|surveys|studies)$/.test(
+            prev,
+          )) &&
+          /^(shows?|showed|suggests?|finds?|found|indicates?)$/.test(lw[i]))
       )
     )
       continue;
@@ -515,7 +521,7 @@ function buildAttribution(
 ): Attribution | null {
   const { text, lang } = ctx;
   if (lang === 'en' && cue.sourceAt === 'auto')
-    return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings);
+    return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings, sents[si - 1]);
   const toks = s.tokens;
   const lw = (i: number) => (toks[i] ? toks[i].norm : '');
   let source: Span[] = [];
@@ -1268,6 +1274,7 @@ function buildEnglishVerb(
   quotes: QuoteSpan[],
   mentionAt: ReturnType<typeof buildMentionIndex>,
   siblings: { att: Attribution; cue: Cue }[],
+  prevSentence?: Sentence,
 ): Attribution | null {
   const { text } = ctx;
   const toks = s.tokens;
@@ -1414,6 +1421,36 @@ function buildEnglishVerb(
     }
   }
   // Content.
+  // 'He said, "We have big plans."' / 'Trump said: "…"': a quotation right after the cue.
+  {
+    let x = cue.b + 1;
+    if (toks[x] && /^[,:]$/.test(toks[x].text)) x++;
+    const q = toks[x]?.kind === 'quote' ? quotes.find((qq) => qq.open === toks[x].start) : undefined;
+    if (q && x > cue.b + 1) {
+      const inner = quoteInner(q);
+      if (inner) {
+        content = [inner];
+        direct = true;
+        return finish();
+      }
+    }
+  }
+  // '"How many times…?" Clinton said.': the quotation ended the previous sentence.
+  if (
+    srcA === firstWordIndex(toks) &&
+    prevSentence &&
+    prevSentence.paragraph === s.paragraph &&
+    (!toks[cue.b + 1] || /^[.,;]$/.test(toks[cue.b + 1].text))
+  ) {
+    const last = prevSentence.tokens[prevSentence.tokens.length - 1];
+    const q = last?.kind === 'quote' ? quotes.find((qq) => qq.close === last.start) : undefined;
+    const inner = q && quoteInner(q);
+    if (inner) {
+      content = [inner];
+      direct = true;
+      return finish();
+    }
+  }
   // A quote right before the subject, and nothing after the cue that opens a content of its own
   // ('"…," the minister told reporters in Kyiv.'): the quote is the content.
   const quoteBeforeSubject = (() => {

@@ -1344,7 +1344,7 @@ function buildEnglishVerb(
         x >= 0 &&
         k - x < 16 &&
         toks[x].text !== open &&
-        toks[x].text !== '.' &&
+        (toks[x].text !== '.' || open === '(') && // "(R-S.C.)" has dots inside
         toks[x].kind !== 'quote'
       )
         x--;
@@ -1361,7 +1361,7 @@ function buildEnglishVerb(
         if (t.kind === 'quote' || (CLAUSE_STOP.has(t.text) && t.text !== '.' && t.text !== '-')) break;
         if (
           t.text === '.' &&
-          !/^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|u\.s|lt|col|sgt|capt|prof|rev)$/i.test(lw(a - 2))
+          !/^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|u\.s|lt|col|sgt|capt|prof|rev|[a-z])$/i.test(lw(a - 2))
         )
           break;
         if (EN_CLAUSE.has(w) || (verbClassOf(c, 'en', w) && !isCapitalized(t.text))) break;
@@ -1370,8 +1370,14 @@ function buildEnglishVerb(
       while (a <= k && !isWordTok(toks[a])) a++;
       if (a <= k) {
         srcA = a;
-        source = [span(text, toks[a].start, toks[end > k ? end - 1 : k].end)];
-        if (end > k) source = [trimSpan(text, toks[a].start, toks[end].start, ' ,(') ?? source[0]];
+        // The appositive belongs to the source: "Sen. Lindsey Graham (R-S.C.)", "Donald Trump, her opponent".
+        if (end > k)
+          source = [
+            toks[end].text === ')'
+              ? span(text, toks[a].start, toks[end].end)
+              : (trimSpan(text, toks[a].start, toks[end].start, ' ,') ?? span2(a, k)),
+          ];
+        else source = [span2(a, k)];
       }
     }
   }

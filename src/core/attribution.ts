@@ -1482,6 +1482,20 @@ function buildEnglishVerb(
       return finish();
     }
   }
+  // "It is a good decision, Sen. Graham told The Huffington Post on Monday.": a tell-verb whose
+  // object is only the addressee reports the clause before its subject.
+  if (
+    !opensContent &&
+    srcA > 0 &&
+    toks[srcA - 1]?.text === ',' &&
+    /^(told|tell|tells|telling|informed|assured|reminded|wrote)$/.test(lw(cue.a))
+  ) {
+    const cont = beforeClause(srcA - 1);
+    if (cont) {
+      content = [cont];
+      return finish();
+    }
+  }
   if (clauseFinal && srcA >= 0) {
     // '"…," Trump said.' / 'The deal is off, sources said.'
     const cont = srcA > 0 ? beforeClause(srcA - 1) : null;

@@ -951,6 +951,8 @@ function buildAttribution(
 
 /** English words that are nouns at least as often as verbs: a cue only right after a name or pronoun. */
 const EN_NOUNISH = new Set([
+  'advocates',
+  'advocate',
   'blame',
   'praise',
   'criticism',

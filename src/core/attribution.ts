@@ -924,29 +924,7 @@ function buildAttribution(
     const prev = sents[si - 1];
     if (prev) content = [span(text, prev.start, trimEndPunct(text, prev.start, prev.end))];
   }
-  if (!content.length) {
-    const after = colonContent(ctx, s, cue);
-    if (after) {
-      content = [after.span];
-      direct = after.direct;
-    }
-  }
-  if (!content.length) return null;
-  if (content.some((x) => x.text.length < 2)) return null;
-
-  // ---- Classification ----------------------------------------------------------------------
-  const { kind, entity } = classifySource(c, source, mentionAt, cue);
-  const att: Attribution = {
-    id: `tmp${++tmpId}`,
-    cue: cue.spans,
-    source,
-    content,
-    direct,
-    anonymous: kind === 'anonymous' || kind === 'none',
-    sourceKind: kind,
-  };
-  if (entity) att.sourceEntity = entity;
-  return att;
+  return finishAttribution(ctx, c, s, cue, source, content, direct, mentionAt);
 }
 
 /** English words that are nouns at least as often as verbs: a cue only right after a name or pronoun. */
@@ -1243,6 +1221,42 @@ const EN_NOUN_PREV = new Set([
  * after an inverted verb; the content after the verb (object, that-clause, quote) or, for a
  * clause-final verb, the quote or clause before its subject.
  */
+/**
+ * The last step of every attribution: content from the next paragraph when the cue ends its own
+ * with a colon, a minimal content length, and the source classified.
+ */
+function finishAttribution(
+  ctx: AttributionContext,
+  c: Compiled,
+  s: Sentence,
+  cue: Cue,
+  source: Span[],
+  content: Span[],
+  direct: boolean,
+  mentionAt: ReturnType<typeof buildMentionIndex>,
+): Attribution | null {
+  if (!content.length) {
+    const after = colonContent(ctx, s, cue);
+    if (after) {
+      content = [after.span];
+      direct = after.direct;
+    }
+  }
+  if (!content.length || content.some((x) => x.text.length < 2)) return null;
+  const { kind, entity } = classifySource(c, source, mentionAt, cue);
+  const att: Attribution = {
+    id: `tmp${++tmpId}`,
+    cue: cue.spans,
+    source,
+    content,
+    direct,
+    anonymous: kind === 'anonymous' || kind === 'none',
+    sourceKind: kind,
+  };
+  if (entity) att.sourceEntity = entity;
+  return att;
+}
+
 /**
  * "The New York Times reports:" / "Він заявив:" closing a paragraph: the content is the next
  * paragraph (a quotation, as a rule).
@@ -1545,26 +1559,7 @@ function buildEnglishVerb(
   return finish();
 
   function finish(): Attribution | null {
-    if (!content.length) {
-      const after = colonContent(ctx, s, cue);
-      if (after) {
-        content = [after.span];
-        direct = after.direct;
-      }
-    }
-    if (!content.length || content[0].text.length < 2) return null;
-    const { kind, entity } = classifySource(c, source, mentionAt, cue);
-    const att: Attribution = {
-      id: `tmp${++tmpId}`,
-      cue: cue.spans,
-      source,
-      content,
-      direct,
-      anonymous: kind === 'anonymous' || kind === 'none',
-      sourceKind: kind,
-    };
-    if (entity) att.sourceEntity = entity;
-    return att;
+    return finishAttribution(ctx, c, s, cue, source, content, direct, mentionAt);
   }
 }
 

@@ -837,10 +837,3 @@ function canonicalPerson(mentions: Span[], firstNames: Map<string, string>): str
     )
     .join(' ');
 }
-
-/** Spans of all mentions, for the CLI and decorations. */
-export function mentionSpans(entities: Entity[]): (Span & { entity: Entity })[] {
-  return entities
-    .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
-    .sort((a, b) => a.start - b.start);
-}

@@ -102,10 +102,6 @@ export function isCapitalized(word: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
-export function isAllCaps(word: string): boolean {
-  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
-}
-
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -231,8 +227,4 @@ export function sentences(text: string, para: Span): Span[] {
 /** Removes a leading BOM, which VS Code never shows, so offsets match the editor. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offlineAvailable } from './lib/codeserver.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -21,6 +22,12 @@ function step(name, cmd, args, resultFile) {
   return counts;
 }
 
+// The integration, e2e and package layers need the offline VS Code: installed on first use
+// (as `npm start` does), unless the standard @vscode/test-electron launcher is asked for.
+if (process.env.NEWSMARK_LAUNCHER !== 'electron' && !offlineAvailable()) {
+  console.log('=== installing the offline VS Code (first run only) ===');
+  spawnSync('bash', ['scripts/install-offline-vscode.sh'], { cwd: root, stdio: 'inherit' });
+}
 const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');

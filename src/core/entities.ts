@@ -131,6 +131,13 @@ const COMPANY_WORD =
   /^(Лімітед|Limited|Ltd\.?|LLC|Inc\.?|Corp\.?|GmbH|AG|SA|Груп|Групп|Group|Холдинг|Холдингс|Holdings?|Інвест|Invest|Трейд|Trade|Сервіс|Service|Systems|Системс|Енерджі|Energy|Корпорейшн|Corporation|Компані|Company|Партнерс|Partners|Капітал|Capital|Девелопмент|Development|Інжиніринг|Engineering|Консалтинг|Consulting|Буд|Плюс|Агро|Фарм|Медіа|Media)$/u;
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нацбанк|^нацпол|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+/** A word in capitals, not an acronym: long, with the vowels of an ordinary word (ВИСНОВКИ, ЕСПРЕСО). */
+function wordInCaps(w: string): boolean {
+  if (w.length < 6) return false;
+  const vowels = (w.match(/[АЕЄИІЇОУЮЯAEIOUY]/gu) ?? []).length;
+  return vowels / w.length >= 0.3;
+}
+
 const DIRECTION =
   /^(Західн|Східн|Північн|Південн|Центральн|Західно|Східно|Північно|Південно|Центрально)[\p{L}‐-]*$/u;
 /** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
@@ -497,7 +504,7 @@ function mentionsInSentence(
     }
     // 5d. Acronyms, alone or after an adjective (Сокирянська РДА): ORG unless known as a place.
     if (
-      (words.length === 1 && ACRONYM.test(first) && !L.stopCap.has(first)) ||
+      (words.length === 1 && ACRONYM.test(first) && !L.stopCap.has(first) && !wordInCaps(first)) ||
       (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
     ) {
       push(a, b, 'ORG', 1);

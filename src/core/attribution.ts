@@ -855,7 +855,13 @@ function buildAttribution(
       content = restOfSentence(k + 1) ? [restOfSentence(k + 1)!] : [];
     else if (cue.a > firstWordIndex(toks)) {
       const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
-      if (before) content = [before];
+      // «…», – йдеться в доповіді: a whole quotation before the cue is direct speech.
+      const q = before && quotes.find((x) => x.open === before.start && x.close === before.end - 1);
+      const inner = q && trimSpan(text, q.open + 1, q.close, ' \t');
+      if (inner) {
+        content = [inner];
+        direct = true;
+      } else if (before) content = [before];
     } else {
       const r = restOfSentence(Math.max(k, sourceEnd + 1));
       if (r) content = [r];

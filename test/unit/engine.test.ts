@@ -204,6 +204,22 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(uk.attributions[0]?.content[0].text, 'Ми не відступимо');
   });
 
+  it('Ukrainian headline credits ("Newsweek: …", "… — FT") and a document source with a quotation', () => {
+    const t =
+      'Newsweek: У США пояснили, скільки людей повинні зробити щеплення\n\nБайден зіштовхнувся з проблемою у відносинах з Росією — FT\n\n«Єдине виключення – Саудівська Аравія», – йдеться в доповіді.';
+    const a = analyze(t);
+    const by = (cue: string) => a.attributions.find((x) => x.cue[0].text === cue)!;
+    assert.strictEqual(by(':').source[0].text, 'Newsweek');
+    assert.strictEqual(by(':').sourceKind, 'media');
+    assert.strictEqual(by('—').source[0].text, 'FT');
+    assert.strictEqual(by('пояснили').content[0].text, 'скільки людей повинні зробити щеплення');
+    const doc = by('йдеться в');
+    assert.deepStrictEqual(
+      [doc.source[0].text, doc.sourceKind, doc.direct, doc.content[0].text],
+      ['доповіді', 'document', true, 'Єдине виключення – Саудівська Аравія'],
+    );
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

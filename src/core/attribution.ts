@@ -39,6 +39,7 @@ interface Compiled {
   pronouns: Set<string>;
   anonymous: Set<string>;
   documents: Set<string>;
+  mediaNouns: Set<string>;
   titles: Set<string>;
   authorVoice: Set<string>;
   impersonal: Set<string>;
@@ -105,6 +106,7 @@ function compile(lang: Language): Compiled {
     pronouns: wordSet(d.pronouns),
     anonymous: wordSet(d.anonymous),
     documents: wordSet(d.documents),
+    mediaNouns: wordSet(d.orgMediaNouns),
     titles: wordSet(d.titles),
     authorVoice: wordSet(d.authorVoice),
     impersonal: wordSet(d.impersonal),
@@ -598,7 +600,14 @@ function buildAttribution(
     const limit = Math.max(0, to - 14);
     while (k >= limit) {
       const t = toks[k];
-      if (CLAUSE_STOP.has(t.text) || t.kind === 'quote' || c.complementizers.has(lw(k)) || cueTokens.has(k))
+      // The dot of an initial (Б.Джонсон) does not end the noun phrase.
+      const initialDot = t.text === '.' && k > 0 && /^\p{Lu}$/u.test(toks[k - 1].text);
+      if (
+        (CLAUSE_STOP.has(t.text) && !initialDot) ||
+        t.kind === 'quote' ||
+        c.complementizers.has(lw(k)) ||
+        cueTokens.has(k)
+      )
         break;
       if (k < to && isWordTok(t) && verbClass(c, lang, t.text) && !isCapitalized(t.text)) break;
       k--;
@@ -865,6 +874,15 @@ function buildAttribution(
     } else {
       const r = restOfSentence(Math.max(k, sourceEnd + 1));
       if (r) content = [r];
+    }
+  } else if (cue.kind === 'belief' && lang !== 'en' && next && isWordTok(next) && !c.about.has(next.norm)) {
+    // "вважає кращим варіантом, якщо …": the small clause after a belief verb.
+    const r = restOfSentence(k);
+    if (r) content = [r];
+    // "Вона зазначила, що вважає …": the embedded belief takes the matrix subject.
+    if (!source.length && c.complementizers.has(lw(cue.a - 1))) {
+      const sib = siblings.find((x) => x.att.source.length);
+      if (sib) source = sib.att.source;
     }
   } else if (cue.kind === 'directive' && next && isWordTok(next)) {
     const r = restOfSentence(k);
@@ -1662,6 +1680,9 @@ function classifySource(
     return { kind: 'organisation', entity: e.id };
   }
   if (words.some((w) => c.documents.has(w)) || cue.kind === 'document') return { kind: 'document' };
+  if (words.some((w) => c.mediaNouns.has(w))) return { kind: 'media' }; // "за даними телеканалу"
+  // A bare capitalised name before a speech verb is, as a rule, a person's (Салліван заявив).
+  if (/^\p{Lu}\p{Ll}+(?:[-‐]\p{Lu}?\p{Ll}+)?$/u.test(s.text)) return { kind: 'person' };
   if (words.length === 1 && c.pronouns.has(words[0])) return { kind: 'person' };
   if (words.some((w) => c.titles.has(w))) return { kind: 'person' };
   // An unknown capitalised name that looks like a surname (Песков, Шевченко) is a person.

@@ -220,6 +220,26 @@ describe('attributions: tricky cases', () => {
     );
   });
 
+  it("the guidelines' examples: a nested credit, an embedded belief, an unnamed source, no source", () => {
+    const t = [
+      'За даними телеканалу, Б.Джонсон заявив, що плани Т.Мей можуть зробити Велику Британію "васальною державою".',
+      'Джерело телеканалу заявило, що переговори зірвано.',
+      'Як повідомлялося, понад 38 мільйонів людей отримали вакцину.',
+      'Вона зазначила, що вважає кращим варіантом, якщо угоду підпишуть.',
+    ].join('\n');
+    const a = analyze(t);
+    const by = (cue: string) => a.attributions.find((x) => x.cue.map((c) => c.text).join(' ') === cue)!;
+    assert.strictEqual(by('За даними').sourceKind, 'media');
+    assert.match(by('За даними').content[0].text, /^Б\.Джонсон заявив/);
+    assert.deepStrictEqual([by('заявив').source[0].text, by('заявив').sourceKind], ['Б.Джонсон', 'person']);
+    assert.ok(by('заявило').anonymous);
+    assert.deepStrictEqual([by('Як повідомлялося').source, by('Як повідомлялося').sourceKind], [[], 'none']);
+    assert.deepStrictEqual(
+      [by('вважає').source[0].text, by('вважає').content[0].text],
+      ['Вона', 'кращим варіантом, якщо угоду підпишуть'],
+    );
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

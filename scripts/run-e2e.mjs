@@ -131,6 +131,8 @@ try {
     for (const name of ['Укрінформ', 'Yonhap', 'KCNA'])
       if (!all.includes(name)) throw new Error(`missing ${name} in ${all}`);
     await page.screenshot({ path: path.join(shots, 'sources-panel.png') });
+    // A compact copy for the README and the packaged extension page.
+    await page.screenshot({ path: path.join(shots, 'sources-panel.jpg'), type: 'jpeg', quality: 55 });
   });
 
   await check('clicking a source in the panel selects its span in the editor', async () => {
@@ -177,6 +179,11 @@ try {
         throw new Error(`hover: ${text.slice(0, 300)}`);
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shots, 'user-annotation-hover.png') });
+      await page.screenshot({
+        path: path.join(shots, 'user-annotation-hover.jpg'),
+        type: 'jpeg',
+        quality: 55,
+      });
       await page.mouse.move(5, 5);
     },
   );

@@ -617,7 +617,7 @@ function buildAttribution(
     // Prefer a named entity or pronoun near the cue when the left part is long.
     const [a, b] = range;
     if (b - a >= 6) {
-      const ms = mentionAt(toks[a].start, toks[b].end).filter((m) => m.entity.type !== 'LOC' || true);
+      const ms = mentionAt(toks[a].start, toks[b].end);
       const per = ms.filter((m) => m.entity.type !== 'LOC');
       const pick = (per.length ? per : ms)[0];
       if (pick) {

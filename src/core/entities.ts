@@ -8,7 +8,7 @@ import type { Article } from './article';
 import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from './lexicon';
 import { nameWords, normalizeWord, stem } from './morphology';
 import { isCapitalized, type Token } from './text';
-import type { Entity, EntityKind, EntityType, Language, Span } from './types';
+import type { Entity, EntityType, Language, Span } from './types';
 
 export interface RawMention {
   start: number;
@@ -704,17 +704,13 @@ function wordsOf(text: string, m: RawMention): string[] {
   return m.words;
 }
 
-function stripStrength(m: RawMention): number {
-  return m.strength;
-}
-
 export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const sorted = [...raw].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: RawMention[] = [];
   for (const m of sorted) {
     const last = kept[kept.length - 1];
     if (last && m.start < last.end) {
-      if (stripStrength(m) > stripStrength(last)) kept[kept.length - 1] = m;
+      if (m.strength > last.strength) kept[kept.length - 1] = m;
       continue;
     }
     kept.push(m);
@@ -759,8 +755,6 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   return out;
 }
 
-const KIND_FROM_KNOWN = (k: KnownName | undefined): EntityKind | undefined => k?.kind;
-
 /** Groups mentions into entities: same gazetteer entry, same key, or a part of a person's name. */
 export function groupEntities(text: string, mentions: RawMention[], lang: Language = 'uk'): Entity[] {
   const entities: (Entity & { keys: Set<string>; words: Set<string> })[] = [];
@@ -782,7 +776,7 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
         id: '',
         type: m.type,
         name: (m.known && (m.known.names?.[lang] || m.known.name)) || words.join(' '),
-        kind: KIND_FROM_KNOWN(m.known),
+        kind: m.known?.kind,
         stateMedia: m.known?.kind === 'state-media' || undefined,
         mentions: [],
         keys: new Set(),

@@ -6,6 +6,7 @@
 import type { Article, ArticleParagraph, Sentence } from './article';
 import { LANGUAGE_DATA, type LanguageData, type Phrase, type VerbClass, wordSet } from './lexicon';
 import { normalizeWord } from './morphology';
+import { findQuotes, insideQuote, type QuoteSpan } from './quotes';
 import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, span, type Token, trimSpan } from './text';
 import type { Attribution, Entity, Language, SourceKind, Span } from './types';
 
@@ -19,11 +20,6 @@ interface Cue {
   sourceAt: 'after' | 'before' | 'none' | 'auto';
   /** Token index where an explicit source phrase starts (for possessive "За його словами"). */
   sourceTok?: number;
-}
-
-interface QuoteSpan {
-  open: number;
-  close: number;
 }
 
 interface Compiled {
@@ -151,55 +147,7 @@ function verbClassOf(c: Compiled, lang: Language, w: string): VerbClass | undefi
   return found || undefined;
 }
 
-const QUOTE_RE = new RegExp(`[${[...new Set(OPEN_QUOTES + CLOSE_QUOTES)].join('')}]`, 'g');
-
-/** Pairs quotation marks in a paragraph; nested pairs are kept too (outer first). */
-export function findQuotes(text: string, from: number, to: number): QuoteSpan[] {
-  const out: QuoteSpan[] = [];
-  const stack: { ch: string; at: number }[] = [];
-  QUOTE_RE.lastIndex = from;
-  for (let m = QUOTE_RE.exec(text); m && m.index < to; m = QUOTE_RE.exec(text)) {
-    const i = m.index;
-    const ch = text[i];
-    const isOpen = OPEN_QUOTES.includes(ch);
-    const isClose = CLOSE_QUOTES.includes(ch);
-    if (!isOpen && !isClose) continue;
-    if (ch === '’' || ch === "'") {
-      // Apostrophes inside words are not quotes.
-      if (/\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')) continue;
-    }
-    const top = stack[stack.length - 1];
-    const closes = (open: string) =>
-      (open === '«' && ch === '»') ||
-      (open === '„' && (ch === '“' || ch === '”')) ||
-      (open === '“' && ch === '”') ||
-      (open === '"' && ch === '"') ||
-      (open === '‘' && ch === '’') ||
-      (open === '‹' && ch === '›');
-    if (top && isClose && closes(top.ch)) {
-      stack.pop();
-      out.push({ open: top.at, close: i });
-    } else if (isOpen) {
-      if (ch === '"' && stack.some((s) => s.ch === '"')) {
-        // unbalanced straight quote: close the innermost straight quote
-        while (stack.length && stack[stack.length - 1].ch !== '"') stack.pop();
-        const t = stack.pop()!;
-        out.push({ open: t.at, close: i });
-        continue;
-      }
-      stack.push({ ch, at: i });
-    }
-  }
-  return out.sort((a, b) => a.open - b.open);
-}
-
 const isWordTok = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'number');
-
-function insideQuote(quotes: QuoteSpan[], pos: number): QuoteSpan | undefined {
-  let best: QuoteSpan | undefined;
-  for (const q of quotes) if (q.open < pos && pos < q.close && (!best || q.open > best.open)) best = q;
-  return best;
-}
 
 /** Finds the cues of one sentence. */
 function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {

@@ -1,0 +1,60 @@
+/**
+ * Quotation marks paired within a paragraph: «…», „…“, “…”, "…", ‘…’, ‹…›, nested ones too.
+ * Apostrophes inside words (зв’язків, don’t) are not quotes.
+ */
+import { CLOSE_QUOTES, OPEN_QUOTES } from './text';
+
+export interface QuoteSpan {
+  /** Offsets of the opening and the closing mark. */
+  open: number;
+  close: number;
+}
+
+const QUOTE_RE = new RegExp(`[${[...new Set(OPEN_QUOTES + CLOSE_QUOTES)].join('')}]`, 'g');
+
+/** Pairs quotation marks in [from, to); nested pairs are kept too (outer first). */
+export function findQuotes(text: string, from: number, to: number): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const stack: { ch: string; at: number }[] = [];
+  QUOTE_RE.lastIndex = from;
+  for (let m = QUOTE_RE.exec(text); m && m.index < to; m = QUOTE_RE.exec(text)) {
+    const i = m.index;
+    const ch = text[i];
+    const isOpen = OPEN_QUOTES.includes(ch);
+    const isClose = CLOSE_QUOTES.includes(ch);
+    if (!isOpen && !isClose) continue;
+    if (ch === '’' || ch === "'") {
+      // Apostrophes inside words are not quotes.
+      if (/\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')) continue;
+    }
+    const top = stack[stack.length - 1];
+    const closes = (open: string) =>
+      (open === '«' && ch === '»') ||
+      (open === '„' && (ch === '“' || ch === '”')) ||
+      (open === '“' && ch === '”') ||
+      (open === '"' && ch === '"') ||
+      (open === '‘' && ch === '’') ||
+      (open === '‹' && ch === '›');
+    if (top && isClose && closes(top.ch)) {
+      stack.pop();
+      out.push({ open: top.at, close: i });
+    } else if (isOpen) {
+      if (ch === '"' && stack.some((s) => s.ch === '"')) {
+        // unbalanced straight quote: close the innermost straight quote
+        while (stack.length && stack[stack.length - 1].ch !== '"') stack.pop();
+        const t = stack.pop()!;
+        out.push({ open: t.at, close: i });
+        continue;
+      }
+      stack.push({ ch, at: i });
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
+
+/** The innermost quotation around a position, if any. */
+export function insideQuote(quotes: QuoteSpan[], pos: number): QuoteSpan | undefined {
+  let best: QuoteSpan | undefined;
+  for (const q of quotes) if (q.open < pos && pos < q.close && (!best || q.open > best.open)) best = q;
+  return best;
+}

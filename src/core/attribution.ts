@@ -470,6 +470,19 @@ function buildAttribution(
   cueTokens: Set<number>,
 ): Attribution | null {
   const { text, lang } = ctx;
+  // English "citing X": X is the citer's source only when it is one (people familiar with the
+  // talks, officials, a report, a named outlet); "citing a threat" gives the citer's reason.
+  if (
+    lang === 'en' &&
+    cue.kind === 'citation' &&
+    /^(citing|quoting)$/.test(normalizeWord(cue.spans[0].text))
+  ) {
+    const after = s.tokens.slice(cue.b + 1, cue.b + 8).filter((t) => isWordTok(t));
+    const isSource = after.some(
+      (t) => c.anonymous.has(t.norm) || c.documents.has(t.norm) || isCapitalized(t.text),
+    );
+    if (!isSource) cue = { ...cue, kind: 'say', sourceAt: 'auto' };
+  }
   if (lang === 'en' && cue.sourceAt === 'auto')
     return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings, sents[si - 1]);
   const toks = s.tokens;
@@ -1283,7 +1296,14 @@ function buildEnglishVerb(
   let direct = false;
   // Skip auxiliaries and adverbs left of the verb: "has also said".
   let k = cue.a - 1;
-  while (k >= 0 && EN_AUX.has(lw(k))) k--;
+  // Auxiliaries and adverbs between subject and verb: "has sharply criticized", "first reported".
+  while (
+    k >= 0 &&
+    (EN_AUX.has(lw(k)) ||
+      (/^[a-z]{4,}ly$/.test(lw(k)) && !isCapitalized(toks[k].text)) ||
+      /^(first|yet|despite|not|never|n't)$/.test(lw(k)))
+  )
+    k--;
   const afterCue = toks[cue.b + 1];
   const clauseFinal =
     !afterCue ||
@@ -1317,7 +1337,10 @@ function buildEnglishVerb(
       while (b + 1 < toks.length && isWordTok(toks[b + 1]) && !EN_CLAUSE.has(lw(b + 1)) && b - by < 8) b++;
       source = [span2(by + 1, b)];
     }
-  } else if (k >= 0 && /^(who|which|that)$/.test(lw(k)) && toks[k - 1]?.text === ',') {
+  } else if (
+    k >= 0 &&
+    (/^(who|which|whom)$/.test(lw(k)) || (lw(k) === 'that' && toks[k - 1]?.text === ','))
+  ) {
     // "…, who cited …": the relative pronoun is the source (as annotated).
     srcA = k;
     source = [span2(k, k)];
@@ -1381,12 +1404,20 @@ function buildEnglishVerb(
     const n = toks[cue.b + 1];
     const nw = lw(cue.b + 1);
     const coordinated = k >= 0 && /^(and|but|or|then)$/.test(lw(k));
+    // A participle after a comma (", saying …", ", calling for …") takes the clause's subject.
+    const participle = /ing$/.test(lw(cue.a));
+    // '"…," said the Rev. Peter Wherry': a determiner before a name or title.
+    const detName =
+      /^(the|a|an|one|another)$/.test(nw) &&
+      toks[cue.b + 2] &&
+      (isCapitalized(toks[cue.b + 2].text) || c.titles.has(lw(cue.b + 2)));
     if (
       !coordinated &&
+      !participle &&
       n &&
       isWordTok(n) &&
-      !EN_TIME.has(nw) &&
-      (isCapitalized(n.text) || c.pronouns.has(nw)) &&
+      (!EN_TIME.has(nw) || detName) &&
+      (isCapitalized(n.text) || c.pronouns.has(nw) || detName) &&
       !c.complementizers.has(nw)
     ) {
       let b = cue.b + 1;

@@ -4,25 +4,13 @@
  */
 import type { Analysis, Attribution, Entity } from '../types';
 import { describe, type Placement, place, shift, type TextChange } from './anchoring';
-import {
-  type Annotation,
-  emptySidecar,
-  type FindingRef,
-  newId,
-  type Role,
-  type Sidecar,
-  sortAnnotations,
-} from './model';
+import { type Annotation, emptySidecar, newId, type Sidecar, sortAnnotations } from './model';
 
-export interface NewAnnotation {
+/** What a new annotation needs: a span of the current text and the annotation's own fields. */
+export interface NewAnnotation
+  extends Pick<Annotation, 'label' | 'note' | 'entity' | 'role' | 'link' | 'finding'> {
   start: number;
   end: number;
-  label: string;
-  note?: string;
-  entity?: string;
-  role?: Role;
-  link?: string;
-  finding?: FindingRef;
 }
 
 export interface Placed {

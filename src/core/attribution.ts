@@ -606,6 +606,16 @@ function buildAttribution(
     }
     return out;
   };
+  /** Index of "що" after a comma within a few words of the cue, with no other verb in between; else -1. */
+  const delayedThat = (from: number): number => {
+    for (let x = from; x < toks.length && x - from <= 10; x++) {
+      const t = toks[x];
+      if (t.text === ',' && toks[x + 1] && c.complementizers.has(toks[x + 1].norm)) return x + 1;
+      if (t.kind === 'quote' || (t.kind === 'punct' && t.text !== '-' && t.text !== "'")) return -1;
+      if (isWordTok(t) && verbClass(c, lang, t.text)) return -1;
+    }
+    return -1;
+  };
   const quoteAt = (k: number) =>
     toks[k]?.kind === 'quote' ? quotes.find((q) => q.open === toks[k].start) : undefined;
   const quoteSpan = (q: QuoteSpan) => trimSpan(text, q.open + 1, q.close, ' \t\r\n');
@@ -656,6 +666,17 @@ function buildAttribution(
     // "США пояснили, скільки людей …": an indirect question is the content, its wh-word included.
     const r = restOfSentence(k);
     if (r) content = [r];
+  } else if (
+    lang !== 'en' &&
+    (cue.kind === 'say' || cue.kind === 'verb' || cue.kind === 'belief') &&
+    delayedThat(k) > 0
+  ) {
+    // "заявила в інтерв'ю британській BBC, що …": a short circumstance between the cue and що.
+    const r = restOfSentence(delayedThat(k) + 1);
+    if (r) {
+      content = [r];
+      direct = isFullyQuoted(text, r, quotes);
+    }
   } else if (next && c.about.has(next.norm) && cue.kind !== 'according') {
     const r = restOfSentence(k + 1);
     if (r) content = [r];

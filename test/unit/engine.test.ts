@@ -240,6 +240,24 @@ describe('attributions: tricky cases', () => {
     );
   });
 
+  it('Ukrainian: "На його думку", a circumstance before що, "висловила сподівання, що"', () => {
+    const t = [
+      'На його думку, світ не повинен вважати знищення вірусу критерієм успіху.',
+      "Мей заявила в інтерв'ю британській телерадіокомпанії BBC, що повернеться в Брюссель.",
+      "Вона висловила сподівання, що переговорникам вдасться розв'язати спірні питання.",
+    ].join('\n');
+    const a = analyze(t);
+    assert.deepStrictEqual(
+      a.attributions.map((x) => [x.cue.map((c) => c.text).join(' '), x.source[0]?.text]),
+      [
+        ['На думку', 'його'],
+        ['заявила', 'Мей'],
+        ['висловила сподівання', 'Вона'],
+      ],
+    );
+    assert.strictEqual(a.attributions[1].content[0].text, 'повернеться в Брюссель');
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

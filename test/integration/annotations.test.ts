@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, openArticle, until, workspaceFile } from './helpers';
+import { api, hoverText, openArticle, until, workspaceFile } from './helpers';
 
 let ARTICLE = 'annotations-test.txt';
 let counter = 0;
@@ -69,14 +69,7 @@ describe('User annotations in a sidecar', () => {
     assert.strictEqual(readSidecar(sidecar).annotations[0].label, 'SOURCE');
 
     // The hover card shows the annotation, its note and author.
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      uri,
-      ed.document.positionAt(s + 2),
-    );
-    const md = hovers
-      .flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c)))
-      .join('\n');
+    const md = await hoverText(ed.document, s + 2);
     assert.match(md, /your annotation/);
     assert.match(md, /агентство Республіки Корея/);
 

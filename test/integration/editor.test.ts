@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { SourceNode } from '../../src/extension/views';
-import { api, openArticle, SEED, textAt, until, workspaceFile } from './helpers';
+import { api, hoverCards, hoverText, openArticle, SEED, textAt, until, workspaceFile } from './helpers';
 
 describe('Newsmark in the editor', () => {
   before(async () => {
@@ -51,15 +51,7 @@ describe('Newsmark in the editor', () => {
   it('hovers: an entity card with its type, kind and mentions', async () => {
     const editor = await openArticle();
     const doc = editor.document;
-    const at = doc.positionAt(doc.getText().indexOf('KCNA') + 1);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      doc.uri,
-      at,
-    );
-    const md = hovers
-      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
-      .join('\n');
+    const md = await hoverText(doc, doc.getText().indexOf('KCNA') + 1);
     assert.match(md, /KCNA/);
     assert.match(md, /Organisation/);
     assert.match(md, /State-controlled media/);
@@ -68,15 +60,7 @@ describe('Newsmark in the editor', () => {
   it('hovers: an attribution card with the chain of reporting', async () => {
     const editor = await openArticle();
     const doc = editor.document;
-    const at = doc.positionAt(doc.getText().indexOf('передає') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      doc.uri,
-      at,
-    );
-    const md = hovers
-      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
-      .join('\n');
+    const md = await hoverText(doc, doc.getText().indexOf('передає') + 2);
     assert.match(md, /Attribution/);
     assert.match(md, /Укрінформ ← Yonhap ← KCNA/);
   });
@@ -125,13 +109,7 @@ describe('Newsmark in the editor', () => {
     );
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
-    const at = doc.positionAt(doc.getText().indexOf('Альфа'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      doc.uri,
-      at,
-    );
-    const cards = hovers.flatMap((h) => h.contents as vscode.MarkdownString[]);
+    const cards = await hoverCards(doc, doc.getText().indexOf('Альфа'));
     assert.ok(cards.length > 0);
     for (const c of cards) {
       assert.ok(!/\]\(command:workbench/.test(c.value), `live link in: ${c.value}`);

@@ -34,3 +34,21 @@ export async function until<T>(what: string, fn: () => T | undefined | false, ms
 export function textAt(doc: vscode.TextDocument, r: vscode.Range): string {
   return doc.getText(r);
 }
+
+/** The Markdown of every hover card at an offset, as `vscode.executeHoverProvider` returns it. */
+export async function hoverCards(doc: vscode.TextDocument, offset: number): Promise<vscode.MarkdownString[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    doc.positionAt(offset),
+  );
+  return hovers.flatMap((h) =>
+    h.contents.map((c) =>
+      typeof c === 'string' ? new vscode.MarkdownString(c) : (c as vscode.MarkdownString),
+    ),
+  );
+}
+
+export async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  return (await hoverCards(doc, offset)).map((c) => c.value).join('\n');
+}

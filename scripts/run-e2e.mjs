@@ -174,7 +174,7 @@ try {
       if (!box) throw new Error('no selection on screen');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10000 });
-      const text = await page.locator('.monaco-hover:not(.hidden)').first().innerText();
+      const text = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()) ?? '';
       if (!/your annotation/.test(text) || !/Південнокорейське агентство/.test(text))
         throw new Error(`hover: ${text.slice(0, 300)}`);
       await page.waitForTimeout(400);

@@ -56,7 +56,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       i += 2;
       continue;
     }
-    if (lang === 'en' && /^(his|her|their)$/.test(lw[i]) && lw[i + 1] === 'view') continue;
+    if (lang === 'en' && lw[i + 1] === 'view' && /^(his|her|their)$/.test(lw[i])) continue;
     // Fixed phrases, longest first, indexed by their first word.
     let matched = false;
     for (const { words, p } of c.phrasesByFirst.get(lw[i]) ?? []) {
@@ -89,7 +89,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     if (!cls) continue;
     // Negated speech carries no content; a verb right after a preposition is a noun homograph.
     const prev = lw[i - 1] ?? '';
-    if (prev === 'не' || prev === 'not' || prev === "n't" || prev === 'ні') continue;
+    if (prev === 'не' || prev === 'ні') continue;
     if (lang === 'en' && /^(to|will|would|could|should|may|might|can|must)$/.test(prev)) continue;
     if (lang === 'en' && isCapitalized(toks[i].text) && i !== firstWordIndex(toks)) continue; // The New York Post
     if (
@@ -111,10 +111,17 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
     let b = i;
     let spanStart = i;
+    let spanEnd = i;
     if (lang === 'en') {
       // The cue takes its auxiliaries and adverbs ("has also said"), a particle ("called for",
       // "pointed to") and a channel ("said in a statement"), as PolNeAR marks them.
-      while (spanStart > 0 && EN_AUX.has(lw[spanStart - 1])) spanStart--;
+      while (
+        spanStart > 0 &&
+        (EN_AUX.has(lw[spanStart - 1]) ||
+          /^(not|never|n['’]t)$/.test(lw[spanStart - 1]) ||
+          /n['’]t$/.test(lw[spanStart - 1]))
+      )
+        spanStart--;
       if (/^(for|to|of|about|out|on)$/.test(lw[i + 1] ?? '') && EN_PARTICLE_VERBS.test(lw[i])) b = i + 1;
       const m =
         /^ in an? (?:(?:phone|telephone|television|radio|written|emailed|video|joint|brief|separate)\s)?(?:statement|interview|email|e-mail|letter|release|post|tweet|op-ed|speech|memo|filing|report)\b/i.exec(
@@ -124,11 +131,21 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
         const endPos = toks[b].end + m[0].length;
         while (b + 1 < toks.length && toks[b + 1].end <= endPos) b++;
       }
+      // The marked span also takes "Friday", "Thursday morning", "then" and a colon ("said:"),
+      // which the source and content rules read past.
+      spanEnd = b;
+      while (
+        /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|then|morning|afternoon|evening|night)$/.test(
+          lw[spanEnd + 1] ?? '',
+        )
+      )
+        spanEnd++;
+      if (toks[spanEnd + 1]?.text === ':' && toks[spanEnd + 1].start === toks[spanEnd].end) spanEnd++;
     }
     cues.push({
       a: i,
       b,
-      spans: [span(text, toks[spanStart].start, toks[b].end)],
+      spans: [span(text, toks[spanStart].start, toks[Math.max(b, spanEnd)].end)],
       kind: cls,
       sourceAt: 'auto',
     });

@@ -11,6 +11,7 @@ import {
   type Compiled,
   type Cue,
   EN_AUX,
+  EN_AUX_VERBS,
   EN_CLAUSE,
   EN_NOUN_PREV,
   EN_TIME,
@@ -38,14 +39,7 @@ export function buildEnglishVerb(
   const lw = (i: number) => (toks[i] ? toks[i].norm : '');
   const prev = lw(cue.a - 1);
   // Noun homographs ("the report", "court of appeals", "18 states") and negated speech.
-  if (
-    EN_NOUN_PREV.has(prev) ||
-    toks[cue.a - 1]?.kind === 'number' ||
-    /n['’]t$/.test(prev) ||
-    prev === 'not' ||
-    prev === 'never'
-  )
-    return null;
+  if (EN_NOUN_PREV.has(prev) || toks[cue.a - 1]?.kind === 'number' || false) return null;
   const span2 = (a: number, b: number) => span(text, toks[a].start, toks[b].end);
   let source: Span[] = [];
   let content: Span[] = [];
@@ -60,6 +54,8 @@ export function buildEnglishVerb(
       /^(first|yet|despite|not|never|n't)$/.test(lw(k)))
   )
     k--;
+  // "Joseph R. Biden Jr. responded", "The S.E.C. said": the dot belongs to the name.
+  if (k > 0 && nameDot(k)) k--;
   const afterCue = toks[cue.b + 1];
   const clauseFinal =
     !afterCue ||
@@ -80,6 +76,32 @@ export function buildEnglishVerb(
     if (e < 0) return null;
     return trimSpan(text, s.start, toks[e].end, ' \t\r\n,;:—–-"“”');
   };
+  // "Lamenting their luck, Mexicans often say …": a sentence-initial participle's source is the
+  // subject after its phrase.
+  if (cue.a === firstWordIndex(toks) && /ing$/.test(lw(cue.a))) {
+    const comma = toks.findIndex((t, i) => i > cue.b && t.text === ',');
+    if (comma > 0 && comma - cue.b < 20) {
+      const subj = mentionAt(toks[comma].end, s.end).find(
+        (m) => m.entity.type !== 'LOC' && m.start < (toks[comma + 4]?.end ?? s.end),
+      );
+      const w = lw(comma + 1);
+      if (subj && subj.start === toks[comma + 1]?.start) source = [span(text, subj.start, subj.end)];
+      else if (/^(he|she|they|we|i)$/.test(w)) source = [span2(comma + 1, comma + 1)];
+      if (source.length) {
+        const r = trimSpan(text, toks[cue.b + 1]?.start ?? toks[cue.b].end, toks[comma].start);
+        if (r) content = [r];
+        return finish();
+      }
+    }
+  }
+  // Inverted after the content: '"…," said 9/11 widow Terry Strada.', '…, said the ruling.'
+  const inverted = invertedSourceEnd();
+  if (inverted > cue.b) {
+    source = [span2(cue.b + 1, inverted)];
+    const cont = beforeClause(cue.a - 1);
+    if (cont) content = [cont];
+    return finish();
+  }
   // Passive ("is expected", "have been accused of"): the agent after "by", else no source.
   const auxWords = toks.slice(k + 1, cue.a).map((t) => t.norm);
   const passive =
@@ -90,7 +112,11 @@ export function buildEnglishVerb(
     const by = toks.findIndex((t, i) => i > cue.b && i < cue.b + 4 && t.norm === 'by');
     if (by > 0 && isWordTok(toks[by + 1])) {
       let b = by + 1;
-      while (b + 1 < toks.length && isWordTok(toks[b + 1]) && !EN_CLAUSE.has(lw(b + 1)) && b - by < 8) b++;
+      while (b - by < 10) {
+        if (b + 2 < toks.length && nameDot(b + 1)) b += 2;
+        else if (b + 1 < toks.length && isWordTok(toks[b + 1]) && !EN_CLAUSE.has(lw(b + 1))) b++;
+        else break;
+      }
       source = [span2(by + 1, b)];
     }
   } else if (
@@ -103,21 +129,38 @@ export function buildEnglishVerb(
   } else {
     // An appositive between subject and verb: "Sen. David Perdue (R-Ga.) said",
     // "Donald Trump, her Republican opponent, said".
+    // An aside is not the source's: "Trump, speaking to veterans, said", "Clinton, at Monday's
+    // debate, cited", "Mulgrew, president of the UFT, which represents teachers, said".
     let end = k;
-    if (k >= 0 && (toks[k].text === ',' || toks[k].text === ')')) {
+    for (let round = 0; round < 2 && k >= 0 && (toks[k].text === ',' || toks[k].text === ')'); round++) {
       const open = toks[k].text === ')' ? '(' : ',';
       let x = k - 1;
       while (
         x >= 0 &&
         k - x < 16 &&
         toks[x].text !== open &&
-        (toks[x].text !== '.' || open === '(') && // "(R-S.C.)" has dots inside
+        (toks[x].text !== '.' || open === '(' || nameDot(x)) && // "(R-S.C.)" has dots inside
         toks[x].kind !== 'quote'
       )
         x--;
-      if (x > 0 && toks[x].text === open && isWordTok(toks[x - 1])) end = k;
-      else end = -1;
-      if (end >= 0) k = x - 1;
+      if (!(x > 0 && toks[x].text === open && isWordTok(toks[x - 1]))) {
+        if (round === 0) end = -1;
+        break;
+      }
+      const w = lw(x + 1);
+      const aside =
+        open === ',' &&
+        (/^(who|which|whose|at|in|on|during|after|before|with|from|speaking|appearing|addressing|writing|dedicating|standing|asked|when|while|like)$/.test(
+          w,
+        ) ||
+          /ing$/.test(w));
+      if (!aside) {
+        if (round === 0) end = k;
+        k = x - 1;
+        break;
+      }
+      if (round === 0) end = -1;
+      k = x - 1;
     }
     // NP to the left: words back to a clause boundary, at most 14 tokens.
     if (k >= 0 && isWordTok(toks[k]) && !EN_CLAUSE.has(lw(k))) {
@@ -131,10 +174,21 @@ export function buildEnglishVerb(
           !/^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|u\.s|lt|col|sgt|capt|prof|rev|[a-z])$/i.test(lw(a - 2))
         )
           break;
-        if (EN_CLAUSE.has(w) || (verbClassOf(c, 'en', w) && !isCapitalized(t.text))) break;
+        // "Mr. Grassley and Mr. Leahy": names joined by "and" are one source.
+        const joinsNames =
+          w === 'and' && isCapitalized(toks[a].text) && a - 2 >= 0 && isCapitalized(toks[a - 2].text);
+        if (
+          !joinsNames &&
+          (EN_CLAUSE.has(w) ||
+            EN_AUX_VERBS.has(w) ||
+            /^(what|how|why|where|like)$/.test(w) ||
+            (verbClassOf(c, 'en', w) && !isCapitalized(t.text)))
+        )
+          break;
         a--;
       }
       while (a <= k && !isWordTok(toks[a])) a++;
+      [a, k] = refineSubject(a, k);
       if (a <= k) {
         srcA = a;
         // The appositive belongs to the source: "Sen. Lindsey Graham (R-S.C.)", "Donald Trump, her opponent".
@@ -167,9 +221,13 @@ export function buildEnglishVerb(
       /^(the|a|an|one|another)$/.test(nw) &&
       toks[cue.b + 2] &&
       (isCapitalized(toks[cue.b + 2].text) || c.titles.has(lw(cue.b + 2)));
+    // After a plain comma a word group after the verb is its object ("X, of Ashton, Va., said he
+    // had fought"): inverted sources there were taken above, when they end the sentence.
+    const plainComma = toks[k]?.text === ',' && toks[k - 1]?.kind !== 'quote';
     if (
       !coordinated &&
       !participle &&
+      !plainComma &&
       n &&
       isWordTok(n) &&
       (!EN_TIME.has(nw) || detName) &&
@@ -177,14 +235,17 @@ export function buildEnglishVerb(
       !c.complementizers.has(nw)
     ) {
       let b = cue.b + 1;
-      while (
-        b + 1 < toks.length &&
-        isWordTok(toks[b + 1]) &&
-        !EN_TIME.has(lw(b + 1)) &&
-        !EN_CLAUSE.has(lw(b + 1)) &&
-        b - cue.b < 8
-      )
-        b++;
+      while (b - cue.b < 10) {
+        if (b + 2 < toks.length && nameDot(b + 1)) b += 2;
+        else if (
+          b + 1 < toks.length &&
+          isWordTok(toks[b + 1]) &&
+          !EN_TIME.has(lw(b + 1)) &&
+          !EN_CLAUSE.has(lw(b + 1))
+        )
+          b++;
+        else break;
+      }
       source = [span2(cue.b + 1, b)];
       const cont = beforeClause(cue.a - 1);
       if (cont) content = [cont];
@@ -316,6 +377,141 @@ export function buildEnglishVerb(
     }
   }
   return finish();
+
+  /**
+   * A subject found by scanning left, without what stands around it: a leading conjunction,
+   * adverb, time or preposition ("With Democratic leaders", "Last week Stumpf"), a trailing
+   * time or channel ("Sanders on Tuesday", "Stumpf in a televised interview"); a subject pronoun
+   * after an introductory phrase is the subject alone ("A few days ago in an interview … he").
+   */
+  function refineSubject(a: number, b: number): [number, number] {
+    const a0 = a;
+    const lead =
+      /^(and|but|so|yet|even|still|now|also|then|however|meanwhile|instead|indeed|finally|today|yesterday|recently|already|with|in|at|on|for|from|after|before|during|following|under|among|to|of)$/;
+    for (;;) {
+      if (
+        a < b &&
+        /^(last|this|next|early|late)$/.test(lw(a)) &&
+        (EN_TIME.has(lw(a + 1)) ||
+          /^(week|month|year|night|morning|weekend|fall|spring|summer|winter)$/.test(lw(a + 1)))
+      )
+        a += 2;
+      else if (a < b && lead.test(lw(a)) && !(lw(a) === 'of' && a === b)) a++;
+      else break;
+      while (a <= b && !isWordTok(toks[a])) a++;
+    }
+    if (a > b) return [a, b];
+    if (b > a && /^(he|she|they|we|i|you)$/.test(lw(b))) return [b, b];
+    // "In a Bloomberg interview Trump declared": after an introductory phrase, the name before the verb.
+    if (
+      a > a0 &&
+      /^(in|at|on|during|after|before|following|with|from|for)$/.test(lw(a0)) &&
+      isCapitalized(toks[b].text)
+    ) {
+      let x = b;
+      while (x - 1 >= a && (isCapitalized(toks[x - 1].text) || nameDot(x - 1))) x--;
+      if (x > a) return [x, b];
+    }
+    // "footage of Trump saying": a participle's source is the noun right before it.
+    if (/ing$/.test(lw(cue.a)) && toks[b + 1] === toks[cue.a]) {
+      for (let x = b - 1; x > a; x--)
+        if (/^(of|with|showing|shows|included|includes)$/.test(lw(x))) return [x + 1, b];
+    }
+    for (let x = a + 1; x < b; x++) {
+      if (!/^(on|at|in|during|after|before|last|this|early|late|just|released|earlier)$/.test(lw(x)))
+        continue;
+      const rest = toks.slice(x + 1, b + 1).map((t) => t.norm);
+      if (
+        rest.some(
+          (w) => EN_TIME.has(w) && !/^(on|in|at|to|of|for|with|from|by|as|that|this|last|also|then)$/.test(w),
+        ) ||
+        rest.some((w) =>
+          /^(january|february|march|april|may|june|july|august|september|october|november|december|interview|statement|debate|conference|speech|hearing|briefing|rally|forum|week|month|year|morning|night|evening|afternoon|weekend|tweet|post|letter|email)s?$/.test(
+            w,
+          ),
+        )
+      ) {
+        let e = x - 1;
+        while (e > a && !isWordTok(toks[e])) e--;
+        return [a, e];
+      }
+    }
+    return [a, b];
+  }
+
+  /**
+   * The last token of a source standing after a say-verb that follows its content (a closing
+   * quote or a comma before the verb, the source running to the sentence's end), or -1.
+   */
+  function invertedSourceEnd(): number {
+    if (cue.a !== cue.b || c.enForms.get(lw(cue.a)) !== 'say' || /ing$/.test(lw(cue.a))) return -1;
+    const before = toks[cue.a - 1];
+    if (!before) return -1;
+    const afterQuote =
+      (before.kind === 'quote' && CLOSE_QUOTES.includes(before.text)) ||
+      (before.text === ',' &&
+        toks[cue.a - 2]?.kind === 'quote' &&
+        CLOSE_QUOTES.includes(toks[cue.a - 2].text));
+    if (!afterQuote && before.text !== ',') return -1;
+    const first = toks[cue.b + 1];
+    if (!first || !isWordTok(first)) return -1;
+    const fw = lw(cue.b + 1);
+    if (c.complementizers.has(fw) || (EN_TIME.has(fw) && !/^(the|a|an|one)$/.test(fw)) || fw === 'it')
+      return -1;
+    const nameLike =
+      isCapitalized(first.text) ||
+      first.kind === 'number' ||
+      c.titles.has(fw) ||
+      /^(the|a|an|one|another|two|three|several|many|some|most|his|her|their)$/.test(fw);
+    if (!nameLike) return -1;
+    let b = cue.b + 1;
+    for (let x = cue.b + 1; x < toks.length && x - cue.b <= 10; x++) {
+      const t = toks[x];
+      const w = lw(x);
+      if (isWordTok(t)) {
+        if (EN_CLAUSE.has(w) || EN_AUX_VERBS.has(w) || /n['’]t$/.test(w) || w === 'to') return -1;
+        if (verbClassOf(c, 'en', w) && !isCapitalized(t.text)) return -1;
+        b = x;
+        continue;
+      }
+      if (nameDot(x)) continue;
+      if (t.text === '.' && x === toks.length - 1) return b;
+      // The source runs to the sentence's end, or stops at an appositive: "said Smith, a spokesman".
+      // After a plain comma only a source that ends the sentence: "…, said Batchelder." (else
+      // the comma closes an appositive: "Smith, of Ashton, said the event …").
+      if (/^[.!?]$/.test(t.text) || t.kind === 'quote') return b;
+      if (t.text === ',' && afterQuote) return appositiveEnd(x, b);
+      return -1;
+    }
+    return b === toks.length - 1 ? b : -1;
+  }
+
+  /** A dot inside a name: "Mr. Kamin", "Rep. G.K. Butterfield", "R-Tenn.", "9/11". */
+  function nameDot(x: number): boolean {
+    const t = toks[x];
+    if (!t || !/^[./-]$/.test(t.text) || !isWordTok(toks[x + 1])) return false;
+    if (t.end === toks[x + 1].start) return true;
+    return (
+      t.text === '.' &&
+      /^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|lt|col|sgt|capt|prof|rev|[a-z])$/.test(lw(x - 1))
+    );
+  }
+
+  /** '… said Kenneth Baer, a former official who runs Crosscut.': the appositive is the source's. */
+  function appositiveEnd(comma: number, b: number): number {
+    const w = lw(comma + 1);
+    if (!isWordTok(toks[comma + 1]) || EN_CLAUSE.has(w) || /ing$/.test(w) || verbClassOf(c, 'en', w))
+      return b;
+    let e = comma + 1;
+    for (let x = comma + 1; x < toks.length && x - comma <= 25; x++) {
+      const t = toks[x];
+      if (t.kind === 'quote' || t.text === ';' || t.text === ':') return b;
+      if (/^[.!?]$/.test(t.text) && !nameDot(x)) break;
+      if (t.text === ',' && (EN_CLAUSE.has(lw(x + 1)) || /ing$/.test(lw(x + 1)))) break;
+      if (isWordTok(t)) e = x;
+    }
+    return e;
+  }
 
   function finish(): Attribution | null {
     return finishAttribution(ctx, c, s, cue, source, content, direct, mentionAt);

@@ -53,8 +53,28 @@ export interface Compiled {
 
 const compiledCache = new Map<Language, Compiled>();
 
+const IRREGULAR_FORMS = new Set([
+  'said',
+  'told',
+  'found',
+  'finds',
+  'shows',
+  'shown',
+  'showed',
+  'written',
+  'wrote',
+  'stated',
+  'felt',
+  'knew',
+  'known',
+  'learnt',
+  'thought',
+  'understood',
+]);
+
 export function enVerbForms(lemma: string): string[] {
-  if (lemma.includes(' ')) return [lemma];
+  // Entries already inflected (said, found, told, stated) are forms, not lemmas.
+  if (lemma.includes(' ') || /ed$/.test(lemma) || IRREGULAR_FORMS.has(lemma)) return [lemma];
   const forms = [lemma];
   const cons = /[^aeiou]$/.test(lemma);
   if (lemma.endsWith('e')) forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
@@ -83,10 +103,15 @@ export function compile(lang: Language): Compiled {
   const d = LANGUAGE_DATA[lang];
   const verbStems: Compiled['verbStems'] = [];
   const enForms = new Map<string, VerbClass>();
+  const pastOnly = new Set(d.pastOnly ?? []);
+  const notCue = new Set(d.notCueForms ?? []);
   for (const cls of ['say', 'directive', 'belief'] as VerbClass[]) {
     for (const v of d.verbs[cls]) {
       if (lang === 'en') {
-        for (const f of enVerbForms(v)) if (!enForms.has(f)) enForms.set(f, cls);
+        const past = pastOnly.has(v);
+        for (const f of enVerbForms(v))
+          if (!enForms.has(f) && !notCue.has(f) && (!past || (f.endsWith('ed') && f !== v)))
+            enForms.set(f, cls);
       } else verbStems.push({ stem: normalizeWord(v), cls });
     }
   }
@@ -333,6 +358,13 @@ export const EN_AUX = new Set([
   'continues',
   'continued',
 ]);
+/** Auxiliaries and modals: a word group holding one is a clause, not a name. */
+export const EN_AUX_VERBS = new Set(
+  'is are was were be been being has have had do does did will would shall should can could may might must'.split(
+    ' ',
+  ),
+);
+
 export const EN_CLAUSE = new Set([
   'that',
   'which',
@@ -448,9 +480,10 @@ export const EN_NOUN_PREV = new Set([
 ]);
 
 export function buildMentionIndex(entities: Entity[]) {
-  const spans = entities
-    .flatMap((e) => e.mentions.map((m) => ({ ...m, entity: e })))
-    .sort((a, b) => a.start - b.start);
+  const spans: { start: number; end: number; text: string; entity: Entity }[] = [];
+  for (const e of entities)
+    for (const m of e.mentions) spans.push({ start: m.start, end: m.end, text: m.text, entity: e });
+  spans.sort((a, b) => a.start - b.start);
   // Binary search for the first mention at or after `start`: keeps large articles linear.
   return (start: number, end: number) => {
     let lo = 0;
@@ -545,6 +578,14 @@ export function finishAttribution(
     }
   }
   if (!content.length || content.some((x) => x.text.length < 2)) return null;
+  // "He’s", "I've": the contracted verb is not the source's.
+  if (ctx.lang === 'en')
+    source = source.map((x) => {
+      const m = /(?<=(?:^|\s)(?:he|she|it|who|that|there|what|i|we|they|you))['’](?:s|ve|m|re|d|ll)$/i.exec(
+        x.text,
+      );
+      return m ? { start: x.start, end: x.end - m[0].length, text: x.text.slice(0, -m[0].length) } : x;
+    });
   const { kind, entity } = classifySource(c, source, mentionAt, cue);
   const att: Attribution = {
     id: nextTmpId(),

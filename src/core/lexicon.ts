@@ -24,6 +24,10 @@ export type VerbClass = 'say' | 'directive' | 'belief';
 
 export interface LanguageData {
   verbs: Record<VerbClass, string[]>;
+  /** English verbs that are nouns as often (a protest, a voice): only their past forms are cues. */
+  pastOnly?: string[];
+  /** English forms the generator makes that are not cues: "supposed" (is supposed to). */
+  notCueForms?: string[];
   verbEndings: string[];
   phrases: Phrase[];
   possessivePhrase: { prefixes: string[]; nouns: string[]; pronouns: string[] };

@@ -125,6 +125,14 @@ export function nameKey(words: string[]): string {
 }
 
 /** Splits a name into the words that make its key (hyphens kept inside words). */
+const nameWordsMemo = new Map<string, string[]>();
+/** Memoised (callers must not mutate the result): mention texts repeat throughout an article. */
 export function nameWords(name: string): string[] {
-  return name.match(/[\p{L}\p{M}\p{N}]+(?:['’ʼ\-.][\p{L}\p{M}\p{N}]+)*\.?/gu) ?? [];
+  let w = nameWordsMemo.get(name);
+  if (w === undefined) {
+    w = name.match(/[\p{L}\p{M}\p{N}]+(?:['’ʼ\-.][\p{L}\p{M}\p{N}]+)*\.?/gu) ?? [];
+    if (nameWordsMemo.size > 100000) nameWordsMemo.clear();
+    nameWordsMemo.set(name, w);
+  }
+  return w;
 }

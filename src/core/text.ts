@@ -98,6 +98,11 @@ export function tokenizeReference(
 }
 
 export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // Fast paths for Latin and Cyrillic (every token asks): no string allocation.
+  if (code < 0x80) return code >= 65 && code <= 90;
+  if (code >= 0x400 && code <= 0x42f) return true;
+  if (code >= 0x430 && code <= 0x45f) return false;
   const c = word.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }

@@ -194,7 +194,7 @@ describe('attributions: tricky cases', () => {
     const t =
       'The New York Times reports:\n\n"In an illustration of the lack of enthusiasm, donors stayed home."\n\nПрезидент заявив:\n\n«Ми не відступимо».';
     const a = analyze(t, { language: 'en' });
-    const nyt = a.attributions.find((x) => x.cue[0].text === 'reports')!;
+    const nyt = a.attributions.find((x) => x.cue[0].text === 'reports:')!;
     assert.strictEqual(
       nyt.content[0].text,
       'In an illustration of the lack of enthusiasm, donors stayed home.',

@@ -30,6 +30,9 @@ import type { Attribution, Language, Span } from './types';
 
 export type { AttributionContext } from './attributionShared';
 
+const EN_COPULA =
+  /^(is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|'re|’re|'m|’m)$/;
+
 /** Finds the cues of one sentence. */
 function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {
   const toks = s.tokens;
@@ -85,7 +88,43 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       break;
     }
     if (matched) continue;
-    const cls = verbClassOf(c, lang, lw[i]);
+    // "is confident that", "were worried about": a copula and an attitude adjective.
+    if (
+      lang === 'en' &&
+      c.attitudeAdjectives.has(lw[i]) &&
+      i > 0 &&
+      (EN_COPULA.test(lw[i - 1]) || /['’](re|m)$/.test(lw[i - 1]))
+    ) {
+      const nx = lw[i + 1] ?? '';
+      const prep = /^(about|of|over|with)$/.test(nx);
+      if (prep || nx === 'that' || toks[i + 1]?.text === ':' || toks[i + 1]?.kind === 'quote') {
+        const b = prep ? i + 1 : i;
+        let a = i - 1;
+        while (a > 0 && EN_AUX.has(lw[a - 1])) a--;
+        cues.push({
+          a: i - 1,
+          b,
+          spans: [span(text, toks[a].start, toks[b].end)],
+          kind: 'belief',
+          sourceAt: 'auto',
+        });
+        for (let x = i - 1; x <= b; x++) taken[x] = 1;
+        i = b;
+        continue;
+      }
+    }
+    let cls = verbClassOf(c, lang, lw[i]);
+    const colonRest = lang === 'en' && !cls ? c.colonForms.get(lw[i]) : undefined;
+    if (colonRest && colonRest.every((w, j) => lw[i + 1 + j] === w)) {
+      const nx = toks[i + 1 + colonRest.length];
+      if (nx && (nx.text === ':' || (nx.kind === 'quote' && OPEN_QUOTES.includes(nx.text)))) cls = 'say';
+    }
+    // A multi-word cue ("made clear", "pointed out") wins over its first word alone.
+    const multi =
+      lang === 'en'
+        ? c.enMulti.get(lw[i])?.find((e) => e.rest.every((w, j) => lw[i + 1 + j] === w))
+        : undefined;
+    if (multi) cls = multi.cls;
     if (!cls) continue;
     // Negated speech carries no content; a verb right after a preposition is a noun homograph.
     const prev = lw[i - 1] ?? '';
@@ -109,9 +148,9 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     )
       continue;
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
-    let b = i;
+    let b = i + (multi ? multi.rest.length : 0);
     let spanStart = i;
-    let spanEnd = i;
+    let spanEnd = b;
     if (lang === 'en') {
       // The cue takes its auxiliaries and adverbs ("has also said"), a particle ("called for",
       // "pointed to") and a channel ("said in a statement"), as PolNeAR marks them.
@@ -122,7 +161,8 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
           /n['’]t$/.test(lw[spanStart - 1]))
       )
         spanStart--;
-      if (/^(for|to|of|about|out|on)$/.test(lw[i + 1] ?? '') && EN_PARTICLE_VERBS.test(lw[i])) b = i + 1;
+      if (!multi && /^(for|to|of|about|out|on)$/.test(lw[i + 1] ?? '') && EN_PARTICLE_VERBS.test(lw[i]))
+        b = i + 1;
       const m =
         /^ in an? (?:(?:phone|telephone|television|radio|written|emailed|video|joint|brief|separate)\s)?(?:statement|interview|email|e-mail|letter|release|post|tweet|op-ed|speech|memo|filing|report)\b/i.exec(
           text.slice(toks[b].end, toks[b].end + 60),
@@ -149,7 +189,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       kind: cls,
       sourceAt: 'auto',
     });
-    taken[i] = 1;
+    for (let x = i; x <= b; x++) taken[x] = 1;
   }
   return cues;
 }

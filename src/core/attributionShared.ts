@@ -35,6 +35,11 @@ export interface Compiled {
   verbEndings: Set<string>;
   verbMemo: Map<string, VerbClass | ''>;
   enForms: Map<string, VerbClass>;
+  /** English multi-word cues by their (inflected) first word: pointed → [out], made → [clear]. */
+  enMulti: Map<string, { rest: string[]; cls: VerbClass }[]>;
+  attitudeAdjectives: Set<string>;
+  /** Forms of the colon verbs (continued, went on) by first word, with the words after it. */
+  colonForms: Map<string, string[]>;
   phrasesByFirst: Map<string, { words: string[]; p: Phrase }[]>;
   complementizers: Set<string>;
   contentIntroducers: Set<string>;
@@ -72,9 +77,12 @@ const IRREGULAR_FORMS = new Set([
   'understood',
 ]);
 
-export function enVerbForms(lemma: string): string[] {
+export function enVerbForms(lemma: string, irregular: Record<string, string[]> = {}): string[] {
   // Entries already inflected (said, found, told, stated) are forms, not lemmas.
-  if (lemma.includes(' ') || /ed$/.test(lemma) || IRREGULAR_FORMS.has(lemma)) return [lemma];
+  if (/ed$/.test(lemma) || IRREGULAR_FORMS.has(lemma)) return [lemma];
+  // A multi-word entry inflects its first word: point out → pointed out.
+  const sp = lemma.indexOf(' ');
+  if (sp > 0) return enVerbForms(lemma.slice(0, sp), irregular).map((f) => f + lemma.slice(sp));
   const forms = [lemma];
   const cons = /[^aeiou]$/.test(lemma);
   if (lemma.endsWith('e')) forms.push(`${lemma}s`, `${lemma}d`, `${lemma.slice(0, -1)}ing`);
@@ -86,14 +94,12 @@ export function enVerbForms(lemma: string): string[] {
     if (cons && /[aeiou][^aeiouwxy]$/.test(lemma))
       forms.push(`${lemma}${lemma.slice(-1)}ed`, `${lemma}${lemma.slice(-1)}ing`);
   }
-  if (lemma === 'say') forms.push('says', 'said', 'saying');
-  if (lemma === 'tell') forms.push('tells', 'told', 'telling');
-  if (lemma === 'write') forms.push('writes', 'wrote', 'written', 'writing');
-  if (lemma === 'think') forms.push('thought');
-  if (lemma === 'feel') forms.push('felt');
-  if (lemma === 'know') forms.push('knew', 'known');
-  if (lemma === 'find') forms.push('found');
-  if (lemma === 'show') forms.push('shown');
+  const irr = irregular[lemma];
+  if (irr) {
+    // Irregular verbs have no regular past: "speaked", "sayed" never occur.
+    const regular = new Set(forms.filter((f) => /ed$/.test(f)));
+    return [...forms.filter((f) => !regular.has(f)), ...irr];
+  }
   return forms;
 }
 
@@ -104,24 +110,40 @@ export function compile(lang: Language): Compiled {
   const verbStems: Compiled['verbStems'] = [];
   const enForms = new Map<string, VerbClass>();
   const pastOnly = new Set(d.pastOnly ?? []);
+  const enMulti: Compiled['enMulti'] = new Map();
   const notCue = new Set(d.notCueForms ?? []);
   for (const cls of ['say', 'directive', 'belief'] as VerbClass[]) {
     for (const v of d.verbs[cls]) {
       if (lang === 'en') {
         const past = pastOnly.has(v);
-        for (const f of enVerbForms(v))
-          if (!enForms.has(f) && !notCue.has(f) && (!past || (f.endsWith('ed') && f !== v)))
-            enForms.set(f, cls);
+        for (const f of enVerbForms(v, d.irregular)) {
+          if (enForms.has(f) || notCue.has(f) || (past && !(f.endsWith('ed') && f !== v))) continue;
+          const sp = f.indexOf(' ');
+          if (sp < 0) enForms.set(f, cls);
+          else {
+            const list = enMulti.get(f.slice(0, sp)) ?? [];
+            list.push({ rest: f.slice(sp + 1).split(' '), cls });
+            enMulti.set(f.slice(0, sp), list);
+          }
+        }
       } else verbStems.push({ stem: normalizeWord(v), cls });
     }
   }
   verbStems.sort((x, y) => y.stem.length - x.stem.length);
+  for (const list of enMulti.values()) list.sort((x, y) => y.rest.length - x.rest.length);
   c = {
     d,
     verbStems,
     verbEndings: new Set(['', ...d.verbEndings]),
     verbMemo: new Map(),
     enForms,
+    enMulti,
+    attitudeAdjectives: new Set(d.attitudeAdjectives ?? []),
+    colonForms: new Map(
+      (d.colonVerbs ?? [])
+        .flatMap((v) => enVerbForms(v, d.irregular))
+        .map((f) => [f.split(' ')[0], f.split(' ').slice(1)] as [string, string[]]),
+    ),
     phrasesByFirst: groupBy(
       d.phrases
         .map((p) => ({ words: p.cue.split(' ').map(normalizeWord), p }))

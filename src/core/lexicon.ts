@@ -28,6 +28,12 @@ export interface LanguageData {
   pastOnly?: string[];
   /** English forms the generator makes that are not cues: "supposed" (is supposed to). */
   notCueForms?: string[];
+  /** English irregular forms by lemma (speak: spoke, spoken). */
+  irregular?: Record<string, string[]>;
+  /** English adjectives that make a belief cue after a copula: "is confident that". */
+  attitudeAdjectives?: string[];
+  /** English verbs that are cues only before a colon or a quotation: "continued: …". */
+  colonVerbs?: string[];
   verbEndings: string[];
   phrases: Phrase[];
   possessivePhrase: { prefixes: string[]; nouns: string[]; pronouns: string[] };

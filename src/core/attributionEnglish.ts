@@ -21,7 +21,7 @@ import {
   verbClassOf,
 } from './attributionShared';
 import type { QuoteSpan } from './quotes';
-import { CLOSE_QUOTES, isCapitalized, span, trimSpan } from './text';
+import { CLOSE_QUOTES, isCapitalized, span, type Token, trimSpan } from './text';
 import type { Attribution, Span } from './types';
 
 export function buildEnglishVerb(
@@ -175,8 +175,12 @@ export function buildEnglishVerb(
         )
           break;
         // "Mr. Grassley and Mr. Leahy": names joined by "and" are one source.
+        // "Federal and state officials", "Developers and supporters": a short conjunct that
+        // starts the clause.
         const joinsNames =
-          w === 'and' && isCapitalized(toks[a].text) && a - 2 >= 0 && isCapitalized(toks[a - 2].text);
+          w === 'and' &&
+          a - 2 >= 0 &&
+          ((isCapitalized(toks[a].text) && isCapitalized(toks[a - 2].text)) || shortConjunct(a - 2));
         if (
           !joinsNames &&
           (EN_CLAUSE.has(w) ||
@@ -447,11 +451,10 @@ export function buildEnglishVerb(
     if (cue.a !== cue.b || c.enForms.get(lw(cue.a)) !== 'say' || /ing$/.test(lw(cue.a))) return -1;
     const before = toks[cue.a - 1];
     if (!before) return -1;
-    const afterQuote =
-      (before.kind === 'quote' && CLOSE_QUOTES.includes(before.text)) ||
-      (before.text === ',' &&
-        toks[cue.a - 2]?.kind === 'quote' &&
-        CLOSE_QUOTES.includes(toks[cue.a - 2].text));
+    // Closing marks: ” » " and the doubled apostrophe of some wires ('').
+    const closes = (t: Token | undefined) =>
+      !!t && ((t.kind === 'quote' && CLOSE_QUOTES.includes(t.text)) || t.text === "'");
+    const afterQuote = closes(before) || (before.text === ',' && closes(toks[cue.a - 2]));
     if (!afterQuote && before.text !== ',') return -1;
     const first = toks[cue.b + 1];
     if (!first || !isWordTok(first)) return -1;
@@ -475,6 +478,15 @@ export function buildEnglishVerb(
         continue;
       }
       if (nameDot(x)) continue;
+      // A party and state in parentheses: "Rep. G.K. Butterfield (D-N.C.)".
+      if (t.text === '(') {
+        const close = toks.findIndex((y, j) => j > x && j - x < 10 && y.text === ')');
+        if (close > 0) {
+          b = close;
+          x = close;
+          continue;
+        }
+      }
       if (t.text === '.' && x === toks.length - 1) return b;
       // The source runs to the sentence's end, or stops at an appositive: "said Smith, a spokesman".
       // After a plain comma only a source that ends the sentence: "…, said Batchelder." (else
@@ -484,6 +496,24 @@ export function buildEnglishVerb(
       return -1;
     }
     return b === toks.length - 1 ? b : -1;
+  }
+
+  /** Words e (back to at most three) that open their clause and hold no verb: "Federal", "Joseph". */
+  function shortConjunct(e: number): boolean {
+    for (let x = e; x >= 0 && e - x < 3; x--) {
+      const t = toks[x];
+      const w = lw(x);
+      if (
+        !isWordTok(t) ||
+        EN_AUX_VERBS.has(w) ||
+        EN_CLAUSE.has(w) ||
+        (verbClassOf(c, 'en', w) && !isCapitalized(t.text))
+      )
+        return false;
+      const p = toks[x - 1];
+      if (!p || (!isWordTok(p) && /^[,;:—–(]$/.test(p.text)) || p.kind === 'quote') return true;
+    }
+    return false;
   }
 
   /** A dot inside a name: "Mr. Kamin", "Rep. G.K. Butterfield", "R-Tenn.", "9/11". */
@@ -499,21 +529,33 @@ export function buildEnglishVerb(
 
   /** '… said Kenneth Baer, a former official who runs Crosscut.': the appositive is the source's. */
   function appositiveEnd(comma: number, b: number): number {
+    // Relative clauses belong to the source as annotated ("said Luis Rubio, who heads …").
+    const relative = (w: string) => w === 'who' || w === 'whose';
     const w = lw(comma + 1);
-    if (!isWordTok(toks[comma + 1]) || EN_CLAUSE.has(w) || /ing$/.test(w) || verbClassOf(c, 'en', w))
+    if (
+      !isWordTok(toks[comma + 1]) ||
+      (EN_CLAUSE.has(w) && !relative(w)) ||
+      /ing$/.test(w) ||
+      verbClassOf(c, 'en', w)
+    )
       return b;
     let e = comma + 1;
     for (let x = comma + 1; x < toks.length && x - comma <= 25; x++) {
       const t = toks[x];
       if (t.kind === 'quote' || t.text === ';' || t.text === ':') return b;
       if (/^[.!?]$/.test(t.text) && !nameDot(x)) break;
-      if (t.text === ',' && (EN_CLAUSE.has(lw(x + 1)) || /ing$/.test(lw(x + 1)))) break;
+      const nx = lw(x + 1);
+      if (t.text === ',' && ((EN_CLAUSE.has(nx) && !relative(nx)) || /ing$/.test(nx))) break;
       if (isWordTok(t)) e = x;
     }
     return e;
   }
 
   function finish(): Attribution | null {
+    // "The plan seems to …", "It appeared that …": the writer's judgement, no one else's — unless
+    // it seems so to someone ("seems to me").
+    const toSomeone = lw(cue.b + 1) === 'to' && /^(me|us|him|her|them)$/.test(lw(cue.b + 2));
+    if (/^(seem|seems|seemed|appear|appears|appeared)$/.test(lw(cue.a)) && !toSomeone) source = [];
     return finishAttribution(ctx, c, s, cue, source, content, direct, mentionAt);
   }
 }

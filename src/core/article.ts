@@ -83,12 +83,20 @@ export function parseArticle(text: string, cache?: AnalysisCache): Article {
       entries.push(hit);
       continue;
     }
-    const sents = sentences(text, p).map((s) => ({
-      ...s,
+    const sents: Sentence[] = sentences(text, p).map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.text,
       tokens: tokenize(text, s.start, s.end),
       paragraph: index,
     }));
-    const para = { ...p, boilerplate: isBoilerplateLine(p.text), sentences: sents };
+    const para: ArticleParagraph = {
+      start: p.start,
+      end: p.end,
+      text: p.text,
+      boilerplate: isBoilerplateLine(p.text),
+      sentences: sents,
+    };
     // "Читайте також: …" glued by scraping to the next paragraph: only its first sentence is chrome.
     if (para.boilerplate && sents.length > 1) {
       const [first, ...rest] = sents;

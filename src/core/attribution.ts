@@ -43,6 +43,9 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
   const local = quotes.filter((q) => q.open < s.end && q.close >= s.start);
   for (let i = 0; i < toks.length; i++) {
     if (taken[i] || !isWordTok(toks[i])) continue;
+    // Most words start no cue: one lookup (English forms are all known in advance; Ukrainian and
+    // Russian verbs are matched by stem, memoised).
+    if (!c.cueStarts.has(lw[i]) && (lang === 'en' || !verbClassOf(c, lang, lw[i]))) continue;
     // Cues inside a quotation are the speaker's own words (hedges): skipped.
     if (local.length && insideQuote(local, toks[i].start)) continue;
     // Possessive source phrase: За його словами → cue [За, словами], source його.
@@ -115,7 +118,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     }
     let cls = verbClassOf(c, lang, lw[i]);
     const colonRest = lang === 'en' && !cls ? c.colonForms.get(lw[i]) : undefined;
-    if (colonRest && colonRest.every((w, j) => lw[i + 1 + j] === w)) {
+    if (colonRest?.every((w, j) => lw[i + 1 + j] === w)) {
       const nx = toks[i + 1 + colonRest.length];
       if (nx && (nx.text === ':' || (nx.kind === 'quote' && OPEN_QUOTES.includes(nx.text)))) cls = 'say';
     }
@@ -148,6 +151,27 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     )
       continue;
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
+    // A name given, not words reported: "a group called Lashkar-e-Taiba", "the program, called EB-5",
+    // "the so called Never Trumpers" (but "what he called a con").
+    if (
+      lang === 'en' &&
+      /^(called|named|dubbed|titled|labeled|labelled)$/.test(lw[i]) &&
+      !/^(for|on|upon|to|it|him|her|them|me|us)$/.test(lw[i + 1] ?? '')
+    ) {
+      const before = toks[i - 1]?.text === ',' ? i - 2 : i - 1;
+      const w = lw[before] ?? '';
+      const t = toks[before];
+      if (
+        w === 'so' ||
+        (t &&
+          isWordTok(t) &&
+          !isCapitalized(t.text) &&
+          !c.pronouns.has(w) &&
+          !EN_AUX.has(w) &&
+          !/ly$|^(who|which|that|and|or|but|also|then|now|publicly|once)$/.test(w))
+      )
+        continue;
+    }
     let b = i + (multi ? multi.rest.length : 0);
     let spanStart = i;
     let spanEnd = b;
@@ -157,7 +181,11 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       while (
         spanStart > 0 &&
         (EN_AUX.has(lw[spanStart - 1]) ||
-          /^(not|never|n['’]t)$/.test(lw[spanStart - 1]) ||
+          /^(not|never|now|n['’]t)$/.test(lw[spanStart - 1]) ||
+          (/^[a-z]{3,}ly$/.test(lw[spanStart - 1]) &&
+            !/^(only|early|likely|family|daily|weekly|rally|ally|italy|july|reply|supply|apply)$/.test(
+              lw[spanStart - 1],
+            )) ||
           /n['’]t$/.test(lw[spanStart - 1]))
       )
         spanStart--;

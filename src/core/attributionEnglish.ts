@@ -192,11 +192,12 @@ export function buildEnglishVerb(
         a--;
       }
       while (a <= k && !isWordTok(toks[a])) a++;
+      const appositive = end > k;
       [a, k] = refineSubject(a, k);
       if (a <= k) {
         srcA = a;
         // The appositive belongs to the source: "Sen. Lindsey Graham (R-S.C.)", "Donald Trump, her opponent".
-        if (end > k)
+        if (appositive)
           source = [
             toks[end].text === ')'
               ? span(text, toks[a].start, toks[end].end)
@@ -468,7 +469,7 @@ export function buildEnglishVerb(
       /^(the|a|an|one|another|two|three|several|many|some|most|his|her|their)$/.test(fw);
     if (!nameLike) return -1;
     let b = cue.b + 1;
-    for (let x = cue.b + 1; x < toks.length && x - cue.b <= 10; x++) {
+    for (let x = cue.b + 1; x < toks.length && x - cue.b <= 16; x++) {
       const t = toks[x];
       const w = lw(x);
       if (isWordTok(t)) {
@@ -556,6 +557,30 @@ export function buildEnglishVerb(
     // it seems so to someone ("seems to me").
     const toSomeone = lw(cue.b + 1) === 'to' && /^(me|us|him|her|them)$/.test(lw(cue.b + 2));
     if (/^(seem|seems|seemed|appear|appears|appeared)$/.test(lw(cue.a)) && !toSomeone) source = [];
-    return finishAttribution(ctx, c, s, cue, source, content, direct, mentionAt);
+    return finishAttribution(ctx, c, s, reachContent(), source, content, direct, mentionAt);
+  }
+
+  /**
+   * As PARC/PolNeAR mark it, the cue runs up to its content: "said in a statement Monday that …",
+   * "unleashed a series of tweets saying …", "warned against …" (not past a comma, nor into the
+   * source or another sentence).
+   */
+  function reachContent(): Cue {
+    const last = cue.spans[cue.spans.length - 1];
+    const from = content[0]?.start ?? -1;
+    if (from <= last.end || from > s.end) return cue;
+    // "told his advisers that": the addressee is not part of the cue.
+    if (
+      /^(tell|tells|told|telling|warn|warns|warned|warning|urge|urges|urged|urging|remind|reminded|assure|assured|inform|informed|ask|asks|asked|asking|advise|advised)$/.test(
+        lw(cue.a),
+      )
+    )
+      return cue;
+    if (source.some((x) => x.start >= last.end && x.start < from)) return cue;
+    const gap = text.slice(last.end, from);
+    if (/[.!?;"“”«»]/.test(gap) || gap.split(/\s+/).filter(Boolean).length > 10) return cue;
+    const end = trimSpan(text, last.start, from, ' \t\r\n,');
+    if (!end || end.end <= last.end) return cue;
+    return { ...cue, spans: [...cue.spans.slice(0, -1), span(text, last.start, end.end)] };
   }
 }

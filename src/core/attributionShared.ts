@@ -32,12 +32,16 @@ export interface Cue {
 export interface Compiled {
   d: LanguageData;
   verbStems: { stem: string; cls: VerbClass }[];
+  /** verbStems by their first two letters, longest first. */
+  verbStemsByPrefix: Map<string, { stem: string; cls: VerbClass }[]>;
   verbEndings: Set<string>;
   verbMemo: Map<string, VerbClass | ''>;
   enForms: Map<string, VerbClass>;
   /** English multi-word cues by their (inflected) first word: pointed → [out], made → [clear]. */
   enMulti: Map<string, { rest: string[]; cls: VerbClass }[]>;
   attitudeAdjectives: Set<string>;
+  /** Every word that may start a cue other than a Ukrainian/Russian verb: a fast pre-filter. */
+  cueStarts: Set<string>;
   /** Forms of the colon verbs (continued, went on) by first word, with the words after it. */
   colonForms: Map<string, string[]>;
   phrasesByFirst: Map<string, { words: string[]; p: Phrase }[]>;
@@ -134,11 +138,13 @@ export function compile(lang: Language): Compiled {
   c = {
     d,
     verbStems,
+    verbStemsByPrefix: groupBy(verbStems, (x) => x.stem.slice(0, 2)),
     verbEndings: new Set(['', ...d.verbEndings]),
     verbMemo: new Map(),
     enForms,
     enMulti,
     attitudeAdjectives: new Set(d.attitudeAdjectives ?? []),
+    cueStarts: new Set(),
     colonForms: new Map(
       (d.colonVerbs ?? [])
         .flatMap((v) => enVerbForms(v, d.irregular))
@@ -164,6 +170,14 @@ export function compile(lang: Language): Compiled {
     possPronouns: wordSet(d.possessivePhrase.pronouns),
     possPrefixes: wordSet(d.possessivePhrase.prefixes),
   };
+  c.cueStarts = new Set([
+    ...c.possPrefixes,
+    ...c.phrasesByFirst.keys(),
+    ...c.attitudeAdjectives,
+    ...c.enForms.keys(),
+    ...c.enMulti.keys(),
+    ...c.colonForms.keys(),
+  ]);
   compiledCache.set(lang, c);
   return c;
 }
@@ -190,7 +204,8 @@ export function verbClassOf(c: Compiled, lang: Language, w: string): VerbClass |
   const hit = c.verbMemo.get(w);
   if (hit !== undefined) return hit || undefined;
   let found: VerbClass | '' = '';
-  for (const { stem, cls } of c.verbStems) {
+  // Only the stems that share the word's first two letters (an unknown word is the common case).
+  for (const { stem, cls } of c.verbStemsByPrefix.get(w.slice(0, 2)) ?? []) {
     if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) {
       found = cls;
       break;

@@ -77,6 +77,23 @@ const CYR_ENDINGS = [
 
 /** Normalises apostrophes and case so that В'ячеслав, В’ячеслав and Вʼячеслав compare equal. */
 export function normalizeWord(word: string): string {
+  // Most words are already lower-case ASCII or Cyrillic: return them as they are, without
+  // allocating (this runs for every token).
+  let plain = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    // Not plain: an ASCII capital or backtick; anything outside lower-case Cyrillic (а–я,
+    // ђ–џ with є і ї, ґ), and ё, which becomes е.
+    if (
+      c < 0x80
+        ? (c >= 65 && c <= 90) || c === 0x60
+        : !((c >= 0x430 && c <= 0x45f && c !== 0x451) || c === 0x491)
+    ) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return word;
   const w = word.toLowerCase();
   // A char-code scan is much cheaper than a regex on this hot path (every token).
   for (let i = 0; i < w.length; i++) {

@@ -36,6 +36,7 @@ function isWordChar(text: string, i: number): boolean {
   return LETTER_RE.test(text[i]);
 }
 
+const ASCII_CHARS = Array.from({ length: 128 }, (_, k) => String.fromCharCode(k));
 const JOINERS = new Set([0x27, 0x2019, 0x2bc, 0x60, 0x2d, 0x2010]); // ' ’ ʼ ` - ‐
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -77,7 +78,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    const t = text.slice(start, i);
+    // One-character ASCII punctuation comes from a table: no string per comma.
+    const t = c < 0x80 && i === start + 1 ? ASCII_CHARS[c] : text.slice(start, i);
     tokens.push({ start, end: i, text: t, kind: QUOTE_CHARS.has(t) ? 'quote' : 'punct', norm: t });
   }
   return tokens;
@@ -218,7 +220,8 @@ export function sentences(text: string, para: Span): Span[] {
       const before = /([\p{L}.]+)[ \t]?$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
       const word = before ? before[1] : '';
       // A single capital letter is an initial; a known abbreviation does not end a sentence.
-      if (/^\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase())) continue;
+      // So are run-together initials (G.K. Butterfield, J.R.R. Tolkien).
+      if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase())) continue;
     }
     const s = trimSpan(text, start, end, ' \t');
     if (s) out.push(s);

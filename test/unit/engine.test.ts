@@ -5,7 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/core/article';
 import { findBoilerplate } from '../../src/core/boilerplate';
 import { detectLanguage } from '../../src/core/language';
-import { stem } from '../../src/core/morphology';
+import { normalizeWord, stem } from '../../src/core/morphology';
 import { chainOf } from '../../src/core/sources';
 import { sentences, stripBom, tokenize, tokenizeReference } from '../../src/core/text';
 import type { Analysis } from '../../src/core/types';
@@ -53,6 +53,28 @@ describe('language', () => {
 });
 
 describe('morphology', () => {
+  it('normalises words exactly as lower-casing and unifying apostrophes and ё would', () => {
+    const slow = (w: string) => w.toLowerCase().replace(/[’ʼ`]/g, "'").replace(/ё/g, 'е');
+    const words = [
+      'said',
+      'Said',
+      'ЁЖ',
+      'ёж',
+      'Ґанок',
+      'ґанок',
+      'п`ять',
+      'п’ять',
+      "п'ять",
+      'Є',
+      'ї',
+      'ІІ',
+      'ѐ',
+      'Ў',
+      'Ελλάδα',
+    ];
+    for (const w of [...words, ...tokenize(seed).map((t) => t.text)])
+      assert.strictEqual(normalizeWord(w), slow(w), w);
+  });
   it('groups inflected forms under one stem', () => {
     assert.strictEqual(stem('Росія'), stem('Росією'));
     assert.strictEqual(stem('Росії'), stem('Росія'));
@@ -188,6 +210,72 @@ describe('attributions: tricky cases', () => {
       a.entities.map((e) => e.name).join(),
     );
     assert.ok(!a.entities.some((e) => e.name === 'Western'));
+  });
+
+  it('English sources: inverted with an appositive, a plain comma, asides, introductory phrases, coordination', () => {
+    const src = (t: string, cue: string) =>
+      analyze(t, { language: 'en' })
+        .attributions.find((x) => x.cue[0].text.split(' ').includes(cue))
+        ?.source.map((x) => x.text)
+        .join('|');
+    assert.strictEqual(
+      src(
+        '"It was a spectacular deal," said Patrick McGinley, a law professor at West Virginia University.',
+        'said',
+      ),
+      'Patrick McGinley, a law professor at West Virginia University',
+    );
+    assert.strictEqual(
+      src("''This isn't tax reform,'' said Mr. Burman, who heads the center.", 'said'),
+      'Mr. Burman, who heads the center',
+    );
+    assert.strictEqual(
+      src('For some, the losses would outstrip the gains, said Batchelder.', 'said'),
+      'Batchelder',
+    );
+    assert.strictEqual(
+      src('"We are ready," said Rep. G.K. Butterfield (D-N.C.).', 'said'),
+      'Rep. G.K. Butterfield (D-N.C.)',
+    );
+    assert.strictEqual(
+      src('Trump, speaking to a veterans group in Virginia, said he would order a review.', 'said'),
+      'Trump',
+    );
+    assert.strictEqual(
+      src('In a Bloomberg interview Trump declared that NATO may be obsolete.', 'declared'),
+      'Trump',
+    );
+    assert.strictEqual(
+      src('Federal and state officials said the two raised $350 million.', 'said'),
+      'Federal and state officials',
+    );
+    assert.strictEqual(src('Sanders on Tuesday said the deal was rigged.', 'said'), 'Sanders');
+    assert.strictEqual(src('Now Melania seems to have vanished from the campaign.', 'seems'), '');
+  });
+
+  it('English cues: multi-word and irregular, attitude adjectives, colon verbs, negation; names given are not cues', () => {
+    const cues = (t: string) =>
+      analyze(t, { language: 'en' }).attributions.map((x) => x.cue.map((c) => c.text).join(' … '));
+    assert.ok(cues('Mr. Trump pointed out that the polls were wrong.').includes('pointed out'));
+    assert.ok(cues('She made clear that she would run.').includes('made clear'));
+    assert.ok(cues('He spoke of a rigged system.').some((c) => c.startsWith('spoke of')));
+    assert.ok(cues('Republicans are confident that they will win.').includes('are confident'));
+    assert.ok(cues('Caddell continued: "The health issue is a partisan issue."').includes('continued:'));
+    assert.ok(
+      cues('The company did not respond to requests for comment.').some((c) =>
+        c.startsWith('did not respond'),
+      ),
+    );
+    assert.ok(cues('Students protested that the fees were too high.').includes('protested'));
+    assert.deepStrictEqual(cues('The protest drew thousands of people to the square.'), []);
+    assert.deepStrictEqual(
+      cues('They spar over whether a leader of a group called Lashkar-e-Taiba belongs on the list.'),
+      [],
+    );
+    assert.deepStrictEqual(
+      cues('The program, called EB-5, allows foreign investors to gain citizenship.'),
+      [],
+    );
   });
 
   it('a cue that ends its paragraph with a colon takes the next paragraph as content', () => {

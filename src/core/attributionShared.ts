@@ -33,9 +33,8 @@ export interface Compiled {
   d: LanguageData;
   verbStems: { stem: string; cls: VerbClass }[];
   /** verbStems by their first two letters, longest first. */
-  verbStemsByPrefix: Map<string, { stem: string; cls: VerbClass }[]>;
+  verbStemsByPrefix: Map<number, { stem: string; cls: VerbClass }[]>;
   verbEndings: Set<string>;
-  verbMemo: Map<string, VerbClass | ''>;
   enForms: Map<string, VerbClass>;
   /** English multi-word cues by their (inflected) first word: pointed → [out], made → [clear]. */
   enMulti: Map<string, { rest: string[]; cls: VerbClass }[]>;
@@ -138,9 +137,8 @@ export function compile(lang: Language): Compiled {
   c = {
     d,
     verbStems,
-    verbStemsByPrefix: groupBy(verbStems, (x) => x.stem.slice(0, 2)),
+    verbStemsByPrefix: groupBy(verbStems, (x) => x.stem.charCodeAt(0) * 65536 + x.stem.charCodeAt(1)),
     verbEndings: new Set(['', ...d.verbEndings]),
-    verbMemo: new Map(),
     enForms,
     enMulti,
     attitudeAdjectives: new Set(d.attitudeAdjectives ?? []),
@@ -182,8 +180,8 @@ export function compile(lang: Language): Compiled {
   return c;
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
   for (const it of items) {
     const k = key(it);
     const list = m.get(k) ?? [];
@@ -200,20 +198,13 @@ export function verbClass(c: Compiled, lang: Language, word: string): VerbClass 
 /** verbClass for an already normalised word. */
 export function verbClassOf(c: Compiled, lang: Language, w: string): VerbClass | undefined {
   if (lang === 'en') return c.enForms.get(w);
-  // Memoised: the stem scan is the engine's hottest loop, and news vocabulary repeats.
-  const hit = c.verbMemo.get(w);
-  if (hit !== undefined) return hit || undefined;
-  let found: VerbClass | '' = '';
-  // Only the stems that share the word's first two letters (an unknown word is the common case).
-  for (const { stem, cls } of c.verbStemsByPrefix.get(w.slice(0, 2)) ?? []) {
-    if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) {
-      found = cls;
-      break;
-    }
-  }
-  if (c.verbMemo.size > 200000) c.verbMemo.clear();
-  c.verbMemo.set(w, found);
-  return found || undefined;
+  // Only the few stems sharing the word's first two letters, found by a numeric key: no string
+  // is hashed or allocated for the common case, a word that is no speech verb.
+  const list = c.verbStemsByPrefix.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+  if (!list) return undefined;
+  for (const { stem, cls } of list)
+    if (w.startsWith(stem) && c.verbEndings.has(w.slice(stem.length))) return cls;
+  return undefined;
 }
 
 export const isWordTok = (t: Token | undefined) => !!t && (t.kind === 'word' || t.kind === 'number');
@@ -560,7 +551,9 @@ export function classifySource(
   const ms = mentionAt(s.start, s.end);
   const head = ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
   if (
-    words.some((w) => c.anonymous.has(w) || c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))) &&
+    words.some(
+      (w) => c.anonymous.has(w) || (/[^\p{L}]/u.test(w) && c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))),
+    ) &&
     !ms.some((m) => m.entity.type === 'PER')
   ) {
     if (ms.some((m) => m.entity.kind === 'media') && !/^(джерел|source)/i.test(words[0]))

@@ -64,17 +64,36 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const start = i;
     if (isWordChar(text, i)) {
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      // While scanning, note whether the word is already in normal form (lower-case ASCII or
+      // Cyrillic, no ё, no typographic apostrophe): then its text is its norm, with no second pass.
+      let plain = true;
       for (;;) {
-        while (i < n && isWordChar(text, i))
-          i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
-        if (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && isWordChar(text, i + 1)) i++;
-        else break;
+        for (;;) {
+          if (i >= n) break;
+          const d = text.charCodeAt(i);
+          if (d < 0x80) {
+            if (d >= 97 && d <= 122) i++;
+            else if ((d >= 65 && d <= 90) || (d >= 48 && d <= 57)) {
+              if (d <= 90 && d >= 65) plain = false;
+              i++;
+            } else break;
+          } else if (d >= 0x430 && d <= 0x45f && d !== 0x451) i++;
+          else if (isWordChar(text, i)) {
+            if (d !== 0x491) plain = false;
+            i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+          } else break;
+        }
+        if (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
+          // ’ ʼ ` become ' in the norm.
+          const j = text.charCodeAt(i);
+          if (j !== 0x27 && j !== 0x2d && j !== 0x2010) plain = false;
+          i++;
+        } else break;
       }
       const t = text.slice(start, i);
       const d = t.charCodeAt(0);
       const kind: TokenKind = (d >= 48 && d <= 57) || (d > 127 && DIGIT_RE.test(t)) ? 'number' : 'word';
-      tokens.push({ start, end: i, text: t, kind, norm: kind === 'word' ? normalizeWord(t) : t });
+      tokens.push({ start, end: i, text: t, kind, norm: kind === 'word' && !plain ? normalizeWord(t) : t });
       continue;
     }
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;

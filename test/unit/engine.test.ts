@@ -27,12 +27,15 @@ describe('text', () => {
       seed,
       "😀 Café\u0301 🇺🇦 x—y «a» \u00a0 № 5,5 O'Brien зв’язків - ʼіа 1+1 ТОВ«Альфа» \u200bкод\t\r\n",
       'Mr. Smith (R-Ga.) said: "It\'s 9:30 — fine," he added… ЦЕ ВЕРХНІЙ регістр ҂ 𝐀𝐁𝐂 ١٢٣',
+      'п`ять Ёлка ёлка ґанок Ґанок ѐѓ Ώ COVID19 o’clock',
     ];
     for (const t of samples) {
       assert.deepStrictEqual(
         tokenize(t).map((x) => [x.start, x.end]),
         tokenizeReference(t).map((x) => [x.start, x.end]),
       );
+      // The scanner's shortcut for words already in normal form gives the same norm.
+      for (const x of tokenize(t)) if (x.kind === 'word') assert.strictEqual(x.norm, normalizeWord(x.text), x.text);
     }
   });
   it('does not break sentences after initials or abbreviations', () => {

@@ -33,6 +33,8 @@ export type { AttributionContext } from './attributionShared';
 const EN_COPULA =
   /^(is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|'re|’re|'m|’m)$/;
 
+const DASHES = new Set(['―', '—', '–']);
+
 /** Finds the cues of one sentence. */
 function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {
   const toks = s.tokens;
@@ -362,7 +364,7 @@ function speakerCues(
   // Quote (or headline) + dash + name at the end of a paragraph.
   toks = lastS.tokens;
   const dashAt = toks.findIndex(
-    (t, i) => i > 0 && /^[―—–]$/.test(t.text) && (toks[i - 1].kind === 'quote' || i > 3),
+    (t, i) => i > 0 && t.kind === 'punct' && DASHES.has(t.text) && (toks[i - 1].kind === 'quote' || i > 3),
   );
   if (dashAt > 0) {
     const nameToks = toks.slice(dashAt + 1);

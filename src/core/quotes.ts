@@ -16,8 +16,11 @@ const QUOTE_RE = new RegExp(`[${[...new Set(OPEN_QUOTES + CLOSE_QUOTES)].join(''
 export function findQuotes(text: string, from: number, to: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const stack: { ch: string; at: number }[] = [];
+  // Searched in a view that ends at `to` (a slice shares the text): a paragraph without quotes
+  // must not scan on through the rest of the article.
+  const body = text.slice(0, to);
   QUOTE_RE.lastIndex = from;
-  for (let m = QUOTE_RE.exec(text); m && m.index < to; m = QUOTE_RE.exec(text)) {
+  for (let m = QUOTE_RE.exec(body); m; m = QUOTE_RE.exec(body)) {
     const i = m.index;
     const ch = text[i];
     const isOpen = OPEN_QUOTES.includes(ch);

@@ -13,8 +13,10 @@ import type { Entity, EntityType, Language, Span } from './types';
 export interface RawMention {
   start: number;
   end: number;
-  /** Name words of the surface text, filled lazily (see wordsOf). */
+  /** Name words of the surface text, their stems and key, filled lazily (see wordsOf). */
   words?: string[];
+  stems?: string[];
+  key?: string;
   type: EntityType;
   known?: KnownName;
   /** How sure the rule was: 2 gazetteer/form, 1 strong pattern, 0 guess. */
@@ -711,6 +713,16 @@ function wordsOf(text: string, m: RawMention): string[] {
   return m.words;
 }
 
+/** The stems of a mention's words, and their key, computed once per mention. */
+function stemsOf(text: string, m: RawMention): string[] {
+  m.stems ??= wordsOf(text, m).map(stem);
+  return m.stems;
+}
+function keyOf(text: string, m: RawMention): string {
+  m.key ??= stemsOf(text, m).join(' ');
+  return m.key;
+}
+
 export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const sorted = [...raw].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const kept: RawMention[] = [];
@@ -731,10 +743,10 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   };
   for (const m of kept) {
     if (m.type === 'MISC' || m.strength < 0) continue;
-    const words = wordsOf(text, m);
+    const stems = stemsOf(text, m);
     const w = m.strength + 1;
-    vote(words.map(stem).join(' '), m.type, w * 2);
-    if (m.type === 'PER' && words.length >= 2) for (const word of words) vote(stem(word), 'PER', w);
+    vote(keyOf(text, m), m.type, w * 2);
+    if (m.type === 'PER' && stems.length >= 2) for (const st of stems) vote(st, 'PER', w);
   }
   const best = (key: string): [EntityType, number] | undefined => {
     const v = votes.get(key);
@@ -749,8 +761,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
       out.push(m);
       continue;
     }
-    const key = wordsOf(text, m).map(stem).join(' ');
-    const b = best(key);
+    const b = best(keyOf(text, m));
     if (m.type === 'MISC' || m.strength <= -2) {
       // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
       if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
@@ -775,9 +786,9 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
   for (const m of order) {
     const surface = text.slice(m.start, m.end);
     const words = wordsOf(text, m);
-    const key = `${m.type}:${m.known ? m.known.name : words.map(stem).join(' ')}`;
+    const key = `${m.type}:${m.known ? m.known.name : keyOf(text, m)}`;
     let e = byKey.get(key);
-    if (!e && m.type === 'PER' && words.length === 1) e = perByWord.get(stem(words[0]));
+    if (!e && m.type === 'PER' && words.length === 1) e = perByWord.get(stemsOf(text, m)[0]);
     if (!e) {
       e = {
         id: '',
@@ -787,7 +798,7 @@ export function groupEntities(text: string, mentions: RawMention[], lang: Langua
         stateMedia: m.known?.kind === 'state-media' || undefined,
         mentions: [],
         keys: new Set(),
-        words: new Set(words.map(stem)),
+        words: new Set(stemsOf(text, m)),
       };
       if (e.stateMedia) e.kind = 'media';
       entities.push(e);

@@ -35,7 +35,8 @@ describe('text', () => {
         tokenizeReference(t).map((x) => [x.start, x.end]),
       );
       // The scanner's shortcut for words already in normal form gives the same norm.
-      for (const x of tokenize(t)) if (x.kind === 'word') assert.strictEqual(x.norm, normalizeWord(x.text), x.text);
+      for (const x of tokenize(t))
+        if (x.kind === 'word') assert.strictEqual(x.norm, normalizeWord(x.text), x.text);
     }
   });
   it('does not break sentences after initials or abbreviations', () => {

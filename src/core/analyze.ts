@@ -5,9 +5,12 @@ import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
 import { aggregateSources } from './sources';
-import type { Analysis, AnalyzeOptions } from './types';
+import type { Analysis, AnalyzeOptions, Span } from './types';
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(original: string, options: AnalyzeOptions = {}): Analysis {
+  // Wire-style quotation marks (''…'' and ``…'') are read as "…" in a view of the same length;
+  // every span's text is taken from the original afterwards.
+  const text = quoteView(original);
   const language = options.language ?? detectLanguage(text);
   const article = parseArticle(text, options.cache);
   const boilerplate = article.paragraphs
@@ -16,6 +19,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const raw = findMentions(article, language);
   const entities = groupEntities(text, resolveMentions(text, raw), language);
   const attributions = findAttributions({ article, text, lang: language, entities });
+  if (text !== original) {
+    const restore = (x: Span) => {
+      x.text = original.slice(x.start, x.end);
+    };
+    for (const e of entities) e.mentions.forEach(restore);
+    for (const a of attributions) for (const part of [a.cue, a.source, a.content]) part.forEach(restore);
+    boilerplate.forEach(restore);
+  }
   const sources = aggregateSources(attributions, entities);
   let sentenceCount = 0;
   for (const p of article.paragraphs) sentenceCount += p.sentences.length;
@@ -27,6 +38,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     boilerplate,
     stats: { characters: text.length, words: wordTokenCount(article), sentences: sentenceCount },
   };
+}
+
+/**
+ * The text with each doubled apostrophe or double backtick used as a quotation mark (''It is,''
+ * he said; ``…'') replaced by a space and a straight quote, on the side away from the quoted
+ * words, so that offsets stay the same. The same string when there is none.
+ */
+export function quoteView(text: string): string {
+  if (!text.includes("''") && !text.includes('``')) return text;
+  return text.replace(/''|``/g, (mark, at: number) => {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + 2] ?? ' ';
+    const opens = mark === '``' || (/[\s([—–-]/.test(before) && /[^\s.,;:!?)]/.test(after));
+    return opens ? ' "' : '" ';
+  });
 }
 
 export type { Analysis, AnalyzeOptions } from './types';

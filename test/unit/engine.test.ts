@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze, quoteView } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/core/article';
 import { findBoilerplate } from '../../src/core/boilerplate';
 import { detectLanguage } from '../../src/core/language';
@@ -280,6 +280,20 @@ describe('attributions: tricky cases', () => {
       cues('The program, called EB-5, allows foreign investors to gain citizenship.'),
       [],
     );
+  });
+
+  it("wire-style quotation marks (''…'' and ``…'') quote like \"…\", span texts stay the original's", () => {
+    const t =
+      "''It's more tinkering at the edges,'' said Alan Cole, an economist. ``We will see,'' she added.";
+    const a = analyze(t, { language: 'en' });
+    const cole = a.attributions.find((x) => x.source[0]?.text.startsWith('Alan Cole'));
+    assert.strictEqual(cole?.content[0].text, "It's more tinkering at the edges");
+    assert.ok(cole?.direct);
+    for (const x of a.attributions)
+      for (const sp of [...x.cue, ...x.source, ...x.content])
+        assert.strictEqual(sp.text, t.slice(sp.start, sp.end));
+    assert.strictEqual(quoteView(t).length, t.length);
+    assert.strictEqual(quoteView('no marks here'), 'no marks here');
   });
 
   it('a cue that ends its paragraph with a colon takes the next paragraph as content', () => {

@@ -220,11 +220,14 @@ describe('sidecar files', () => {
       script,
       `const { writeFileAtomicSync } = require(${JSON.stringify(path.join(__dirname, 'sidecar-writer-lib.js'))});
        const big = (n) => JSON.stringify({ version: 1, annotations: [], article: 'x'.repeat(200000), n }, null, 2);
-       let n = 0; for (;;) writeFileAtomicSync(${JSON.stringify(file)}, big(n++));`,
+       let n = 0; writeFileAtomicSync(${JSON.stringify(file)}, big(n++)); process.stdout.write('ready\\n');
+       for (;;) writeFileAtomicSync(${JSON.stringify(file)}, big(n++));`,
     );
     for (let round = 0; round < 25; round++) {
-      const child = spawn(process.execPath, [script], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 120 + Math.random() * 150));
+      const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'ignore'] });
+      // Killed at a random moment after its first complete write, whatever the machine's load.
+      await new Promise((r) => child.stdout.once('data', r));
+      await new Promise((r) => setTimeout(r, Math.random() * 40));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('exit', r));
       if (fs.existsSync(file)) {

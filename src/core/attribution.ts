@@ -141,7 +141,12 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       EN_NOUNISH.has(lw[i]) &&
       !(
         c.pronouns.has(prev) ||
-        (isCapitalized(toks[i - 1]?.text ?? '') && i - 1 !== firstWordIndex(toks)) ||
+        // A name before it, also at the sentence's start ("Clinton wants"), but not a capitalised
+        // function word ("The plan", "Many hopes").
+        (isCapitalized(toks[i - 1]?.text ?? '') &&
+          (i - 1 !== firstWordIndex(toks) || !c.stopCapitalized.has(toks[i - 1].text))) ||
+        // A plural subject before a plural verb: "critics worry", "voters want".
+        (/[^su]s$/.test(prev) && !/s$/.test(lw[i]) && isWordTok(toks[i - 1]) && toks[i - 2]?.text !== 'of') ||
         prev === 'also' ||
         // "A Bloomberg poll shows that …", "Video shows …", "the data suggest …"
         ((c.documents.has(prev) ||

@@ -557,6 +557,8 @@ export function buildEnglishVerb(
     // it seems so to someone ("seems to me").
     const toSomeone = lw(cue.b + 1) === 'to' && /^(me|us|him|her|them)$/.test(lw(cue.b + 2));
     if (/^(seem|seems|seemed|appear|appears|appeared)$/.test(lw(cue.a)) && !toSomeone) source = [];
+    // Generic "you" ("you know", "you'd think") reports no one's words or beliefs.
+    if (source.length === 1 && /^you$/i.test(source[0].text) && cue.kind !== 'say') return null;
     return finishAttribution(ctx, c, s, reachContent(), source, content, direct, mentionAt);
   }
 

@@ -39,6 +39,8 @@ export interface Compiled {
   /** English multi-word cues by their (inflected) first word: pointed → [out], made → [clear]. */
   enMulti: Map<string, { rest: string[]; cls: VerbClass }[]>;
   attitudeAdjectives: Set<string>;
+  /** Capitalised function words (The, Many, In): never a name before a verb. */
+  stopCapitalized: Set<string>;
   /** Every word that may start a cue other than a Ukrainian/Russian verb: a fast pre-filter. */
   cueStarts: Set<string>;
   /** Forms of the colon verbs (continued, went on) by first word, with the words after it. */
@@ -143,6 +145,7 @@ export function compile(lang: Language): Compiled {
     enMulti,
     attitudeAdjectives: new Set(d.attitudeAdjectives ?? []),
     cueStarts: new Set(),
+    stopCapitalized: new Set(d.stopCapitalized),
     colonForms: new Map(
       (d.colonVerbs ?? [])
         .flatMap((v) => enVerbForms(v, d.irregular))

@@ -272,6 +272,9 @@ describe('attributions: tricky cases', () => {
     );
     assert.ok(cues('Students protested that the fees were too high.').includes('protested'));
     assert.deepStrictEqual(cues('The protest drew thousands of people to the square.'), []);
+    assert.ok(cues('Clinton wants to sign up 5 million people.').includes('wants'));
+    assert.ok(cues('Environmentalists worry that the plan is bad.').includes('worry'));
+    assert.deepStrictEqual(cues('Many hopes were dashed by the vote.'), []);
     assert.deepStrictEqual(
       cues('They spar over whether a leader of a group called Lashkar-e-Taiba belongs on the list.'),
       [],

@@ -433,6 +433,23 @@ function buildAttribution(
   let content: Span[] = [];
   let sourceEnd = cue.b; // last token used by the source, when it follows the cue
 
+  // "According to the officer in charge of the base that night, the team …": a sentence-initial
+  // credit runs to its comma, whatever it holds; the rest of the sentence is the content.
+  if (lang === 'en' && cue.kind === 'according' && cue.a === firstWordIndex(toks)) {
+    let comma = -1;
+    for (let x = cue.b + 1; x < toks.length && x - cue.b <= 25; x++) {
+      if (toks[x].kind === 'quote' || /^[;:.!?]$/.test(toks[x].text)) break;
+      if (toks[x].text === ',') {
+        comma = x;
+        break;
+      }
+    }
+    const src = comma > cue.b + 1 ? trimSpan(text, toks[cue.b + 1].start, toks[comma].start) : null;
+    const rest = comma > 0 ? trimSpan(text, toks[comma].end, s.end, ' \t\r\n.;:,') : null;
+    if (src && rest && comma + 2 < toks.length)
+      return finishAttribution(ctx, c, s, cue, [src], [rest], false, mentionAt);
+  }
+
   // ---- Source ------------------------------------------------------------------------------
   const sourceAfter = (from: number): [number, number] | null => {
     // NP after the cue up to a comma, a quote, a verb-like clause break or the sentence end.

@@ -21,7 +21,7 @@ import {
   verbClassOf,
 } from './attributionShared';
 import type { QuoteSpan } from './quotes';
-import { CLOSE_QUOTES, isCapitalized, span, type Token, trimSpan } from './text';
+import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, span, type Token, trimSpan } from './text';
 import type { Attribution, Span } from './types';
 
 export function buildEnglishVerb(
@@ -337,7 +337,31 @@ export function buildEnglishVerb(
       return finish();
     }
   }
-  if (clauseFinal && srcA >= 0) {
+  // "Mr. Trump said, among other things, that …": an aside between the cue and its content.
+  const asideEnd = (() => {
+    if (afterCue?.text !== ',') return -1;
+    for (let x = cue.b + 2; x < toks.length && x - cue.b <= 10; x++) {
+      if (toks[x].kind === 'quote' || /^[.;:!?]$/.test(toks[x].text)) return -1;
+      if (toks[x].text === ',') {
+        const nx = toks[x + 1];
+        return nx &&
+          (c.complementizers.has(lw(x + 1)) || (nx.kind === 'quote' && OPEN_QUOTES.includes(nx.text)))
+          ? x + 1
+          : -1;
+      }
+    }
+    return -1;
+  })();
+  if (asideEnd > 0) {
+    const q =
+      toks[asideEnd].kind === 'quote' ? quotes.find((x) => x.open === toks[asideEnd].start) : undefined;
+    const inner = q && trimSpan(text, q.close + 1, s.end, ' \t\r\n.,;!?') === null ? quoteInner(q) : null;
+    const r = inner ?? trimSpan(text, toks[asideEnd].start, s.end, ' \t\r\n.;:,');
+    if (r) {
+      content = [r];
+      direct = !!inner;
+    }
+  } else if (clauseFinal && srcA >= 0) {
     // '"…," Trump said.' / 'The deal is off, sources said.'
     const cont = srcA > 0 ? beforeClause(srcA - 1) : null;
     if (cont) content = [cont];

@@ -41,6 +41,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
   const cues: Cue[] = [];
   const lw = toks.map((t) => t.norm);
   const taken = new Uint8Array(toks.length);
+  let titleCase: boolean | undefined;
   // Only the quotes that overlap this sentence matter (a paragraph may hold many).
   const local = quotes.filter((q) => q.open < s.end && q.close >= s.start);
   for (let i = 0; i < toks.length; i++) {
@@ -135,7 +136,14 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     const prev = lw[i - 1] ?? '';
     if (prev === 'не' || prev === 'ні') continue;
     if (lang === 'en' && /^(to|will|would|could|should|may|might|can|must)$/.test(prev)) continue;
-    if (lang === 'en' && isCapitalized(toks[i].text) && i !== firstWordIndex(toks)) continue; // The New York Post
+    // A capitalised verb is a name's word (The New York Post), except in a headline in title case.
+    if (
+      lang === 'en' &&
+      isCapitalized(toks[i].text) &&
+      i !== firstWordIndex(toks) &&
+      !(titleCase ??= isTitleCase(toks))
+    )
+      continue;
     if (
       lang === 'en' &&
       EN_NOUNISH.has(lw[i]) &&
@@ -227,6 +235,12 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     for (let x = i; x <= b; x++) taken[x] = 1;
   }
   return cues;
+}
+
+/** A headline in title case: most of its longer words capitalised ("Sanders Vows To Eliminate …"). */
+function isTitleCase(toks: Token[]): boolean {
+  const words = toks.filter((t) => t.kind === 'word' && t.text.length >= 4);
+  return words.length >= 3 && words.filter((t) => isCapitalized(t.text)).length >= words.length * 0.8;
 }
 
 /** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */

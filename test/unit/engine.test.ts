@@ -275,6 +275,11 @@ describe('attributions: tricky cases', () => {
     assert.ok(cues('Clinton wants to sign up 5 million people.').includes('wants'));
     assert.ok(cues('Environmentalists worry that the plan is bad.').includes('worry'));
     assert.deepStrictEqual(cues('Many hopes were dashed by the vote.'), []);
+    assert.ok(cues('Hillary Clinton Slams Donald Trump On Abortion After Ruling').includes('Slams'));
+    assert.deepStrictEqual(
+      cues('The New York Post Reported Earnings yesterday at noon, and shares fell.'),
+      [],
+    );
     assert.deepStrictEqual(
       cues('They spar over whether a leader of a group called Lashkar-e-Taiba belongs on the list.'),
       [],

@@ -94,6 +94,26 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       break;
     }
     if (matched) continue;
+    // "Як повідомив X, …", "Как сообщил X, …": як/как + any speech verb is a parenthetical credit
+    // with its source after it (the fixed phrases above cover the impersonal forms).
+    if (
+      lang !== 'en' &&
+      (lw[i] === 'як' || lw[i] === 'как') &&
+      isWordTok(toks[i + 1]) &&
+      verbClassOf(c, lang, lw[i + 1]) === 'say' &&
+      (i === firstWordIndex(toks) || toks[i - 1]?.text === ',')
+    ) {
+      cues.push({
+        a: i,
+        b: i + 1,
+        spans: [span(text, toks[i].start, toks[i + 1].end)],
+        kind: 'parenthetical',
+        sourceAt: 'after',
+      });
+      taken[i] = taken[i + 1] = 1;
+      i++;
+      continue;
+    }
     // "is confident that", "were worried about": a copula and an attitude adjective.
     if (
       lang === 'en' &&

@@ -372,6 +372,16 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(a.attributions[1].content[0].text, 'повернеться в Брюссель');
   });
 
+  it('"Як повідомив X, …" / "Как сообщил X, …": a parenthetical credit with its source after it', () => {
+    const uk = analyze('Як повідомив представник компанії, пасажирів поінформують про скасування рейсів.');
+    assert.strictEqual(uk.attributions[0]?.cue[0].text, 'Як повідомив');
+    assert.strictEqual(uk.attributions[0]?.source[0].text, 'представник компанії');
+    assert.strictEqual(uk.attributions[0]?.content[0].text, 'пасажирів поінформують про скасування рейсів');
+    const ru = analyze('Как сообщил ТАСС, переговоры продолжатся в пятницу.');
+    assert.strictEqual(ru.attributions[0]?.source[0].text, 'ТАСС');
+    assert.strictEqual(ru.attributions[0]?.content[0].text, 'переговоры продолжатся в пятницу');
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

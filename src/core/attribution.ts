@@ -47,7 +47,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
   for (let i = 0; i < toks.length; i++) {
     if (taken[i] || !isWordTok(toks[i])) continue;
     // Most words start no cue: one lookup (English forms are all known in advance; Ukrainian and
-    // Russian verbs are matched by stem, memoised).
+    // Russian verbs are matched by stem, among the few stems sharing the word's first letters).
     if (!c.cueStarts.has(lw[i]) && (lang === 'en' || !verbClassOf(c, lang, lw[i]))) continue;
     // Cues inside a quotation are the speaker's own words (hedges): skipped.
     if (local.length && insideQuote(local, toks[i].start)) continue;

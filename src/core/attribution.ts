@@ -42,6 +42,10 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
   const lw = toks.map((t) => t.norm);
   const taken = new Uint8Array(toks.length);
   let titleCase: boolean | undefined;
+  const headline = () => {
+    titleCase ??= isTitleCase(toks);
+    return titleCase;
+  };
   // Only the quotes that overlap this sentence matter (a paragraph may hold many).
   const local = quotes.filter((q) => q.open < s.end && q.close >= s.start);
   for (let i = 0; i < toks.length; i++) {
@@ -157,13 +161,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     if (prev === 'не' || prev === 'ні') continue;
     if (lang === 'en' && /^(to|will|would|could|should|may|might|can|must)$/.test(prev)) continue;
     // A capitalised verb is a name's word (The New York Post), except in a headline in title case.
-    if (
-      lang === 'en' &&
-      isCapitalized(toks[i].text) &&
-      i !== firstWordIndex(toks) &&
-      !(titleCase ??= isTitleCase(toks))
-    )
-      continue;
+    if (lang === 'en' && isCapitalized(toks[i].text) && i !== firstWordIndex(toks) && !headline()) continue;
     if (
       lang === 'en' &&
       EN_NOUNISH.has(lw[i]) &&

@@ -458,7 +458,7 @@ function buildAttribution(
     if (!isSource) cue = { ...cue, kind: 'say', sourceAt: 'auto' };
   }
   if (lang === 'en' && cue.sourceAt === 'auto')
-    return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings, sents[si - 1]);
+    return buildEnglishVerb(ctx, c, s, cue, quotes, mentionAt, siblings, sents[si - 1], cueTokens);
   const toks = s.tokens;
   const lw = (i: number) => (toks[i] ? toks[i].norm : '');
   let source: Span[] = [];

@@ -33,6 +33,7 @@ export function buildEnglishVerb(
   mentionAt: ReturnType<typeof buildMentionIndex>,
   siblings: { att: Attribution; cue: Cue }[],
   prevSentence?: Sentence,
+  cueStarts: Set<number> = new Set(),
 ): Attribution | null {
   const { text } = ctx;
   const toks = s.tokens;
@@ -400,12 +401,38 @@ export function buildEnglishVerb(
           direct = true;
         }
       } else {
-        const r = trimSpan(text, toks[from].start, s.end, ' \t\r\n.;:,');
+        const r = trimSpan(text, toks[from].start, toks[clauseEnd(from)]?.start ?? s.end, ' \t\r\n.;:,');
         if (r) content = [r];
       }
     }
   }
   return finish();
+
+  /**
+   * Where a paraphrase after its cue ends: before a coordinated clause with a cue of its own
+   * ("… vast wealth and said it ensured …", "…, but she noted that …"), else the sentence's end
+   * (the index past the last token).
+   */
+  function clauseEnd(from: number): number {
+    for (let x = from + 1; x < toks.length; x++) {
+      if (!cueStarts.has(x)) continue;
+      let y = x - 1;
+      while (y > from && (EN_AUX.has(lw(y)) || /ly$/.test(lw(y)))) y--;
+      const w = lw(y);
+      if (w === 'and' || w === 'but') {
+        // Also the subject of a new clause: ", but she noted", "and officials said".
+        return toks[y - 1]?.text === ',' ? y - 1 : y;
+      }
+      if (
+        y - 1 > from &&
+        (lw(y - 1) === 'but' || lw(y - 1) === 'and') &&
+        toks[y - 2]?.text === ',' &&
+        isWordTok(toks[y])
+      )
+        return y - 2;
+    }
+    return toks.length;
+  }
 
   /**
    * A subject found by scanning left, without what stands around it: a leading conjunction,

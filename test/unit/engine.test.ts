@@ -257,6 +257,19 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(src('Now Melania seems to have vanished from the campaign.', 'seems'), '');
   });
 
+  it('English paraphrase ends before a coordinated clause with its own cue', () => {
+    const a = analyze('Trump touted his vast wealth and said it ensured he was not beholden to anyone.', {
+      language: 'en',
+    });
+    assert.deepStrictEqual(
+      a.attributions.map((x) => [x.cue[0].text, x.content[0].text]),
+      [
+        ['touted', 'his vast wealth'],
+        ['said', 'it ensured he was not beholden to anyone'],
+      ],
+    );
+  });
+
   it('English cues: multi-word and irregular, attitude adjectives, colon verbs, negation; names given are not cues', () => {
     const cues = (t: string) =>
       analyze(t, { language: 'en' }).attributions.map((x) => x.cue.map((c) => c.text).join(' … '));

@@ -5,6 +5,7 @@ import ruCountries from 'i18n-iso-countries/langs/ru.json';
 import ukCountries from 'i18n-iso-countries/langs/uk.json';
 import en from './data/en.json';
 import gazetteer from './data/gazetteer.json';
+import morePlaces from './data/places-more.json';
 import ru from './data/ru.json';
 import uk from './data/uk.json';
 import { nameKey, nameWords, normalizeWord, stem } from './morphology';
@@ -89,6 +90,10 @@ function namesOf(uk: string, forms: string[]): Partial<Record<Language, string>>
   return { uk, ...(en ? { en } : {}), ...(ru ? { ru } : {}) };
 }
 
+/** Ukrainian and Russian adjective endings of -ськ/-цьк place names (Донецький, Луганського). */
+// Only endings no noun form shares (Донецька, Донецьку are the city's genitive and locative).
+const ADJECTIVAL = /(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ими|их|ій|ої|ою|ая|ое|ой|ую|ые|ых|ым|ыми)$/iu;
+
 /** Known names indexed by the stem key of every form; `maxWords` bounds the lookup window. */
 export class Gazetteer {
   readonly byKey = new Map<string, KnownName>();
@@ -98,11 +103,17 @@ export class Gazetteer {
   /** Longest entry (in words) starting with a given first-word stem: prunes lookups. */
   private readonly maxByFirst = new Map<string, number>();
 
+  /** Keys with a form whose last word is an adjective (Хмельницький, Білий дім): such keys may
+   * be met in adjectival forms; the others (Донецьк, Покровськ) not — "Покровський" is a surname,
+   * "Донецький" an adjective. */
+  private readonly adjectivalKeys = new Set<string>();
+
   add(form: string, entry: KnownName): void {
     const words = nameWords(form);
     if (words.length === 0) return;
     const key = nameKey(words);
     if (!this.byKey.has(key)) this.byKey.set(key, entry);
+    if (ADJECTIVAL.test(words[words.length - 1])) this.adjectivalKeys.add(key);
     const first = stem(words[0]);
     this.maxByFirst.set(first, Math.max(this.maxByFirst.get(first) ?? 0, words.length));
   }
@@ -113,7 +124,10 @@ export class Gazetteer {
   }
 
   lookup(words: string[]): KnownName | undefined {
-    return this.byKey.get(nameKey(words));
+    const key = nameKey(words);
+    const hit = this.byKey.get(key);
+    if (hit && ADJECTIVAL.test(words[words.length - 1]) && !this.adjectivalKeys.has(key)) return undefined;
+    return hit;
   }
 
   isFirstName(word: string): boolean {
@@ -155,6 +169,26 @@ export function gazetteerIndex(): Gazetteer {
   addGroup(gazetteer.organisations as GazEntry[], 'ORG');
   addGroup(gazetteer.countryAliases as GazEntry[], 'LOC', 'country');
   addGroup(gazetteer.places as GazEntry[], 'LOC');
+  // "Ukrainian|Russian|English" entries: the Ukrainian name is the canonical one.
+  const compact = (list: string[], kind: string): GazEntry[] =>
+    list.map((e) => {
+      const forms = e.split('|').filter(Boolean);
+      return { name: forms[0], forms, kind };
+    });
+  // A place whose name shares its stem with a given name (Софія, Олександрія ~ Олександр) would
+  // turn people into places: left out.
+  const givenNames = new Set(
+    Object.values(gazetteer.firstNames)
+      .filter(Array.isArray)
+      .flat()
+      .map((n) => stem(n)),
+  );
+  addGroup(
+    [...compact(morePlaces.cities, 'city'), ...compact(morePlaces.regions, 'region')].filter(
+      (e) => !givenNames.has(nameKey(nameWords(e.name))),
+    ),
+    'LOC',
+  );
   // Country names in the three languages, from i18n-iso-countries (official and short forms).
   const codes = Object.keys(countries.getAlpha2Codes());
   for (const code of codes) {

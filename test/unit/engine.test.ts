@@ -139,6 +139,25 @@ describe('entities (Ukrainian seed article)', () => {
   });
 });
 
+describe('entities: places from the gazetteer', () => {
+  it('finds cities and regions in their cases, without taking surnames or given names for them', () => {
+    const a = analyze(
+      'Після обстрілу Кривого Рогу мер Кривого Рогу виїхав до Бейрута. Жителі Галичини допомагають Покровську. Голова комісії Ігор Покровський і Софія Ротару заявили, що Донецький аеропорт зруйновано.',
+    );
+    const typeOf = (name: string) => a.entities.find((e) => e.name === name)?.type;
+    assert.strictEqual(typeOf('Кривий Ріг'), 'LOC');
+    assert.strictEqual(a.entities.find((e) => e.name === 'Кривий Ріг')?.mentions.length, 2);
+    assert.strictEqual(typeOf('Бейрут'), 'LOC');
+    assert.strictEqual(typeOf('Галичина'), 'LOC');
+    assert.strictEqual(typeOf('Покровськ'), 'LOC');
+    assert.ok(
+      !a.entities.some(
+        (e) => e.type === 'LOC' && e.mentions.some((m) => /Покровський|Софія|Донецький/.test(m.text)),
+      ),
+    );
+  });
+});
+
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);
   const nameOf = (x: (typeof a.attributions)[number]) =>

@@ -553,7 +553,9 @@ function mentionsInSentence(
         inner.length > 0 &&
         inner.length <= 4 &&
         inner.every((x) => x.kind === 'word' || x.text === '-') &&
-        inner.filter((x) => x.kind === 'word' && !isCapitalized(x.text)).length <= 1
+        inner.filter((x) => x.kind === 'word' && !isCapitalized(x.text)).length <= 1 &&
+        // «Здалося», — подумав він: quoted speech, not a name.
+        !(tokens[c + 1]?.text === ',' && /^[—–-]$/.test(tokens[c + 2]?.text ?? ''))
       ) {
         push(a, a + inner.length - 1, 'ORG', 0);
         i = a + inner.length - 1;

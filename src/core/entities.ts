@@ -680,10 +680,15 @@ const GENITIVE_STOP = new Set([
 function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string): number {
   let end = from;
   const gaz = gazetteerIndex();
-  for (let k = from + 1; k < tokens.length && k <= from + 5; k++) {
+  for (let k = from + 1; k < tokens.length && k <= from + 7; k++) {
     const t = tokens[k];
     if (!adjacent(tokens[k - 1], t, text) || t.kind !== 'word') break;
     const w = t.norm;
+    // "Печерського районного суду м. Києва": the city belongs to the institution's name.
+    if ((w === 'м' || w === 'г') && tokens[k + 1]?.text === '.' && capWord(tokens[k + 2])) {
+      end = k + 2;
+      break;
+    }
     const conj = /^(і|та|й|и|and|of)$/.test(w);
     if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w))) break;
     if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) break;
@@ -695,13 +700,24 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
     )
       break;
     // Past-tense and present verb endings stop the name: заявило, повідомляє.
-    if (/(ла|ло|ли|ив|ав|ть|ться|ся|ає|ює|ять|ють|уть)$/.test(w) && !isCapitalized(t.text)) break;
+    const afterAdjPlural = /(их|іх)$/.test(tokens[k - 1].norm);
+    if (/(ла|ло|ли|ив|ав|ть|ться|ся|ає|ює|ять|ють|уть)$/.test(w) && !isCapitalized(t.text) && !afterAdjPlural)
+      break;
     if (/^(і|та|й|и|and|of)$/.test(w)) {
-      if (tokens[k + 1] && tokens[k + 1].kind === 'word') continue;
+      const nx = tokens[k + 1];
+      // "… наук України та Міністерство …": a second institution, not part of the first name.
+      if (nx && isCapitalized(nx.text) && startsWithAny(nx.norm, L.orgHeads)) break;
+      if (nx && nx.kind === 'word') continue;
       break;
     }
-    // Genitive-looking words (or capitalised names) continue the name.
-    if (isCapitalized(t.text) || /(ів|ей|ого|ої|их|ї|і|и|у|ю|а|я|ості|ення|ання|ття)$/.test(w)) end = k;
+    // Genitive-looking words (or capitalised names) continue the name; so does the noun of a
+    // genitive plural adjective, whatever its ending (внутрішніх справ, аграрних наук, доріг).
+    if (
+      isCapitalized(t.text) ||
+      /(ів|ей|ого|ої|их|іх|ї|і|и|у|ю|а|я|ості|ення|ання|ття|ень)$/.test(w) ||
+      afterAdjPlural
+    )
+      end = k;
     else break;
   }
   return extendNumber(tokens, end);

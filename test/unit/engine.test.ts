@@ -158,6 +158,22 @@ describe('entities: places from the gazetteer', () => {
   });
 });
 
+describe('entities: organisation names with genitive complements', () => {
+  it('keeps plural genitives, the city of a court and a second institution apart', () => {
+    const a = analyze(
+      'Справу розглядав суддя Печерського районного суду м. Києва, а Національна академія аграрних наук України та Міністерство внутрішніх справ відмовилися коментувати.',
+    );
+    assert.deepStrictEqual(
+      a.entities.filter((e) => e.type === 'ORG').map((e) => e.mentions[0].text),
+      [
+        'Печерського районного суду м. Києва',
+        'Національна академія аграрних наук України',
+        'Міністерство внутрішніх справ',
+      ],
+    );
+  });
+});
+
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);
   const nameOf = (x: (typeof a.attributions)[number]) =>

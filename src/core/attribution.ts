@@ -379,10 +379,18 @@ function speakerCues(
   if (k - k0 >= 1 && k - k0 <= 4 && toks[k]?.text === ':' && toks[k + 1]) {
     const content = trimSpan(text, toks[k].end, p.end, ' \t"“”«»');
     const first = toks[k0].norm;
+    // A label or a headline's kicker, not a speaker: "Фото:", "Correction:", "The Latest:",
+    // "Editor's Note:", "FIX IS IN:", "Stealth Over Health:".
+    const nameWordsLw = toks.slice(k0, k).map((t) => t.norm);
     const isLabel =
-      /^(фото|відео|photo|video|update|editor|note|read|читайте|джерело|source|автор|author|теги|tags)$/.test(
+      /^(фото|відео|photo|video|update|editor|editor's|editor’s|note|read|читайте|джерело|source|автор|author|теги|tags|correction|corrections|clarification|latest|breaking|exclusive|watch|opinion|analysis|related|live|listen|transcript|excerpt|delegate)$/.test(
         first,
-      );
+      ) ||
+      (ctx.lang === 'en' &&
+        ((first === 'the' && !mentionAt(toks[k0].start, toks[k - 1].end).some((m) => m.entity.kind)) ||
+          nameWordsLw.some((w) =>
+            /^(is|are|was|were|has|have|over|in|on|at|to|for|with|from|goes)$/.test(w),
+          )));
     if (content && content.text.length > 10 && !isLabel) {
       const q = quotes.find(
         (x) =>

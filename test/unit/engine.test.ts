@@ -292,6 +292,18 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(src('Now Melania seems to have vanished from the campaign.', 'seems'), '');
   });
 
+  it('English headline credits ("Sanders: …") but not labels and kickers ("The Latest: …", "Correction: …")', () => {
+    const credit = (t: string) =>
+      analyze(t, { language: 'en' }).attributions.filter((x) => x.cue[0].text === ':');
+    assert.strictEqual(
+      credit('Sanders: Clinton needs to get away from all of this personal stuff.')[0]?.source[0].text,
+      'Sanders',
+    );
+    assert.deepStrictEqual(credit('The Latest: Trump urges supporters to monitor polling places.'), []);
+    assert.deepStrictEqual(credit('Correction: An earlier version of this article misstated the date.'), []);
+    assert.deepStrictEqual(credit('FIX IS IN: Moderators ignore the scandals in the debate.'), []);
+  });
+
   it('English paraphrase ends before a coordinated clause with its own cue', () => {
     const a = analyze('Trump touted his vast wealth and said it ensured he was not beholden to anyone.', {
       language: 'en',

@@ -184,6 +184,9 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
     )
       continue;
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
+    // Discourse formulas, not reports: "Having said that", "That said,", "needless to say".
+    if (lang === 'en' && /^(said|say)$/.test(lw[i]) && (/^(having|needless)$/.test(prev) || (prev === 'that' && toks[i + 1]?.text === ',')))
+      continue;
     // A name given, not words reported: "a group called Lashkar-e-Taiba", "the program, called EB-5",
     // "the so called Never Trumpers" (but "what he called a con").
     if (

@@ -185,7 +185,11 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
       continue;
     if (lang === 'en' && /^(the|a|an|this|that|his|her|its|their|our)$/.test(prev)) continue; // "the report"
     // Discourse formulas, not reports: "Having said that", "That said,", "needless to say".
-    if (lang === 'en' && /^(said|say)$/.test(lw[i]) && (/^(having|needless)$/.test(prev) || (prev === 'that' && toks[i + 1]?.text === ',')))
+    if (
+      lang === 'en' &&
+      /^(said|say)$/.test(lw[i]) &&
+      (/^(having|needless)$/.test(prev) || (prev === 'that' && toks[i + 1]?.text === ','))
+    )
       continue;
     // A name given, not words reported: "a group called Lashkar-e-Taiba", "the program, called EB-5",
     // "the so called Never Trumpers" (but "what he called a con").
@@ -520,6 +524,8 @@ function buildAttribution(
         break;
       }
       if (depth === 0 && CLAUSE_STOP.has(t.text) && !(t.text === '-' && t.start === toks[k - 1]?.end)) break;
+      // Another cue ends the source: "Як повідомляє Укрінформ | з посиланням на джерела, …".
+      if (k > start && cueTokens.has(k)) break;
       if (
         depth === 0 &&
         isWordTok(t) &&
@@ -834,13 +840,31 @@ function buildAttribution(
     if (r) content = [r];
   } else if (cue.kind === 'according' || cue.kind === 'citation' || cue.kind === 'parenthetical') {
     // "За словами X, P" / "Як повідомляє X, P" / "…, з посиланням на X" / "P, according to X".
-    const srcEndTok = Math.max(sourceEnd, cue.b);
+    let srcEndTok = Math.max(sourceEnd, cue.b);
+    // "Як повідомляє X з посиланням на Y, P": the credit's comma comes after the citation it holds.
+    if (cue.a === firstWordIndex(toks) && cueTokens.has(srcEndTok + 1)) {
+      let y = srcEndTok + 1;
+      while (y < toks.length && y - srcEndTok < 16 && toks[y].text !== ',' && !/^[.;:!?]$/.test(toks[y].text))
+        y++;
+      if (toks[y]?.text === ',') srcEndTok = y - 1;
+    }
     let x = srcEndTok + 1;
     while (x < toks.length && /^[,:\-–—]$/.test(toks[x].text)) x++;
     const clauseAfter = x < toks.length && toks[srcEndTok + 1]?.text === ',' ? restOfSentence(x) : null;
     const before =
       cue.a > firstWordIndex(toks) ? trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-') : null;
-    if (cue.kind === 'citation' || (!clauseAfter && before)) {
+    // "Як повідомляє X з посиланням на Y, P": a citation inside a sentence-initial credit reports P.
+    const insideCredit =
+      cue.kind === 'citation' &&
+      clauseAfter &&
+      siblings.some(
+        (x) =>
+          (x.cue.kind === 'parenthetical' || x.cue.kind === 'according') &&
+          x.cue.a < cue.a &&
+          x.cue.a === firstWordIndex(toks),
+      );
+    if (insideCredit) content = [clauseAfter];
+    else if (cue.kind === 'citation' || (!clauseAfter && before)) {
       content = before ? [stripProCe(text, before)] : clauseAfter ? [clauseAfter] : [];
     } else if (clauseAfter) content = [clauseAfter];
   } else if (cue.kind === 'document' || cue.kind === 'impersonal') {

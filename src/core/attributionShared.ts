@@ -542,6 +542,18 @@ export function firstWordIndex(toks: Token[]): number {
   return Math.max(i, 0);
 }
 
+/**
+ * A word that names no one in particular (джерела, неназваних, sources). Ukrainian and Russian
+ * entries are stems (неназван → неназваних, посадовц → посадовців); English ones whole words
+ * ("person" must not take "personally").
+ */
+export function isAnonymousWord(c: Compiled, w: string): boolean {
+  if (c.anonymous.has(w)) return true;
+  if (!/^[\u0400-\u04ff]/.test(w)) return false;
+  for (const st of c.anonymous) if (st.length >= 5 && w.startsWith(st)) return true;
+  return false;
+}
+
 export function classifySource(
   c: Compiled,
   source: Span[],
@@ -555,7 +567,8 @@ export function classifySource(
   const head = ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
   if (
     words.some(
-      (w) => c.anonymous.has(w) || (/[^\p{L}]/u.test(w) && c.anonymous.has(w.replace(/[^\p{L}]/gu, ''))),
+      (w) =>
+        isAnonymousWord(c, w) || (/[^\p{L}]/u.test(w) && isAnonymousWord(c, w.replace(/[^\p{L}]/gu, ''))),
     ) &&
     !ms.some((m) => m.entity.type === 'PER')
   ) {

@@ -442,6 +442,22 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(ru.attributions[0]?.content[0].text, 'переговоры продолжатся в пятницу');
   });
 
+  it('a citation inside a sentence-initial credit: one content, a chain, anonymous stems', () => {
+    const uk = analyze(
+      'Як повідомляє Укрінформ з посиланням на джерела в МЗС, переговори можуть відновитися у пʼятницю.',
+    );
+    const ukr = uk.attributions.find((x) => x.source[0]?.text === 'Укрінформ');
+    const src = uk.attributions.find((x) => x.source[0]?.text === 'джерела в МЗС');
+    assert.strictEqual(ukr?.content[0].text, 'переговори можуть відновитися у пʼятницю');
+    assert.strictEqual(src?.content[0].text, ukr?.content[0].text);
+    assert.ok(src?.anonymous);
+    assert.strictEqual(ukr?.via, src?.id);
+    const ru = analyze(
+      'Агентство Reuters со ссылкой на неназванных чиновников писало, что встреча отменена.',
+    );
+    assert.ok(ru.attributions.find((x) => x.source[0]?.text === 'неназванных чиновников')?.anonymous);
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

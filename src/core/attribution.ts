@@ -36,7 +36,14 @@ const EN_COPULA =
 const DASHES = new Set(['―', '—', '–']);
 
 /** Finds the cues of one sentence. */
-function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes: QuoteSpan[]): Cue[] {
+function findCues(
+  text: string,
+  s: Sentence,
+  c: Compiled,
+  lang: Language,
+  quotes: QuoteSpan[],
+  isName: (t: Token) => boolean = () => false,
+): Cue[] {
   const toks = s.tokens;
   const cues: Cue[] = [];
   const lw = toks.map((t) => t.norm);
@@ -169,8 +176,7 @@ function findCues(text: string, s: Sentence, c: Compiled, lang: Language, quotes
         c.pronouns.has(prev) ||
         // A name before it, also at the sentence's start ("Clinton wants"), but not a capitalised
         // function word ("The plan", "Many hopes").
-        (isCapitalized(toks[i - 1]?.text ?? '') &&
-          (i - 1 !== firstWordIndex(toks) || !c.stopCapitalized.has(toks[i - 1].text))) ||
+        (isCapitalized(toks[i - 1]?.text ?? '') && (i - 1 !== firstWordIndex(toks) || isName(toks[i - 1]))) ||
         // A plural subject before a plural verb: "critics worry", "voters want".
         (/[^su]s$/.test(prev) && !/s$/.test(lw[i]) && isWordTok(toks[i - 1]) && toks[i - 2]?.text !== 'of') ||
         prev === 'also' ||
@@ -284,6 +290,8 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
   const { text, lang } = ctx;
   const c = compile(lang);
   const mentionAt = buildMentionIndex(ctx.entities);
+  // A person's or organisation's name the entity pass found (not a capitalised first word).
+  const isName = (t: Token) => mentionAt(t.start, t.end).some((m) => m.entity.type !== 'LOC');
   const sents: Sentence[] = [];
   const quotesByPara: QuoteSpan[][] = [];
   for (const p of ctx.article.paragraphs) {
@@ -298,7 +306,7 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const quotes = quotesByPara[s.paragraph];
-    const cues = findCues(text, s, c, lang, quotes);
+    const cues = findCues(text, s, c, lang, quotes, isName);
     const inSentence: { att: Attribution; cue: Cue }[] = [];
     const cueTokens = new Set<number>();
     for (const cue of cues) for (let x = cue.a; x <= cue.b; x++) cueTokens.add(x);

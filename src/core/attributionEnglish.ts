@@ -120,6 +120,9 @@ export function buildEnglishVerb(
       }
       source = [span2(by + 1, b)];
     }
+  } else if (k >= 0 && toks[k].text === ',' && k === cue.a - 1 && /ing$/.test(lw(cue.a))) {
+    // "Trump spoke to industry leaders, promising …": the participle takes the clause's subject
+    // (found below), not the words before its comma.
   } else if (
     k >= 0 &&
     (/^(who|which|whom)$/.test(lw(k)) || (lw(k) === 'that' && toks[k - 1]?.text === ','))
@@ -170,6 +173,12 @@ export function buildEnglishVerb(
         const t = toks[a - 1];
         const w = lw(a - 1);
         if (t.kind === 'quote' || (CLAUSE_STOP.has(t.text) && t.text !== '.' && t.text !== '-')) break;
+        // A hyphen standing alone is a dash: "WASHINGTON -- President Obama", "predictable - Trump".
+        if (
+          t.text === '-' &&
+          (toks[a - 2]?.text === '-' || (t.start > 0 && text[t.start - 1] === ' ' && text[t.end] === ' '))
+        )
+          break;
         if (
           t.text === '.' &&
           !/^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|u\.s|lt|col|sgt|capt|prof|rev|[a-z])$/i.test(lw(a - 2))
@@ -266,6 +275,31 @@ export function buildEnglishVerb(
       if (subj) source = [span(text, subj.start, subj.end)];
       else if (c.pronouns.has(w0) && w0 !== 'it' && w0 !== 'you')
         source = [span2(firstWordIndex(toks), firstWordIndex(toks))];
+      else {
+        // The noun phrase the sentence opens with, up to its verb: "The group spoke …, saying".
+        const f = firstWordIndex(toks);
+        let e = f - 1;
+        for (let x = f; x < cue.a && x - f < 8; x++) {
+          const w = lw(x);
+          if (
+            !isWordTok(toks[x]) ||
+            EN_AUX_VERBS.has(w) ||
+            EN_CLAUSE.has(w) ||
+            verbClassOf(c, 'en', w) ||
+            (/ed$/.test(w) && x > f)
+          )
+            break;
+          e = x;
+        }
+        if (
+          e >= f &&
+          e < cue.a - 1 &&
+          toks[e + 1] &&
+          isWordTok(toks[e + 1]) &&
+          !/^(on|in|at|last|this)$/.test(w0)
+        )
+          source = [span2(f, e)];
+      }
     }
   }
   // Content.
@@ -468,6 +502,18 @@ export function buildEnglishVerb(
       while (x - 1 >= a && (isCapitalized(toks[x - 1].text) || nameDot(x - 1))) x--;
       if (x > a) return [x, b];
     }
+    // A name after a noun or a verb is the subject of a clause without "that": "Everything Trump
+    // says", "the third time AROS said", "the famous story John F. Kennedy told".
+    const headNoun =
+      /^(everything|nothing|something|anything|time|times|story|way|what|all|thing|things|words)$/;
+    if (isCapitalized(toks[b].text) && b > a) {
+      let x = b;
+      while (x - 1 >= a && (isCapitalized(toks[x - 1].text) || nameDot(x - 1)) && !headNoun.test(lw(x - 1)))
+        x--;
+      const w = lw(x - 1);
+      if (x > a && (headNoun.test(w) || (!isCapitalized(toks[x - 1].text) && /(ed|ing)$/.test(w))))
+        return [x, b];
+    }
     // "footage of Trump saying": a participle's source is the noun right before it.
     if (/ing$/.test(lw(cue.a)) && toks[b + 1] === toks[cue.a]) {
       for (let x = b - 1; x > a; x--)
@@ -532,7 +578,9 @@ export function buildEnglishVerb(
       if (nameDot(x)) continue;
       // A party and state in parentheses: "Rep. G.K. Butterfield (D-N.C.)".
       if (t.text === '(') {
-        const close = toks.findIndex((y, j) => j > x && j - x < 10 && y.text === ')');
+        // Only a short tag: "(D-N.C.)", "(R)"; "(a view echoed by everyone)" is an aside.
+        const close = toks.findIndex((y, j) => j > x && j - x < 8 && y.text === ')');
+        if (close > 0 && toks.slice(x + 1, close).filter((y) => y.kind === 'word').length > 3) return b;
         if (close > 0) {
           b = close;
           x = close;

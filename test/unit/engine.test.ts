@@ -290,6 +290,22 @@ describe('attributions: tricky cases', () => {
     );
     assert.strictEqual(src('Sanders on Tuesday said the deal was rigged.', 'said'), 'Sanders');
     assert.strictEqual(src('Now Melania seems to have vanished from the campaign.', 'seems'), '');
+    assert.strictEqual(
+      src(
+        'On Thursday, however, Trump spoke to a gathering of industry leaders, promising to lift rules.',
+        'promising',
+      ),
+      'Trump',
+    );
+    assert.strictEqual(
+      src('WASHINGTON -- President Obama said the museum would tell a story.', 'said'),
+      'President Obama',
+    );
+    assert.strictEqual(src('Everything Trump says is a lie.', 'says'), 'Trump');
+    assert.strictEqual(
+      src('"It is a misguided approach," said Mr. Burman (a view echoed by everyone I interviewed).', 'said'),
+      'Mr. Burman',
+    );
   });
 
   it('English headline credits ("Sanders: …") but not labels and kickers ("The Latest: …", "Correction: …")', () => {

@@ -474,9 +474,14 @@ function buildAttribution(
     cue.kind === 'citation' &&
     /^(citing|quoting)$/.test(normalizeWord(cue.spans[0].text))
   ) {
+    // The head of what follows decides: "citing people familiar", "citing a report", "citing
+    // Reuters" are sources; "citing the release of prisoners and Suu Kyi's election" is a reason.
     const after = s.tokens.slice(cue.b + 1, cue.b + 8).filter((t) => isWordTok(t));
-    const isSource = after.some(
-      (t) => c.anonymous.has(t.norm) || c.documents.has(t.norm) || isCapitalized(t.text),
+    let h = 0;
+    while (h < after.length - 1 && /^(a|an|the|his|her|their|its|our|two|three|several|unnamed|anonymous|senior|top|local|u\.s)$/.test(after[h].norm)) h++;
+    const head = after.slice(h, h + 3);
+    const isSource = head.some(
+      (t, j) => c.anonymous.has(t.norm) || c.documents.has(t.norm) || (j === 0 && isCapitalized(t.text)),
     );
     if (!isSource) cue = { ...cue, kind: 'say', sourceAt: 'auto' };
   }

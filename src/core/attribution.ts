@@ -478,7 +478,13 @@ function buildAttribution(
     // Reuters" are sources; "citing the release of prisoners and Suu Kyi's election" is a reason.
     const after = s.tokens.slice(cue.b + 1, cue.b + 8).filter((t) => isWordTok(t));
     let h = 0;
-    while (h < after.length - 1 && /^(a|an|the|his|her|their|its|our|two|three|several|unnamed|anonymous|senior|top|local|u\.s)$/.test(after[h].norm)) h++;
+    while (
+      h < after.length - 1 &&
+      /^(a|an|the|his|her|their|its|our|two|three|several|unnamed|anonymous|senior|top|local|u\.s)$/.test(
+        after[h].norm,
+      )
+    )
+      h++;
     const head = after.slice(h, h + 3);
     const isSource = head.some(
       (t, j) => c.anonymous.has(t.norm) || c.documents.has(t.norm) || (j === 0 && isCapitalized(t.text)),
@@ -559,6 +565,15 @@ function buildAttribution(
     }
     return end >= start ? [start, end] : null;
   };
+  /** "X, директор ACN," ending at the comma `comma`: the first comma's index, if X is a name. */
+  function appositiveBefore(comma: number): number {
+    for (let x = comma - 1; x > 0 && comma - x <= 12; x--) {
+      const t = toks[x];
+      if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text) || cueTokens.has(x)) return -1;
+      if (t.text === ',') return isWordTok(toks[x - 1]) && isCapitalized(toks[x - 1].text) ? x : -1;
+    }
+    return -1;
+  }
   const sourceBefore = (to: number): [number, number] | null => {
     // Adverbs right before the verb are not the subject: «Газпром» офіційно поінформував.
     while (
@@ -635,7 +650,18 @@ function buildAttribution(
     let k = cue.a - 1;
     while (k >= 0 && toks[k].kind === 'punct' && /^[,\-–—]$/.test(toks[k].text)) k--;
     if (k >= 0 && toks[k].kind === 'quote' && CLOSE_QUOTES.includes(toks[k].text)) {
-      return quotes.find((q) => q.close === toks[k].start);
+      const q = quotes.find((x) => x.close === toks[k].start);
+      // «Газпром» заявив: a short quoted name right before the verb is its subject, not a quotation.
+      const inner = q ? text.slice(q.open + 1, q.close) : '';
+      if (
+        lang !== 'en' &&
+        k === cue.a - 1 &&
+        /^\p{Lu}/u.test(inner) &&
+        inner.split(/\s+/).length <= 5 &&
+        !/[.!?…,:]$/.test(inner)
+      )
+        return undefined;
+      return q;
     }
     // English: "…," he said / said he
     if (lang === 'en' && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote')
@@ -659,7 +685,15 @@ function buildAttribution(
   )
     before--;
   const proCeSubject = sentenceHasProCe && before > 1 && c.pronouns.has(lw(before)) && !cueTokens.has(before);
-  const commaBefore = prevTok && /^[,\-–—]$/.test(prevTok.text);
+  // A comma before the cue inverts it only when a subject follows ("…, передає Укрінформ"); in
+  // "Монтедуро, директор ACN, розповів на зустрічі, що …" the comma closes an appositive.
+  const commaBefore =
+    prevTok &&
+    /^[,\-–—]$/.test(prevTok.text) &&
+    (lang === 'en' ||
+      prevTok.text !== ',' ||
+      isPostposedSubject(toks, cue.b, c) ||
+      appositiveBefore(cue.a - 1) < 0);
   let inverted = false;
   if (cue.sourceTok !== undefined) {
     source = [span(text, toks[cue.sourceTok].start, toks[cue.sourceTok].end)];
@@ -692,6 +726,12 @@ function buildAttribution(
     }
   } else if (cue.sourceAt === 'auto') {
     let r = cue.a > 0 ? sourceBefore(cue.a - 1) : null;
+    // "Алессандро Монтедуро, директор ACN, розповів": the name and its appositive.
+    if (lang !== 'en' && prevTok?.text === ',') {
+      const first = appositiveBefore(cue.a - 1);
+      const np = first > 0 ? sourceBefore(first - 1) : null;
+      if (np) r = [np[0], cue.a - 2];
+    }
     // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.
     const cit =
       r &&

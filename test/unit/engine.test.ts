@@ -478,6 +478,23 @@ describe('attributions: tricky cases', () => {
     assert.ok(ru.attributions.find((x) => x.source[0]?.text === 'неназванных чиновников')?.anonymous);
   });
 
+  it('Ukrainian: a quoted name before the verb is its subject; an appositive between commas belongs to the source', () => {
+    const first = (t: string) => analyze(t).attributions[0];
+    const gazprom = first('В середині червня «Газпром» заявив, що суд Швеції заборонив операції.');
+    assert.strictEqual(gazprom?.source[0].text, 'Газпром');
+    assert.strictEqual(gazprom?.content[0].text, 'суд Швеції заборонив операції');
+    const acn = first(
+      'Алессандро Монтедуро, директор ACN, розповів на зустрічі з журналістами, що християни страждають.',
+    );
+    assert.strictEqual(acn?.source[0].text, 'Алессандро Монтедуро, директор ACN');
+    assert.strictEqual(acn?.content[0].text, 'християни страждають');
+    // A comma with no appositive still inverts: "…, передає агенція AP".
+    assert.strictEqual(
+      first('Під час протестів арештували 150 людей, передає агенція AP.')?.source[0].text,
+      'агенція AP',
+    );
+  });
+
   it('Ukrainian inverted direct quote with a pronoun source', () => {
     const t = '«Цієї угоди ніколи не повинно було бути», – сказав він.';
     const [x] = analyze(t).attributions;

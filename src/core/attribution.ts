@@ -570,9 +570,21 @@ function buildAttribution(
     for (let x = comma - 1; x > 0 && comma - x <= 12; x--) {
       const t = toks[x];
       if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text) || cueTokens.has(x)) return -1;
-      if (t.text === ',') return isWordTok(toks[x - 1]) && isCapitalized(toks[x - 1].text) ? x : -1;
+      if (t.text === ',') {
+        // The name may carry a parenthesis: "Алессандро Монтедуро (Alessandro Monteduro), директор".
+        let y = x - 1;
+        if (toks[y]?.text === ')') while (y > 0 && toks[y].text !== '(') y--;
+        if (toks[y]?.text === '(') y--;
+        return isWordTok(toks[y]) && isCapitalized(toks[y].text) ? x : -1;
+      }
     }
     return -1;
+  }
+  /** The last token of the name before an appositive's first comma, past a parenthesis. */
+  function nameEndBefore(comma: number): number {
+    let y = comma - 1;
+    if (toks[y]?.text === ')') while (y > 0 && toks[y].text !== '(') y--;
+    return toks[y]?.text === '(' ? y - 1 : y;
   }
   const sourceBefore = (to: number): [number, number] | null => {
     // Adverbs right before the verb are not the subject: «Газпром» офіційно поінформував.
@@ -729,7 +741,7 @@ function buildAttribution(
     // "Алессандро Монтедуро, директор ACN, розповів": the name and its appositive.
     if (lang !== 'en' && prevTok?.text === ',') {
       const first = appositiveBefore(cue.a - 1);
-      const np = first > 0 ? sourceBefore(first - 1) : null;
+      const np = first > 0 ? sourceBefore(nameEndBefore(first)) : null;
       if (np) r = [np[0], cue.a - 2];
     }
     // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.

@@ -484,9 +484,9 @@ describe('attributions: tricky cases', () => {
     assert.strictEqual(gazprom?.source[0].text, 'Газпром');
     assert.strictEqual(gazprom?.content[0].text, 'суд Швеції заборонив операції');
     const acn = first(
-      'Алессандро Монтедуро, директор ACN, розповів на зустрічі з журналістами, що християни страждають.',
+      'Алессандро Монтедуро (Alessandro Monteduro), директор ACN, розповів на зустрічі з журналістами, що християни страждають.',
     );
-    assert.strictEqual(acn?.source[0].text, 'Алессандро Монтедуро, директор ACN');
+    assert.strictEqual(acn?.source[0].text, 'Алессандро Монтедуро (Alessandro Monteduro), директор ACN');
     assert.strictEqual(acn?.content[0].text, 'християни страждають');
     // A comma with no appositive still inverts: "…, передає агенція AP".
     assert.strictEqual(

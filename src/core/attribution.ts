@@ -157,10 +157,21 @@ function findCues(
       if (nx && (nx.text === ':' || (nx.kind === 'quote' && OPEN_QUOTES.includes(nx.text)))) cls = 'say';
     }
     // A multi-word cue ("made clear", "pointed out") wins over its first word alone.
-    const multi =
+    let multi =
       lang === 'en'
         ? c.enMulti.get(lw[i])?.find((e) => e.rest.every((w, j) => lw[i + 1 + j] === w))
         : undefined;
+    // "went on to explain", "goes on to say": the cue verb after "go on to".
+    if (
+      !multi &&
+      lang === 'en' &&
+      /^(go|goes|went|gone|going)$/.test(lw[i]) &&
+      lw[i + 1] === 'on' &&
+      lw[i + 2] === 'to'
+    ) {
+      const v = verbClassOf(c, lang, lw[i + 3] ?? '');
+      if (v) multi = { rest: ['on', 'to', lw[i + 3]], cls: v };
+    }
     if (multi) cls = multi.cls;
     if (!cls) continue;
     // Negated speech carries no content; a verb right after a preposition is a noun homograph.

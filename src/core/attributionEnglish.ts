@@ -68,6 +68,8 @@ export function buildEnglishVerb(
   const beforeClause = (endTok: number): Span | null => {
     // The quote or clause that ends right before endTok (skipping a comma).
     let e = endTok;
+    // "…, as a memo put it": the "as" joins the credit, not the content.
+    if (lw(e) === 'as' && toks[e - 1]?.text === ',') e--;
     while (e >= 0 && /^[,—–-]$/.test(toks[e].text)) e--;
     const q = quoteEndingAt(e) ?? (toks[e]?.text === ',' ? quoteEndingAt(e - 1) : undefined);
     if (q) {
@@ -387,7 +389,13 @@ export function buildEnglishVerb(
     }
     return -1;
   })();
-  if (asideEnd > 0) {
+  // "As Professor Foner put it, P" / "As Trump said, P": the clause after the comma.
+  const asClause =
+    lw(firstWordIndex(toks)) === 'as' && srcA === firstWordIndex(toks) + 1 && afterCue?.text === ',';
+  if (asClause) {
+    const r = trimSpan(text, afterCue.end, s.end, ' \t\r\n.;:,');
+    if (r) content = [r];
+  } else if (asideEnd > 0) {
     const q =
       toks[asideEnd].kind === 'quote' ? quotes.find((x) => x.open === toks[asideEnd].start) : undefined;
     const inner = q && trimSpan(text, q.close + 1, s.end, ' \t\r\n.,;!?') === null ? quoteInner(q) : null;

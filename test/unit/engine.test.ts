@@ -320,6 +320,27 @@ describe('attributions: tricky cases', () => {
     assert.deepStrictEqual(credit('FIX IS IN: Moderators ignore the scandals in the debate.'), []);
   });
 
+  it('English "as X put it" on either side of its content, and "went on to explain"', () => {
+    const one = (t: string) => {
+      const a = analyze(t, { language: 'en' }).attributions[0];
+      return [a?.cue[0].text, a?.source[0]?.text, a?.content[0]?.text];
+    };
+    assert.deepStrictEqual(one('As Professor Foner put it, the United States does a better job.'), [
+      'put it',
+      'Professor Foner',
+      'the United States does a better job',
+    ]);
+    assert.deepStrictEqual(
+      one('The program is a lawful source of income, as a Homeland Security memo put it.'),
+      ['put it', 'a Homeland Security memo', 'The program is a lawful source of income'],
+    );
+    assert.deepStrictEqual(one('Groberg went on to explain what he likes about Clinton.'), [
+      'went on to explain',
+      'Groberg',
+      'what he likes about Clinton',
+    ]);
+  });
+
   it('English paraphrase ends before a coordinated clause with its own cue', () => {
     const a = analyze('Trump touted his vast wealth and said it ensured he was not beholden to anyone.', {
       language: 'en',

@@ -5,6 +5,7 @@ import ruCountries from 'i18n-iso-countries/langs/ru.json';
 import ukCountries from 'i18n-iso-countries/langs/uk.json';
 import en from './data/en.json';
 import gazetteer from './data/gazetteer.json';
+import moreOrganisations from './data/organisations-more.json';
 import morePlaces from './data/places-more.json';
 import ru from './data/ru.json';
 import uk from './data/uk.json';
@@ -167,6 +168,17 @@ export function gazetteerIndex(): Gazetteer {
   for (const m of gazetteer.media as GazEntry[])
     if (m.state) for (const f of m.forms) g.byKey.get(nameKey(nameWords(f)))!.kind = 'state-media';
   addGroup(gazetteer.organisations as GazEntry[], 'ORG');
+  addGroup(
+    Object.entries(moreOrganisations)
+      .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+      .flatMap(([kind, list]) =>
+        list.map((e) => {
+          const forms = e.split('|').filter(Boolean);
+          return { name: forms[0], forms, kind };
+        }),
+      ),
+    'ORG',
+  );
   addGroup(gazetteer.countryAliases as GazEntry[], 'LOC', 'country');
   addGroup(gazetteer.places as GazEntry[], 'LOC');
   // "Ukrainian|Russian|English" entries: the Ukrainian name is the canonical one.

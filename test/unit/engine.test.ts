@@ -158,6 +158,22 @@ describe('entities: places from the gazetteer', () => {
   });
 });
 
+describe('entities: organisations from the gazetteer', () => {
+  it('finds institutions and companies in their cases and groups their short and full names', () => {
+    const a = analyze(
+      'Київрада ухвалила рішення, а депутати Київради та КМДА посварилися. Мінфін і Нацбанк заявили, що ПриватБанк працює. НБУ це підтвердив.',
+    );
+    const groups = a.entities.filter((e) => e.type === 'ORG').map((e) => e.mentions.map((m) => m.text));
+    assert.ok(groups.some((g) => g.join('|') === 'Київрада|Київради'));
+    assert.ok(groups.some((g) => g.join('|') === 'Нацбанк|НБУ'));
+    for (const name of ['КМДА', 'Мінфін', 'ПриватБанк'])
+      assert.ok(
+        groups.some((g) => g.includes(name)),
+        name,
+      );
+  });
+});
+
 describe('entities: organisation names with genitive complements', () => {
   it('keeps plural genitives, the city of a court and a second institution apart', () => {
     const a = analyze(

@@ -34,6 +34,8 @@ const EN_COPULA =
   /^(is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|'re|’re|'m|’m)$/;
 
 const DASHES = new Set(['―', '—', '–']);
+/** A Ukrainian/Russian past-tense verb right after a sentence's first word marks that word as its subject. */
+const VERB_PAST = /(ав|ив|ів|ла|ли|ло|ал|ил|ел)$/;
 
 /** Finds the cues of one sentence. */
 function findCues(
@@ -813,7 +815,16 @@ function buildAttribution(
       const subj = mentionAt(s.start, toks[cue.a].start).find(
         (m) => m.entity.type === 'PER' || m.entity.type === 'ORG',
       );
-      if (subj) source = [span(text, subj.start, subj.end)];
+      // The sentence's first word, when it is a name the entity pass left alone ("Трамп відреагував").
+      const f = firstWordIndex(toks);
+      const firstName =
+        isCapitalized(toks[f].text) &&
+        !c.stopCapitalized.has(toks[f].text) &&
+        !mentionAt(toks[f].start, toks[f].end).length &&
+        VERB_PAST.test(lw(f + 1));
+      if (firstName && (!subj || subj.start > toks[f].start))
+        source = [span(text, toks[f].start, toks[f].end)];
+      else if (subj) source = [span(text, subj.start, subj.end)];
     }
   }
 

@@ -525,6 +525,12 @@ describe('attributions: tricky cases', () => {
     );
     assert.strictEqual(acn?.source[0].text, 'Алессандро Монтедуро (Alessandro Monteduro), директор ACN');
     assert.strictEqual(acn?.content[0].text, 'християни страждають');
+    // After a colon the verb continues the sentence's subject, even a name not yet known as one.
+    assert.strictEqual(
+      first('Трамп відреагував на перемогу Байдена: каже, що вибори ще далекі від завершення.')?.source[0]
+        .text,
+      'Трамп',
+    );
     // A comma with no appositive still inverts: "…, передає агенція AP".
     assert.strictEqual(
       first('Під час протестів арештували 150 людей, передає агенція AP.')?.source[0].text,

@@ -80,9 +80,17 @@ const startsWithAny = (n: string, stems: string[]) => {
   }
   return re.test(n);
 };
+const OPENING_MARKS = new Set(['«', '„', '“', '"']);
+/** One compiled pattern per suffix list: a suffix after at least two other letters. */
+const suffixPatterns = new WeakMap<string[], RegExp>();
 const endsWithAny = (w: string, suffixes: string[]) => {
-  const n = normalizeWord(w);
-  return suffixes.some((s) => n.length > s.length + 1 && n.endsWith(s));
+  let re = suffixPatterns.get(suffixes);
+  if (!re) {
+    const alts = suffixes.map((x) => normalizeWord(x).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`^[^]{2,}(?:${alts.join('|')})$`, 'u');
+    suffixPatterns.set(suffixes, re);
+  }
+  return re.test(normalizeWord(w));
 };
 
 const isWord = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
@@ -195,7 +203,7 @@ function mentionsInSentence(
     out.push({ start: tokens[a].start, end, type, known, strength });
   };
   const low = (k: number) => (tokens[k] ? tokens[k].norm : '');
-  const isOpenQuote = (k: number) => tokens[k]?.kind === 'quote' && /^[«„“"]$/.test(tokens[k].text);
+  const isOpenQuote = (k: number) => tokens[k]?.kind === 'quote' && OPENING_MARKS.has(tokens[k].text);
   /** Index of the token closing a quote opened at k: the first closing mark, plus an adjacent one
    * for nested names («ІБК «Рассвет»»); Ukrainian typography often drops the outer closing mark. */
   const quoteEnd = (k: number): number => {

@@ -82,15 +82,18 @@ console.log(
   `corpus: ${fs.existsSync(evalDir) ? evalDir : 'seeds/'} texts, repeated; built in memory, never written`,
 );
 console.log(
-  'unseen text: polnear-train (en) and the NER-UK texts not in the corpus (uk), after the two passes',
+  'unseen text: polnear-train (en) and the NER-UK texts not in the corpus (uk), analysed after the passes above',
 );
 console.log('\nthroughput, articles analysed one at a time (MB of UTF-8 per second):');
-console.log('  lang  corpus                        first pass  second pass  unseen text');
+console.log('  lang  corpus                        first pass  steady state  unseen text');
 for (const lang of ['uk', 'en'] as Language[]) {
   const list = articles(lang, 5 * MB);
-  // First pass: the JIT and the engine's word caches start cold; second: steady state.
+  // First pass: the JIT and the engine's word caches start cold; then steady state, the best of
+  // three passes (the least disturbed by the rest of the machine).
   const first = throughput(list, lang);
-  const second = throughput(list, lang);
+  const second = [throughput(list, lang), throughput(list, lang), throughput(list, lang)].reduce((x, y) =>
+    y.rate > x.rate ? y : x,
+  );
   // Articles this process has not analysed: new words miss the caches.
   const fresh = articles(lang, 5 * MB, true);
   const unseen = fresh.length
@@ -98,7 +101,7 @@ for (const lang of ['uk', 'en'] as Language[]) {
     : 'n/a';
   console.log(
     `  ${lang}    ${list.length} articles, ${first.mb.toFixed(1)} MB`.padEnd(38) +
-      `${first.rate.toFixed(2).padStart(10)}  ${second.rate.toFixed(2).padStart(11)}  ${unseen}`,
+      `${first.rate.toFixed(2).padStart(10)}  ${second.rate.toFixed(2).padStart(12)}  ${unseen}`,
   );
 }
 console.log('\none article of growing size (should grow linearly):');

@@ -110,7 +110,12 @@ try {
     await palette('Newsmark: Next Entity');
     const sel = page.locator('.monaco-editor .selected-text:visible').first();
     await sel.waitFor({ timeout: 10000 });
-    const box = await sel.boundingBox();
+    // The editor may re-render the selection layer (decorations arrive): ask until it holds still.
+    let box = null;
+    for (let i = 0; i < 20 && !box; i++) {
+      box = await sel.boundingBox().catch(() => null);
+      if (!box) await page.waitForTimeout(250);
+    }
     if (!box) throw new Error('no selected mention on screen');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10000 });

@@ -24,6 +24,11 @@ import type { QuoteSpan } from './quotes';
 import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, span, type Token, trimSpan } from './text';
 import type { Attribution, Span } from './types';
 
+const TIME_WORD =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|morning|night|evening|afternoon|weekend|earlier|later|recently)s?$/;
+const CHANNEL_WORD =
+  /^(interview|statement|debate|conference|speech|hearing|briefing|rally|forum|tweet|post|letter|email|e-mail|op-ed|memo|release|video|appearance|broadcast)s?$/;
+
 export function buildEnglishVerb(
   ctx: AttributionContext,
   c: Compiled,
@@ -159,7 +164,7 @@ export function buildEnglishVerb(
         (/^(who|which|whose|at|in|on|during|after|before|with|from|speaking|appearing|addressing|writing|dedicating|standing|asked|when|while|like)$/.test(
           w,
         ) ||
-          /ing$/.test(w));
+          (/ing$/.test(w) && w !== 'including'));
       if (!aside) {
         if (round === 0) end = k;
         k = x - 1;
@@ -530,17 +535,11 @@ export function buildEnglishVerb(
     for (let x = a + 1; x < b; x++) {
       if (!/^(on|at|in|during|after|before|last|this|early|late|just|released|earlier)$/.test(lw(x)))
         continue;
-      const rest = toks.slice(x + 1, b + 1).map((t) => t.norm);
-      if (
-        rest.some(
-          (w) => EN_TIME.has(w) && !/^(on|in|at|to|of|for|with|from|by|as|that|this|last|also|then)$/.test(w),
-        ) ||
-        rest.some((w) =>
-          /^(january|february|march|april|may|june|july|august|september|october|november|december|interview|statement|debate|conference|speech|hearing|briefing|rally|forum|week|month|year|morning|night|evening|afternoon|weekend|tweet|post|letter|email)s?$/.test(
-            w,
-          ),
-        )
-      ) {
+      // A time or a channel after a preposition ("on Tuesday", "in a televised interview"), but not a
+      // name's own words ("Commission on Presidential Debates").
+      const rest = toks.slice(x + 1, b + 1);
+      if (rest[0] && isCapitalized(rest[0].text) && !TIME_WORD.test(rest[0].norm)) continue;
+      if (rest.some((t) => TIME_WORD.test(t.norm) || CHANNEL_WORD.test(t.norm))) {
         let e = x - 1;
         while (e > a && !isWordTok(toks[e])) e--;
         return [a, e];
@@ -631,7 +630,9 @@ export function buildEnglishVerb(
     if (t.end === toks[x + 1].start) return true;
     return (
       t.text === '.' &&
-      /^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|lt|col|sgt|capt|prof|rev|[a-z])$/.test(lw(x - 1))
+      /^(mr|mrs|ms|dr|sen|rep|del|gov|gen|st|jr|sr|lt|col|maj|adm|amb|atty|sgt|capt|cmdr|prof|rev|fr|hon|[a-z])$/.test(
+        lw(x - 1),
+      )
     );
   }
 

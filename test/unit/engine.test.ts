@@ -319,6 +319,21 @@ describe('attributions: tricky cases', () => {
     );
     assert.strictEqual(src('Everything Trump says is a lie.', 'says'), 'Trump');
     assert.strictEqual(
+      src('The nonpartisan Commission on Presidential Debates says there was a problem.', 'says'),
+      'The nonpartisan Commission on Presidential Debates',
+    );
+    assert.strictEqual(
+      src(
+        'Proponents, including the United States Conference of Mayors, have urged Congress to act.',
+        'urged',
+      ),
+      'Proponents, including the United States Conference of Mayors',
+    );
+    assert.strictEqual(
+      src('"This is a waste of time," said Del. Stacey Plaskett.', 'said'),
+      'Del. Stacey Plaskett',
+    );
+    assert.strictEqual(
       src('"It is a misguided approach," said Mr. Burman (a view echoed by everyone I interviewed).', 'said'),
       'Mr. Burman',
     );

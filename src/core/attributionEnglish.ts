@@ -279,33 +279,39 @@ export function buildEnglishVerb(
     else if (!passive) {
       const subj = mentionAt(s.start, toks[cue.a].start).find((m) => m.entity.type !== 'LOC');
       const w0 = lw(firstWordIndex(toks));
-      if (subj) source = [span(text, subj.start, subj.end)];
+      // The noun phrase the sentence opens with, up to its verb: "The group spoke …, saying",
+      // "A reporter for USA Today spotted … and reported".
+      const f = firstWordIndex(toks);
+      let e = f - 1;
+      for (let x = f; x < cue.a && x - f < 8; x++) {
+        const w = lw(x);
+        if (
+          !isWordTok(toks[x]) ||
+          EN_AUX_VERBS.has(w) ||
+          EN_CLAUSE.has(w) ||
+          verbClassOf(c, 'en', w) ||
+          (/ed$/.test(w) && x > f)
+        )
+          break;
+        e = x;
+      }
+      const opening =
+        e >= f && e < cue.a - 1 && toks[e + 1] && isWordTok(toks[e + 1]) && !/^(on|in|at|last|this)$/.test(w0)
+          ? span2(f, e)
+          : undefined;
+      if (
+        subj &&
+        opening &&
+        /^(a|an|the)$/.test(w0) &&
+        subj.start >= opening.start &&
+        subj.end <= opening.end
+      )
+        source = [opening];
+      else if (subj) source = [span(text, subj.start, subj.end)];
       else if (c.pronouns.has(w0) && w0 !== 'it' && w0 !== 'you')
         source = [span2(firstWordIndex(toks), firstWordIndex(toks))];
       else {
-        // The noun phrase the sentence opens with, up to its verb: "The group spoke …, saying".
-        const f = firstWordIndex(toks);
-        let e = f - 1;
-        for (let x = f; x < cue.a && x - f < 8; x++) {
-          const w = lw(x);
-          if (
-            !isWordTok(toks[x]) ||
-            EN_AUX_VERBS.has(w) ||
-            EN_CLAUSE.has(w) ||
-            verbClassOf(c, 'en', w) ||
-            (/ed$/.test(w) && x > f)
-          )
-            break;
-          e = x;
-        }
-        if (
-          e >= f &&
-          e < cue.a - 1 &&
-          toks[e + 1] &&
-          isWordTok(toks[e + 1]) &&
-          !/^(on|in|at|last|this)$/.test(w0)
-        )
-          source = [span2(f, e)];
+        if (opening) source = [opening];
       }
     }
   }

@@ -334,6 +334,10 @@ describe('attributions: tricky cases', () => {
       'Del. Stacey Plaskett',
     );
     assert.strictEqual(
+      src('A reporter for USA Today spotted Stein and reported her presence on Twitter.', 'reported'),
+      'A reporter for USA Today',
+    );
+    assert.strictEqual(
       src('"It is a misguided approach," said Mr. Burman (a view echoed by everyone I interviewed).', 'said'),
       'Mr. Burman',
     );

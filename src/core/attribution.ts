@@ -31,7 +31,7 @@ import type { Attribution, Language, Span } from './types';
 export type { AttributionContext } from './attributionShared';
 
 const EN_COPULA =
-  /^(is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|'re|’re|'m|’m)$/;
+  /^(is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt)$/;
 
 const DASHES = new Set(['―', '—', '–']);
 /** A Ukrainian/Russian past-tense verb right after a sentence's first word marks that word as its subject. */

@@ -161,9 +161,7 @@ export function buildEnglishVerb(
       const w = lw(x + 1);
       const aside =
         open === ',' &&
-        (/^(who|which|whose|at|in|on|during|after|before|with|from|speaking|appearing|addressing|writing|dedicating|standing|asked|when|while|like)$/.test(
-          w,
-        ) ||
+        (/^(who|which|whose|at|in|on|during|after|before|with|from|asked|when|while|like)$/.test(w) ||
           (/ing$/.test(w) && w !== 'including'));
       if (!aside) {
         if (round === 0) end = k;
@@ -186,11 +184,7 @@ export function buildEnglishVerb(
           (toks[a - 2]?.text === '-' || (t.start > 0 && text[t.start - 1] === ' ' && text[t.end] === ' '))
         )
           break;
-        if (
-          t.text === '.' &&
-          !/^(mr|mrs|ms|dr|sen|rep|gov|gen|st|jr|u\.s|lt|col|sgt|capt|prof|rev|[a-z])$/i.test(lw(a - 2))
-        )
-          break;
+        if (t.text === '.' && !nameDot(a - 1)) break;
         // "Mr. Grassley and Mr. Leahy": names joined by "and" are one source.
         // "Federal and state officials", "Developers and supporters": a short conjunct that
         // starts the clause.
@@ -600,7 +594,6 @@ export function buildEnglishVerb(
           continue;
         }
       }
-      if (t.text === '.' && x === toks.length - 1) return b;
       // The source runs to the sentence's end, or stops at an appositive: "said Smith, a spokesman".
       // After a plain comma only a source that ends the sentence: "…, said Batchelder." (else
       // the comma closes an appositive: "Smith, of Ashton, said the event …").

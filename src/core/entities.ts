@@ -66,16 +66,15 @@ function langSets(lang: Language): LangSets {
   return s;
 }
 
-/** `n` is a normalised word (Token.norm). */
+/** Words as the alternatives of a regular expression, special characters escaped. */
+const alternation = (words: string[]) => words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
 /** One compiled pattern per word list: a stem followed by at most four letters (an ending). */
 const stemPatterns = new WeakMap<string[], RegExp>();
 const startsWithAny = (n: string, stems: string[]) => {
   let re = stemPatterns.get(stems);
   if (!re) {
-    const alts = [...stems]
-      .sort((a, b) => b.length - a.length)
-      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`^(?:${alts.join('|')})[^\\s]{0,4}$`, 'u');
+    re = new RegExp(`^(?:${alternation([...stems].sort((a, b) => b.length - a.length))})[^\\s]{0,4}$`, 'u');
     stemPatterns.set(stems, re);
   }
   return re.test(n);
@@ -86,8 +85,7 @@ const suffixPatterns = new WeakMap<string[], RegExp>();
 const endsWithAny = (w: string, suffixes: string[]) => {
   let re = suffixPatterns.get(suffixes);
   if (!re) {
-    const alts = suffixes.map((x) => normalizeWord(x).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`^[^]{2,}(?:${alts.join('|')})$`, 'u');
+    re = new RegExp(`^[^]{2,}(?:${alternation(suffixes.map(normalizeWord))})$`, 'u');
     suffixPatterns.set(suffixes, re);
   }
   return re.test(normalizeWord(w));

@@ -147,6 +147,18 @@ interface GazEntry {
   ru?: string;
 }
 
+/** Entries written "canonical|other form|…", grouped under their kind; the first form names the entry. */
+function compactGroups(groups: Record<string, unknown>): GazEntry[] {
+  return Object.entries(groups).flatMap(([kind, list]) =>
+    Array.isArray(list)
+      ? list.map((e: string) => {
+          const forms = e.split('|').filter(Boolean);
+          return { name: forms[0], forms, kind };
+        })
+      : [],
+  );
+}
+
 let cached: Gazetteer | undefined;
 
 export function gazetteerIndex(): Gazetteer {
@@ -168,25 +180,10 @@ export function gazetteerIndex(): Gazetteer {
   for (const m of gazetteer.media as GazEntry[])
     if (m.state) for (const f of m.forms) g.byKey.get(nameKey(nameWords(f)))!.kind = 'state-media';
   addGroup(gazetteer.organisations as GazEntry[], 'ORG');
-  addGroup(
-    Object.entries(moreOrganisations)
-      .filter((e): e is [string, string[]] => Array.isArray(e[1]))
-      .flatMap(([kind, list]) =>
-        list.map((e) => {
-          const forms = e.split('|').filter(Boolean);
-          return { name: forms[0], forms, kind };
-        }),
-      ),
-    'ORG',
-  );
+  addGroup(compactGroups(moreOrganisations), 'ORG');
   addGroup(gazetteer.countryAliases as GazEntry[], 'LOC', 'country');
   addGroup(gazetteer.places as GazEntry[], 'LOC');
   // "Ukrainian|Russian|English" entries: the Ukrainian name is the canonical one.
-  const compact = (list: string[], kind: string): GazEntry[] =>
-    list.map((e) => {
-      const forms = e.split('|').filter(Boolean);
-      return { name: forms[0], forms, kind };
-    });
   // A place whose name shares its stem with a given name (Софія, Олександрія ~ Олександр) would
   // turn people into places: left out.
   const givenNames = new Set(
@@ -196,7 +193,7 @@ export function gazetteerIndex(): Gazetteer {
       .map((n) => stem(n)),
   );
   addGroup(
-    [...compact(morePlaces.cities, 'city'), ...compact(morePlaces.regions, 'region')].filter(
+    compactGroups({ city: morePlaces.cities, region: morePlaces.regions }).filter(
       (e) => !givenNames.has(nameKey(nameWords(e.name))),
     ),
     'LOC',

@@ -75,24 +75,23 @@ const CYR_ENDINGS = [
   'й',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * Whether normalizeWord leaves this character as it is: not an ASCII capital or backtick, and
+ * ASCII or lower-case Cyrillic (а–я, ђ–џ with є і ї, ґ) but not ё, which becomes е. The
+ * tokenizer asks it while scanning, so a word already in normal form is not normalised again.
+ */
+export function keepsNormalForm(c: number): boolean {
+  return c < 0x80
+    ? !((c >= 65 && c <= 90) || c === 0x60)
+    : (c >= 0x430 && c <= 0x45f && c !== 0x451) || c === 0x491;
+}
+
 /** Normalises apostrophes and case so that В'ячеслав, В’ячеслав and Вʼячеслав compare equal. */
 export function normalizeWord(word: string): string {
   // Most words are already lower-case ASCII or Cyrillic: return them as they are, without
   // allocating (this runs for every token).
   let plain = true;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    // Not plain: an ASCII capital or backtick; anything outside lower-case Cyrillic (а–я,
-    // ђ–џ with є і ї, ґ), and ё, which becomes е.
-    if (
-      c < 0x80
-        ? (c >= 65 && c <= 90) || c === 0x60
-        : !((c >= 0x430 && c <= 0x45f && c !== 0x451) || c === 0x491)
-    ) {
-      plain = false;
-      break;
-    }
-  }
+  for (let i = 0; i < word.length && plain; i++) plain = keepsNormalForm(word.charCodeAt(i));
   if (plain) return word;
   const w = word.toLowerCase();
   // A char-code scan is much cheaper than a regex on this hot path (every token).

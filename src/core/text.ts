@@ -1,5 +1,5 @@
 /** Text primitives: tokens, sentences, paragraphs. Pure functions over UTF-16 offsets. */
-import { normalizeWord } from './morphology';
+import { keepsNormalForm, normalizeWord } from './morphology';
 import type { Span } from './types';
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'quote';
@@ -71,22 +71,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         for (;;) {
           if (i >= n) break;
           const d = text.charCodeAt(i);
-          if (d < 0x80) {
-            if (d >= 97 && d <= 122) i++;
-            else if ((d >= 65 && d <= 90) || (d >= 48 && d <= 57)) {
-              if (d <= 90 && d >= 65) plain = false;
-              i++;
-            } else break;
-          } else if (d >= 0x430 && d <= 0x45f && d !== 0x451) i++;
-          else if (isWordChar(text, i)) {
-            if (d !== 0x491) plain = false;
-            i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-          } else break;
+          const word =
+            d < 0x80
+              ? (d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)
+              : isWordChar(text, i);
+          if (!word) break;
+          if (plain && !keepsNormalForm(d)) plain = false;
+          i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
         }
         if (i + 1 < n && JOINERS.has(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
           // ’ ʼ ` become ' in the norm.
-          const j = text.charCodeAt(i);
-          if (j !== 0x27 && j !== 0x2d && j !== 0x2010) plain = false;
+          if (!keepsNormalForm(text.charCodeAt(i))) plain = false;
           i++;
         } else break;
       }

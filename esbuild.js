@@ -24,6 +24,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // Prefer packages' ES module builds: jsonc-parser's UMD build requires its parts at run time.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -4,24 +4,27 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AnnotationSet } from '../core/annotations/annotationSet';
-import { readSidecarFile, sidecarPathFor, textHash, writeSidecarFile } from '../core/annotations/sidecarFile';
+import { openArticleAnnotations } from '../core/annotations/articleAnnotations';
+import { writeSidecarFile } from '../core/annotations/sidecarFile';
+import { settingsFor, sidecarLocationFor } from './workspaceSettings';
 
 export class CliError extends Error {}
 
 export const ANNOTATIONS_USAGE = `  newsmark annotations list [--json] <article>
   newsmark annotations add <article> --label L (--start N --end N | --quote TEXT [--occurrence K]) [--note TEXT] [--author NAME]
-  newsmark annotations remove <article> <id>...`;
+  newsmark annotations remove <article> <id>...
+  (sidecars are found as the extension finds them: newsmark.sidecarFolder in the nearest
+   .vscode/settings.json above the article, or --sidecar-folder DIR)`;
 
-function open(article: string, text: string, author: string) {
-  const file = sidecarPathFor(path.resolve(article));
-  const r = readSidecarFile(file);
-  if (r.kind === 'error') throw new CliError(`${file}: ${r.error.message} (left untouched)`);
-  const set =
-    r.kind === 'ok'
-      ? new AnnotationSet(r.sidecar, text, textHash, () => author)
-      : AnnotationSet.empty(path.basename(article), text, textHash, () => author);
-  return { file, set };
+/** An article's annotations for the CLI: a sidecar it cannot read stops the command, untouched. */
+export function openForCli(article: string, text: string, author: string, sidecarFolder?: string) {
+  const opened = openArticleAnnotations(article, text, {
+    location: sidecarLocationFor(article, sidecarFolder),
+    author: () => author,
+  });
+  if (opened.kind === 'error' || opened.kind === 'newer')
+    throw new CliError(`${opened.file}: ${opened.error.message} (left untouched)`);
+  return opened;
 }
 
 export async function cmdAnnotations(
@@ -34,8 +37,8 @@ export async function cmdAnnotations(
   if (!sub || !article)
     throw new CliError('annotations needs a subcommand (list, add, remove) and an article');
   const text = readArticle(article);
-  const author = (flags.author as string) || safeUser();
-  const { file, set } = open(article, text, author);
+  const author = (flags.author as string) || settingsFor(article).author || safeUser();
+  const { file, set } = openForCli(article, text, author, flags['sidecar-folder'] as string | undefined);
   if (sub === 'list') {
     const rows = set.all.map((p) => ({
       id: p.annotation.id,

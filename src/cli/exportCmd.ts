@@ -3,8 +3,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AnnotationSet } from '../core/annotations/annotationSet';
-import { readSidecarFile, sidecarPathFor, textHash, writeSidecarFile } from '../core/annotations/sidecarFile';
+import { writeSidecarFile } from '../core/annotations/sidecarFile';
 import { exportFiles } from '../core/export/exportFiles';
 import { FORMATS, type Format } from '../core/export/formats';
 import {
@@ -15,10 +14,11 @@ import {
   previewImport,
 } from '../core/export/importers';
 import type { Include } from '../core/export/records';
-import { CliError } from './annotationsCmd';
+import { CliError, openForCli } from './annotationsCmd';
+import { sidecarLocationFor } from './workspaceSettings';
 
-export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] <file|dir>...
-  newsmark import --format brat|w3c|jsonl [--article FILE] [--yes] <file>...`;
+export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--sidecar-folder DIR] <file|dir>...
+  newsmark import --format brat|w3c|jsonl [--article FILE] [--yes] [--sidecar-folder DIR] <file>...`;
 
 export async function cmdExport(
   files: string[],
@@ -40,6 +40,7 @@ export async function cmdExport(
     bom: !!flags.bom,
     report: flags.report === 'md' ? 'md' : 'html',
     read,
+    locate: (file) => sidecarLocationFor(file, flags['sidecar-folder'] as string | undefined),
     onProgress: (done, total, file) =>
       file &&
       process.stderr.isTTY &&
@@ -79,13 +80,12 @@ export async function cmdImport(
       const article = articleFor(file, format, flags.article as string | undefined);
       const text = read(article);
       const items = parseImport(format, fs.readFileSync(file, 'utf8'), text);
-      const sidecar = sidecarPathFor(path.resolve(article));
-      const r = readSidecarFile(sidecar);
-      if (r.kind === 'error') throw new CliError(`${sidecar}: ${r.error.message} (left untouched)`);
-      const set =
-        r.kind === 'ok'
-          ? new AnnotationSet(r.sidecar, text, textHash, () => 'import')
-          : AnnotationSet.empty(path.basename(article), text, textHash, () => 'import');
+      const { file: sidecar, set } = openForCli(
+        article,
+        text,
+        'import',
+        flags['sidecar-folder'] as string | undefined,
+      );
       const p = previewImport(set, items);
       log(
         `${file} → ${article}: ${p.added.length} new, ${p.duplicates.length} already there, ${p.conflicts.length} in conflict (same span, other label; kept as is)\n`,

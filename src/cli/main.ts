@@ -336,11 +336,17 @@ export async function main(argv: string[]): Promise<number> {
           include: 'value',
           bom: 'bool',
           report: 'value',
+          'sidecar-folder': 'value',
         });
         return await cmdExport(expand(rest), flags, readArticle, (s) => process.stdout.write(s));
       }
       case 'import': {
-        const { flags, rest } = parseFlags(args, { format: 'value', article: 'value', yes: 'bool' });
+        const { flags, rest } = parseFlags(args, {
+          format: 'value',
+          article: 'value',
+          yes: 'bool',
+          'sidecar-folder': 'value',
+        });
         return await cmdImport(rest, flags, readArticle, (s) => process.stdout.write(s));
       }
       case 'annotations': {
@@ -353,6 +359,7 @@ export async function main(argv: string[]): Promise<number> {
           occurrence: 'value',
           note: 'value',
           author: 'value',
+          'sidecar-folder': 'value',
         });
         return await cmdAnnotations(rest, flags, readArticle, (s) => process.stdout.write(s));
       }

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import type { Placed } from '../core/annotations/annotationSet';
 import type { FindingRef, Label } from '../core/annotations/model';
 import type { Analysis } from '../core/types';
-import { type AnnotationStore, annotationConfig } from './annotationStore';
+import type { AnnotationStore } from './annotationStore';
+import type { CommandId } from './commandIds';
+import type { CommandTable, Handler } from './commands';
+import { settings } from './settings';
 
 export interface FindingTarget {
   uri: string;
@@ -19,7 +22,7 @@ export interface FindingTarget {
 
 /** A quick pick of labels; typing a label's key applies it at once. */
 export async function pickLabel(title: string, current?: string): Promise<Label | undefined> {
-  const labels = annotationConfig().labels;
+  const labels = settings().labels;
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { labelDef: Label }>();
   qp.title = title;
   qp.placeholder = 'Type a label\u2019s key to apply it, or filter and press Enter';
@@ -59,11 +62,12 @@ async function noteInput(current?: string): Promise<string | undefined> {
   });
 }
 
-export function registerAnnotationCommands(
-  context: vscode.ExtensionContext,
+/** The annotation commands' part of the command table. */
+export function annotationCommands(
   store: AnnotationStore,
   analysisFor: (doc: vscode.TextDocument) => Analysis | undefined,
-): void {
+): CommandTable {
+  const table: CommandTable = {};
   const docFor = async (uri?: string) => {
     if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const ed = vscode.window.activeTextEditor;
@@ -75,7 +79,7 @@ export function registerAnnotationCommands(
   };
   /** The annotation named by id, or the one under the cursor (asking when there are several). */
   const annotationAt = async (doc: vscode.TextDocument, id?: string): Promise<Placed | undefined> => {
-    const e = store.entry(doc);
+    const e = store.open(doc);
     if (!e) return undefined;
     if (id) return e.set.get(id);
     const ed = vscode.window.activeTextEditor;
@@ -111,8 +115,9 @@ export function registerAnnotationCommands(
     }
     return undefined;
   };
-  const register = (id: string, fn: (...args: never[]) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  const register = (id: CommandId, fn: Handler) => {
+    table[id] = fn;
+  };
 
   /**
    * Args (all optional) let keybindings apply a label directly ({"label": "PER"}) and scripts
@@ -141,7 +146,7 @@ export function registerAnnotationCommands(
         start = doc.offsetAt(sel.start);
         end = doc.offsetAt(sel.end);
       }
-      const known = args?.label ? annotationConfig().labels.find((l) => l.id === args.label) : undefined;
+      const known = args?.label ? settings().labels.find((l) => l.id === args.label) : undefined;
       if (args?.label && !known)
         return void vscode.window.showErrorMessage(
           `Newsmark: there is no label "${args.label}" (see the newsmark.labels setting).`,
@@ -163,7 +168,7 @@ export function registerAnnotationCommands(
     const p = doc && (await annotationAt(doc, id));
     if (!doc || !p) return;
     const label = labelId
-      ? annotationConfig().labels.find((l) => l.id === labelId)
+      ? settings().labels.find((l) => l.id === labelId)
       : await pickLabel('Newsmark: change label', p.annotation.label);
     if (label)
       await store.change(doc, (set) =>
@@ -234,7 +239,7 @@ export function registerAnnotationCommands(
   register('newsmark.rejectFinding', (t?: FindingTarget) => verdict('rejected', t));
   register('newsmark.changeFindingType', async (t?: FindingTarget, labelId?: string) => {
     const label = labelId
-      ? annotationConfig().labels.find((l) => l.id === labelId)
+      ? settings().labels.find((l) => l.id === labelId)
       : await pickLabel('Newsmark: the right type for this finding', t?.type);
     if (label) await verdict('corrected', t, label.id);
   });
@@ -246,7 +251,7 @@ export function registerAnnotationCommands(
   register('newsmark.undoAnnotation', async () => {
     const doc = await docFor();
     if (!doc) return;
-    const e = store.entry(doc);
+    const e = store.open(doc);
     if (!e?.set.canUndo)
       return void vscode.window.showInformationMessage('Newsmark: nothing to undo for this article.');
     const what = await store.change(doc, (set) => set.undo());
@@ -265,4 +270,5 @@ export function registerAnnotationCommands(
       );
     }
   });
+  return table;
 }

@@ -4,27 +4,22 @@
  * with the article when it is renamed. Writes are atomic and serialised (core/sidecarFile).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TextChange } from '../core/annotations/anchoring';
-import { AnnotationSet } from '../core/annotations/annotationSet';
-import {
-  DEFAULT_LABELS,
-  emptySidecar,
-  type Label,
-  mergeAnnotations,
-  SIDECAR_SUFFIX,
-  serializeSidecar,
-} from '../core/annotations/model';
+import type { AnnotationSet } from '../core/annotations/annotationSet';
+import { type OpenedAnnotations, openArticleAnnotations } from '../core/annotations/articleAnnotations';
+import { mergeAnnotations, SIDECAR_SUFFIX, serializeSidecar } from '../core/annotations/model';
 import type { SidecarError } from '../core/annotations/schema';
 import {
+  articlePathFor,
   backupSidecar,
   readSidecarFile,
   sidecarPathFor,
-  textHash,
-  writeSidecarFile,
+  writeSidecarText,
 } from '../core/annotations/sidecarFile';
+import { ShownError } from './commands';
+import { textChanges } from './documents';
+import { settings, sidecarLocation } from './settings';
 
 export interface Entry {
   uri: string;
@@ -33,29 +28,8 @@ export interface Entry {
   /** Why the sidecar cannot be written (corrupt, newer version); undefined when writable. */
   readOnly?: string;
   error?: SidecarError;
-  /** Text of our own last write, to tell our writes from outside changes. */
-  lastWritten?: string;
-}
-
-export function annotationConfig() {
-  const c = vscode.workspace.getConfiguration('newsmark');
-  const labels = c.get<Label[]>('labels', DEFAULT_LABELS);
-  return {
-    labels:
-      Array.isArray(labels) && labels.length
-        ? labels.filter((l) => l && typeof l.id === 'string' && l.id)
-        : DEFAULT_LABELS,
-    author: c.get<string>('author', '') || safeUserName(),
-    sidecarFolder: c.get<string>('sidecarFolder', '').trim(),
-  };
-}
-
-function safeUserName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
+  /** Size and mtime of our own last write, to tell it from outside changes without reading it. */
+  lastWritten?: { size: number; mtimeMs: number };
 }
 
 export class AnnotationStore implements vscode.Disposable {
@@ -84,13 +58,16 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   sidecarPathOf(uri: vscode.Uri): string {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const cfg = annotationConfig();
-    return sidecarPathFor(uri.fsPath, { root: folder?.uri.fsPath, folder: cfg.sidecarFolder || undefined });
+    return sidecarPathFor(uri.fsPath, sidecarLocation(uri));
   }
 
-  /** The entry of an open article, loading its sidecar on first use. */
-  entry(doc: vscode.TextDocument): Entry | undefined {
+  /** A file with annotations is an article whatever its name. */
+  hasSidecar(uri: vscode.Uri): boolean {
+    return uri.scheme === 'file' && fs.existsSync(this.sidecarPathOf(uri));
+  }
+
+  /** The entry of an open article, reading its sidecar on first use (and only then). */
+  open(doc: vscode.TextDocument): Entry | undefined {
     if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return undefined;
     const key = doc.uri.toString();
     let e = this.entries.get(key);
@@ -106,59 +83,39 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private load(doc: vscode.TextDocument): Entry {
-    const sidecarPath = this.sidecarPathOf(doc.uri);
-    const text = doc.getText();
-    const author = () => annotationConfig().author;
-    const r = readSidecarFile(sidecarPath);
-    const article = path.basename(doc.uri.fsPath);
-    if (r.kind === 'ok') {
-      return {
-        uri: doc.uri.toString(),
-        sidecarPath,
-        set: new AnnotationSet(r.sidecar, text, textHash, author),
-      };
-    }
-    if (r.kind === 'missing')
-      return {
-        uri: doc.uri.toString(),
-        sidecarPath,
-        set: AnnotationSet.empty(article, text, textHash, author),
-      };
-    const err = r.error;
-    if (err.kind === 'newer-version' && err.readable) {
+    const opened = openArticleAnnotations(doc.uri.fsPath, doc.getText(), {
+      location: sidecarLocation(doc.uri),
+      author: () => settings().author,
+    });
+    const entry: Entry = { uri: doc.uri.toString(), sidecarPath: opened.file, set: opened.set };
+    if (opened.kind === 'newer') {
       void vscode.window.showWarningMessage(
-        `Newsmark: ${path.basename(sidecarPath)} ${err.message}. Its annotations are shown read-only; update Newsmark to edit them.`,
+        `Newsmark: ${path.basename(opened.file)} ${opened.error.message}. Its annotations are shown read-only; update Newsmark to edit them.`,
       );
-      return {
-        uri: doc.uri.toString(),
-        sidecarPath,
-        set: new AnnotationSet(err.readable, text, textHash, author),
-        readOnly: err.message,
-        error: err,
-      };
+      return { ...entry, readOnly: opened.error.message, error: opened.error };
     }
-    // A corrupt sidecar is never overwritten: it is backed up, and Newsmark stays read-only for it.
+    if (opened.kind === 'error') return { ...entry, ...this.refuseCorrupt(opened) };
+    return entry;
+  }
+
+  /** A corrupt sidecar is never overwritten: it is backed up, and stays read-only until fixed. */
+  private refuseCorrupt(opened: Extract<OpenedAnnotations, { kind: 'error' }>): Partial<Entry> {
+    const { file, error } = opened;
     let backup = '';
     try {
-      backup = backupSidecar(sidecarPath);
+      backup = backupSidecar(file);
     } catch {
       // the backup is a courtesy; the original stays untouched either way
     }
     void vscode.window
       .showErrorMessage(
-        `Newsmark: cannot read ${path.basename(sidecarPath)}: ${err.message}. The file was left untouched${backup ? ` (a copy is at ${path.basename(backup)})` : ''}; annotations for this article are read-only until it is fixed.`,
+        `Newsmark: cannot read ${path.basename(file)}: ${error.message}. The file was left untouched${backup ? ` (a copy is at ${path.basename(backup)})` : ''}; annotations for this article are read-only until it is fixed.`,
         'Open Sidecar',
       )
       .then((choice) => {
-        if (choice) void vscode.window.showTextDocument(vscode.Uri.file(sidecarPath));
+        if (choice) void vscode.window.showTextDocument(vscode.Uri.file(file));
       });
-    return {
-      uri: doc.uri.toString(),
-      sidecarPath,
-      set: new AnnotationSet(emptySidecar(article, ''), text, textHash, author),
-      readOnly: `the sidecar is invalid: ${err.message}`,
-      error: err,
-    };
+    return { readOnly: `the sidecar is invalid: ${error.message}`, error };
   }
 
   /** Saves an entry's sidecar (atomically); refuses read-only entries. */
@@ -166,21 +123,22 @@ export class AnnotationStore implements vscode.Disposable {
     if (e.readOnly) return;
     const sidecar = e.set.toSidecar();
     if (!sidecar.annotations.length && !fs.existsSync(e.sidecarPath)) return; // no empty files
-    e.lastWritten = serializeSidecar(sidecar);
     try {
-      await writeSidecarFile(e.sidecarPath, sidecar);
+      await writeSidecarText(e.sidecarPath, serializeSidecar(sidecar));
+      const st = fs.statSync(e.sidecarPath);
+      e.lastWritten = { size: st.size, mtimeMs: st.mtimeMs };
       e.set.markSaved();
     } catch (err) {
       void vscode.window.showErrorMessage(
         `Newsmark: could not save ${path.basename(e.sidecarPath)}: ${(err as Error).message}. Your annotations are kept in memory; try again.`,
       );
-      throw err;
+      throw new ShownError((err as Error).message);
     }
   }
 
   /** Runs a user action on an article's annotations, saves, and tells the views. */
   async change<T>(doc: vscode.TextDocument, action: (set: AnnotationSet) => T): Promise<T | undefined> {
-    const e = this.entry(doc);
+    const e = this.open(doc);
     if (!e) return undefined;
     if (e.readOnly) {
       // Not awaited: the action ends now; the message offers to open the sidecar.
@@ -203,25 +161,21 @@ export class AnnotationStore implements vscode.Disposable {
   private onDocumentChanged(ev: vscode.TextDocumentChangeEvent): void {
     const e = this.entries.get(ev.document.uri.toString());
     if (!e || !ev.contentChanges.length) return;
-    // Changes in one event do not overlap; applied from the last to the first, each one's
-    // offsets hold for the text before it.
-    const changes: TextChange[] = [...ev.contentChanges]
-      .sort((a, b) => b.rangeOffset - a.rangeOffset)
-      .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, inserted: c.text.length }));
-    e.set.applyChanges(changes, ev.document.getText());
+    e.set.applyChanges(textChanges(ev), ev.document.getText());
     this.emitter.fire(e.uri);
   }
 
   private async onSidecarChanged(uri: vscode.Uri): Promise<void> {
     for (const e of this.entries.values()) {
       if (path.resolve(e.sidecarPath) !== path.resolve(uri.fsPath)) continue;
-      let text: string;
+      let st: fs.Stats;
       try {
-        text = fs.readFileSync(e.sidecarPath, 'utf8');
+        st = fs.statSync(e.sidecarPath);
       } catch {
         return;
       }
-      if (text === e.lastWritten) return; // our own write
+      // Our own write: the watcher reports it too, and there is nothing to read.
+      if (e.lastWritten && st.size === e.lastWritten.size && st.mtimeMs === e.lastWritten.mtimeMs) return;
       const r = readSidecarFile(e.sidecarPath);
       if (r.kind !== 'ok') {
         if (r.kind === 'error')
@@ -283,7 +237,10 @@ export class AnnotationStore implements vscode.Disposable {
         fs.renameSync(from, to);
         const r = readSidecarFile(to);
         if (r.kind === 'ok')
-          await writeSidecarFile(to, { ...r.sidecar, article: path.basename(newUri.fsPath) });
+          await writeSidecarText(
+            to,
+            serializeSidecar({ ...r.sidecar, article: path.basename(newUri.fsPath) }),
+          );
         const old = this.entries.get(oldUri.toString());
         if (old) {
           this.entries.delete(oldUri.toString());
@@ -301,17 +258,7 @@ export class AnnotationStore implements vscode.Disposable {
   /** Sidecars in the workspace whose article no longer exists (listed in the Annotations view). */
   async orphanedSidecars(): Promise<vscode.Uri[]> {
     const found = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', 2000);
-    const cfg = annotationConfig();
-    return found.filter((u) => {
-      const folder = vscode.workspace.getWorkspaceFolder(u);
-      let article = u.fsPath.slice(0, -SIDECAR_SUFFIX.length);
-      if (cfg.sidecarFolder && folder) {
-        const dir = path.join(folder.uri.fsPath, cfg.sidecarFolder);
-        const rel = path.relative(dir, article);
-        if (!rel.startsWith('..')) article = path.join(folder.uri.fsPath, rel);
-      }
-      return !fs.existsSync(article);
-    });
+    return found.filter((u) => !fs.existsSync(articlePathFor(u.fsPath, sidecarLocation(u))));
   }
 
   dispose(): void {

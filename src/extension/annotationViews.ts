@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { Placed } from '../core/annotations/annotationSet';
-import { type AnnotationStore, annotationConfig } from './annotationStore';
+import type { AnnotationStore } from './annotationStore';
 import { ANNOTATION_COMMANDS, escapeMarkdown } from './markdown';
+import { settings } from './settings';
 
 export class AnnotationDecorator implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
@@ -29,7 +30,7 @@ export class AnnotationDecorator implements vscode.Disposable {
   }
 
   apply(editor: vscode.TextEditor, placed: Placed[] | undefined): void {
-    const labels = annotationConfig().labels;
+    const labels = settings().labels;
     const byColor = new Map<string, vscode.DecorationOptions[]>();
     const record: { label: string; range: vscode.Range }[] = [];
     for (const p of placed ?? []) {
@@ -61,7 +62,7 @@ export function annotationCard(uri: string, p: Placed): vscode.MarkdownString {
   const a = p.annotation;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ANNOTATION_COMMANDS };
-  const label = annotationConfig().labels.find((l) => l.id === a.label);
+  const label = settings().labels.find((l) => l.id === a.label);
   const verdict = a.finding
     ? ` · ${a.finding.verdict} engine finding (${escapeMarkdown(a.finding.type)})`
     : '';
@@ -104,7 +105,7 @@ export class AnnotationHover implements vscode.HoverProvider {
   constructor(private readonly store: AnnotationStore) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const e = this.store.entry(doc);
+    const e = this.store.open(doc);
     if (!e) return undefined;
     const here = e.set.at(doc.offsetAt(pos)).filter((p) => p.annotation.finding?.verdict !== 'rejected');
     if (!here.length) return undefined;
@@ -140,7 +141,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    const e = this.doc && this.store.entry(this.doc);
+    const e = this.doc && this.store.open(this.doc);
     if (!node) {
       const out: Node[] = [];
       if (e) {

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Span } from '../core/types';
-import { config } from './articles';
 import { docLength } from './documents';
+import { settings } from './settings';
 
 export const LAYERS = [
   'entity.PER',
@@ -72,7 +72,7 @@ export function layerRanges(
   a: Analysis,
   window?: { start: number; end: number }[],
 ): Record<Layer, vscode.Range[]> {
-  const cfg = config();
+  const cfg = settings();
   const out = Object.fromEntries(LAYERS.map((l) => [l, [] as vscode.Range[]])) as Record<
     Layer,
     vscode.Range[]

@@ -17,8 +17,9 @@ import {
 import type { Include } from '../core/export/records';
 import { stripBom } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
-import { annotationConfig } from './annotationStore';
-import { config } from './articles';
+import type { CommandId } from './commandIds';
+import type { CommandTable, Handler } from './commands';
+import { settings, sidecarLocation } from './settings';
 
 export interface ExportArgs {
   format?: Format;
@@ -92,11 +93,8 @@ async function askExport(
   return { format, include, outDir };
 }
 
-function sidecarFolderOpt(uri: vscode.Uri) {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const f = annotationConfig().sidecarFolder;
-  return f && folder ? { root: folder.uri.fsPath, folder: f } : undefined;
-}
+/** The extension's sidecar location for an exported file, the same as when it is open. */
+const locate = (file: string) => sidecarLocation(vscode.Uri.file(file));
 
 function summary(res: ExportResult, outDir: string): string {
   const errs = res.errors.length
@@ -105,9 +103,12 @@ function summary(res: ExportResult, outDir: string): string {
   return `${res.cancelled ? 'Export cancelled after' : 'Exported'} ${res.exported} article${res.exported === 1 ? '' : 's'} to ${outDir}.${errs}`;
 }
 
-export function registerExportCommands(context: vscode.ExtensionContext, store: AnnotationStore): void {
-  const register = (id: string, fn: (...args: never[]) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+/** The export and import commands' part of the command table. */
+export function exportCommands(store: AnnotationStore): CommandTable {
+  const table: CommandTable = {};
+  const register = (id: CommandId, fn: Handler) => {
+    table[id] = fn;
+  };
   const wsFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri;
 
   register('newsmark.exportArticle', async (args?: ExportArgs) => {
@@ -117,12 +118,12 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
     const o = await askExport(args, wsFolder() && vscode.Uri.joinPath(wsFolder()!, 'newsmark-export'));
     if (!o) return;
     if (ed.document.isDirty) await ed.document.save();
-    const e = store.entry(ed.document);
+    const e = store.open(ed.document);
     if (e && (e.set.changed.size || e.set.deleted.size)) await store.save(e);
     const res = await exportFiles([ed.document.uri.fsPath], {
       ...o,
       bom: args?.bom,
-      sidecarFolder: sidecarFolderOpt(ed.document.uri),
+      locate,
       read: (f) => stripBom(fs.readFileSync(f, 'utf8')),
     });
     void vscode.window.showInformationMessage(`Newsmark: ${summary(res, o.outDir)}`);
@@ -136,7 +137,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
     const o = await askExport(args, vscode.Uri.joinPath(root, 'newsmark-export'));
     if (!o) return;
     await vscode.workspace.saveAll(false);
-    const patterns = config().files;
+    const patterns = settings().files;
     const found = new Map<string, vscode.Uri>();
     for (const p of patterns)
       for (const u of await vscode.workspace.findFiles(p, '{**/node_modules/**,**/.vscode-test/**}'))
@@ -159,7 +160,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
           ...o,
           bom: args?.bom,
           base: root.fsPath,
-          sidecarFolder: sidecarFolderOpt(root),
+          locate,
           read: (f) => stripBom(fs.readFileSync(f, 'utf8')),
           isCancelled: () =>
             token.isCancellationRequested || (args?.cancelAfter !== undefined && reports > args.cancelAfter),
@@ -213,7 +214,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
           | ImportFormat
           | undefined);
       if (!format) return;
-      const e = store.entry(doc);
+      const e = store.open(doc);
       if (!e) return;
       let preview: ReturnType<typeof previewImport>;
       try {
@@ -245,4 +246,5 @@ export function registerExportCommands(context: vscode.ExtensionContext, store: 
       return { ...counts, imported: imported ?? 0 };
     },
   );
+  return table;
 }

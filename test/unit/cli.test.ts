@@ -123,3 +123,70 @@ describe('CLI annotations', () => {
     );
   });
 });
+
+describe("CLI: where an article's sidecar is", () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-ws-'));
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cwd-'));
+  const article = path.join(ws, 'news', 'a.txt');
+  const runIn = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+  before(() => {
+    fs.mkdirSync(path.dirname(article), { recursive: true });
+    fs.writeFileSync(article, 'Reuters said that the talks resumed in Geneva.');
+    fs.mkdirSync(path.join(ws, '.vscode'));
+    // JSON with comments and a trailing comma, as VS Code writes and users edit it.
+    fs.writeFileSync(
+      path.join(ws, '.vscode', 'settings.json'),
+      '{\n  // where Newsmark keeps annotations\n  "newsmark.sidecarFolder": ".annotations",\n}\n',
+    );
+  });
+  after(() => {
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('follows newsmark.sidecarFolder of the nearest .vscode/settings.json, whatever the current directory', () => {
+    const r = runIn(elsewhere, 'annotations', 'add', article, '--label', 'ORG', '--quote', 'Reuters');
+    assert.strictEqual(r.status, 0, r.stderr);
+    const expected = path.join(ws, '.annotations', 'news', 'a.txt.newsmark.json');
+    assert.ok(fs.existsSync(expected), 'the sidecar is under the configured folder, mirroring the tree');
+    assert.ok(!fs.existsSync(`${article}.newsmark.json`), 'no second sidecar beside the article');
+    // list, export and import find the same file.
+    const list = runIn(ws, 'annotations', 'list', '--json', 'news/a.txt');
+    assert.strictEqual(list.status, 0, list.stderr);
+    assert.strictEqual(JSON.parse(list.stdout.trim()).text, 'Reuters');
+    const out = path.join(elsewhere, 'exp');
+    const exp = runIn(elsewhere, 'export', '--format', 'jsonl', '--include', 'user', '--out', out, article);
+    assert.strictEqual(exp.status, 0, exp.stderr);
+    assert.match(fs.readFileSync(path.join(out, 'newsmark-export.jsonl'), 'utf8'), /Reuters/);
+  });
+
+  it('--sidecar-folder overrides the settings file', () => {
+    const r = runIn(
+      ws,
+      'annotations',
+      'add',
+      article,
+      '--label',
+      'LOC',
+      '--quote',
+      'Geneva',
+      '--sidecar-folder',
+      'other',
+    );
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(fs.existsSync(path.join(ws, 'other', 'news', 'a.txt.newsmark.json')));
+    const list = runIn(ws, 'annotations', 'list', '--json', article, '--sidecar-folder', 'other');
+    assert.deepStrictEqual(
+      list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).text),
+      ['Geneva'],
+    );
+  });
+});

@@ -17,10 +17,13 @@ export function textHash(text: string): string {
  * The sidecar path of an article: beside it, or, with `folder` (relative to `root`), in a tree
  * under that folder that mirrors the article's place under `root`.
  */
-export function sidecarPathFor(
-  articlePath: string,
-  options: { root?: string; folder?: string } = {},
-): string {
+/** Where sidecars live: beside each article, or under `folder`, a path relative to `root`. */
+export interface SidecarLocation {
+  root?: string;
+  folder?: string;
+}
+
+export function sidecarPathFor(articlePath: string, options: SidecarLocation = {}): string {
   if (options.folder && options.root) {
     const rel = path.relative(options.root, articlePath);
     if (!rel.startsWith('..') && !path.isAbsolute(rel))
@@ -29,10 +32,7 @@ export function sidecarPathFor(
   return articlePath + SIDECAR_SUFFIX;
 }
 
-export function articlePathFor(
-  sidecarPath: string,
-  options: { root?: string; folder?: string } = {},
-): string {
+export function articlePathFor(sidecarPath: string, options: SidecarLocation = {}): string {
   const base = sidecarPath.slice(0, -SIDECAR_SUFFIX.length);
   if (options.folder && options.root) {
     const dir = path.join(options.root, options.folder);
@@ -120,7 +120,11 @@ const queues = new Map<string, Promise<void>>();
 
 /** Writes a sidecar atomically; writes to the same file run one after another, in order. */
 export function writeSidecarFile(file: string, sidecar: Sidecar): Promise<void> {
-  const text = serializeSidecar(sidecar);
+  return writeSidecarText(file, serializeSidecar(sidecar));
+}
+
+/** Writes an already serialised sidecar (serialised once per write), queued like writeSidecarFile. */
+export function writeSidecarText(file: string, text: string): Promise<void> {
   const prev = queues.get(file) ?? Promise.resolve();
   const next = prev.catch(() => undefined).then(() => writeFileAtomicSync(file, text));
   queues.set(file, next);

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../analyze';
-import { AnnotationSet } from '../annotations/annotationSet';
-import { readSidecarFile, sidecarPathFor, textHash, writeFileAtomicSync } from '../annotations/sidecarFile';
+import { openArticleAnnotations } from '../annotations/articleAnnotations';
+import { type SidecarLocation, writeFileAtomicSync } from '../annotations/sidecarFile';
 import { stripBom } from '../text';
 import { type Format, toBrat, toConll, toCsv, toJsonl, toNewsmarkJson, toReport, toW3C } from './formats';
 import { type ArticleExport, buildExport, type Include } from './records';
@@ -19,7 +19,8 @@ export interface ExportOptions {
   base?: string;
   bom?: boolean;
   report?: 'html' | 'md';
-  sidecarFolder?: { root: string; folder: string };
+  /** Where an article's sidecar lives (the CLI's and the extension's settings); beside it by default. */
+  locate?: (file: string) => SidecarLocation;
   onProgress?: (done: number, total: number, file: string) => void;
   isCancelled?: () => boolean;
   /** How to read an article (the CLI's checks); default: UTF-8, BOM removed. */
@@ -37,12 +38,12 @@ export function loadArticleExport(
   file: string,
   text: string,
   include: Include,
-  sidecarFolder?: { root: string; folder: string },
+  location?: SidecarLocation,
 ): ArticleExport {
   const analysis = analyze(text);
-  const r = readSidecarFile(sidecarPathFor(file, sidecarFolder ?? {}));
-  if (r.kind === 'error') throw new Error(`its sidecar cannot be read: ${r.error.message}`);
-  const set = r.kind === 'ok' ? new AnnotationSet(r.sidecar, text, textHash, () => '') : undefined;
+  const opened = openArticleAnnotations(file, text, { location });
+  if (opened.kind === 'error') throw new Error(`its sidecar cannot be read: ${opened.error.message}`);
+  const set = opened.kind === 'missing' ? undefined : opened.set;
   return buildExport(path.basename(file), text, analysis, set, include);
 }
 
@@ -77,7 +78,7 @@ export async function exportFiles(files: string[], o: ExportOptions): Promise<Ex
     o.onProgress?.(i, files.length, file);
     let exp: ArticleExport;
     try {
-      exp = loadArticleExport(path.resolve(file), read(file), include, o.sidecarFolder);
+      exp = loadArticleExport(path.resolve(file), read(file), include, o.locate?.(path.resolve(file)));
     } catch (e) {
       result.errors.push({ file, message: (e as Error).message });
       continue;

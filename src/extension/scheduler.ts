@@ -1,0 +1,203 @@
+/**
+ * The extension's only caller of the engine. Edits are debounced (`newsmark.debounceMs`), so no
+ * analysis starts while the user types; an analysis runs in the extension host for small articles
+ * and in a worker thread for large ones; a result for a version that is no longer current is
+ * dropped. Each article keeps its paragraph cache, so an edit re-analyses the changed paragraphs.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type * as vscode from 'vscode';
+import { AnalysisCache, analyze } from '../core';
+import type { Analysis, AnalyzeOptions } from '../core/types';
+import { docLength } from './documents';
+import { settings } from './settings';
+
+/** Articles larger than this (UTF-16 units) are analysed in the worker thread. */
+export const WORKER_THRESHOLD = 256 * 1024;
+
+export interface AnalysisResult {
+  uri: string;
+  version: number;
+  analysis: Analysis;
+  /** Milliseconds the engine took. */
+  ms: number;
+  /** performance.now() of the last edit before this analysis (undefined on open or command). */
+  editAt?: number;
+  /** performance.now() when the analysis started (the debounce ended) and when it was ready. */
+  requestedAt: number;
+  readyAt: number;
+}
+
+function engineOptions(): AnalyzeOptions {
+  const lang = settings().language;
+  return lang === 'auto' ? {} : { language: lang };
+}
+
+/** One worker for all large articles; answers come back by request id. */
+class AnalysisWorker {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: { analysis: Analysis; ms: number }) => void; reject: (e: Error) => void }
+  >();
+
+  constructor(private readonly script: string) {}
+
+  run(key: string, text: string, opts: AnalyzeOptions): Promise<{ analysis: Analysis; ms: number }> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, key, text, options: opts });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script);
+    w.on('message', (m: { id: number; analysis?: Analysis; ms?: number; error?: string }) => {
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (!p) return;
+      if (m.error || !m.analysis) p.reject(new Error(m.error ?? 'no result'));
+      else p.resolve({ analysis: m.analysis, ms: m.ms ?? 0 });
+    });
+    w.on('error', (e) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+      this.worker = undefined;
+    });
+    this.worker = w;
+    return w;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+export class AnalysisScheduler implements vscode.Disposable {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The version being analysed in the worker, per document. */
+  private readonly inFlight = new Map<string, number>();
+  private readonly caches = new Map<string, AnalysisCache>();
+  /** When each document was last edited, for the keystroke → decorations latency. */
+  private readonly editedAt = new Map<string, number>();
+  /** The versions whose analysis started, per document (the last 50; read by the tests). */
+  readonly started = new Map<string, number[]>();
+  private readonly worker: AnalysisWorker;
+
+  constructor(
+    extensionPath: string,
+    private readonly deliver: (doc: vscode.TextDocument, result: AnalysisResult) => void,
+    private readonly fail: (doc: vscode.TextDocument, error: Error) => void,
+  ) {
+    this.worker = new AnalysisWorker(path.join(extensionPath, 'dist', 'analysisWorker.js'));
+  }
+
+  /** After an edit: analyse once the user has paused for `newsmark.debounceMs`. */
+  debounce(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.editedAt.set(key, performance.now());
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.now(doc);
+    }, settings().debounceMs);
+    this.timers.set(key, timer);
+  }
+
+  /** Analyses the current text now: in this thread when small, else in the worker. */
+  now(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (docLength(doc) > WORKER_THRESHOLD) this.inWorker(doc);
+    else this.inThread(doc);
+  }
+
+  private note(key: string, version: number): number {
+    const list = this.started.get(key) ?? [];
+    list.push(version);
+    if (list.length > 50) list.shift();
+    this.started.set(key, list);
+    return performance.now();
+  }
+
+  private cacheFor(key: string): AnalysisCache {
+    let cache = this.caches.get(key);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(key, cache);
+    }
+    return cache;
+  }
+
+  private inThread(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t0 = this.note(key, doc.version);
+    let analysis: Analysis;
+    try {
+      analysis = analyze(doc.getText(), { ...engineOptions(), cache: this.cacheFor(key) });
+    } catch (e) {
+      this.fail(doc, e as Error);
+      return;
+    }
+    const now = performance.now();
+    const editAt = this.editedAt.get(key);
+    this.deliver(doc, {
+      uri: key,
+      version: doc.version,
+      analysis,
+      ms: now - t0,
+      editAt,
+      requestedAt: t0,
+      readyAt: now,
+    });
+  }
+
+  private inWorker(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (this.inFlight.get(key) === version) return;
+    this.inFlight.set(key, version);
+    const t0 = this.note(key, version);
+    const editAt = this.editedAt.get(key);
+    this.worker.run(key, doc.getText(), engineOptions()).then(
+      ({ analysis, ms }) => {
+        if (this.inFlight.get(key) === version) this.inFlight.delete(key);
+        // A newer version was asked for meanwhile: this result is stale, drop it.
+        if (doc.isClosed || doc.version !== version) return;
+        this.deliver(doc, {
+          uri: key,
+          version,
+          analysis,
+          ms,
+          editAt,
+          requestedAt: t0,
+          readyAt: performance.now(),
+        });
+      },
+      (e: Error) => {
+        this.inFlight.delete(key);
+        this.fail(doc, e);
+      },
+    );
+  }
+
+  /** Forgets a closed document. */
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.caches.delete(uri);
+    this.editedAt.delete(uri);
+    this.inFlight.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.worker.dispose();
+  }
+}

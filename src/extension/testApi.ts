@@ -1,0 +1,82 @@
+/** What the tests read from the running extension (never pixels). */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/model';
+import type { Analysis } from '../core/types';
+import type { AnnotationStore } from './annotationStore';
+import type { AnnotationsTree } from './annotationViews';
+import type { Articles } from './articles';
+import type { Layer } from './decorations';
+import type { Latency, Renderer, Views } from './renderer';
+import type { EntitiesTree, SourcesTree } from './views';
+
+export interface NewsmarkApi {
+  /** The analysis with the user's verdicts applied, as shown. */
+  analysisFor(uri: vscode.Uri): Analysis | undefined;
+  decorationsFor(uri: vscode.Uri): Record<Layer, vscode.Range[]> | undefined;
+  statusText(): string;
+  sources: SourcesTree;
+  entities: EntitiesTree;
+  annotationsTree: AnnotationsTree;
+  /** The user's annotations of an open article, placed (at) or orphaned (at null). */
+  annotationsFor(uri: vscode.Uri): { annotation: Annotation; at: { start: number; end: number } | null }[];
+  annotationDecorationsFor(uri: vscode.Uri): { label: string; range: vscode.Range }[] | undefined;
+  sidecarPathFor(uri: vscode.Uri): string;
+  /** Resolves when the document's analysis is current (after the debounce). */
+  whenAnalyzed(uri: vscode.Uri, version?: number): Promise<Analysis>;
+  lastAnalysisMs(uri: vscode.Uri): number | undefined;
+  /** The last update of an article: from the end of the debounce, and from the last keystroke. */
+  lastLatency(uri: vscode.Uri): Latency | undefined;
+  /** The document versions whose analysis has started (the last 50). */
+  analysisStarts(uri: vscode.Uri): number[];
+}
+
+const openDoc = (uri: vscode.Uri | string) => {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+};
+
+export function testApi(
+  articles: Articles,
+  annotations: AnnotationStore,
+  views: Views,
+  renderer: Renderer,
+): NewsmarkApi {
+  const waiters: { uri: string; version?: number; resolve: (a: Analysis) => void }[] = [];
+  articles.onDidChange((uri) => {
+    const st = articles.get(uri)?.state;
+    if (!st) return;
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (w.uri !== uri || (w.version !== undefined && st.version < w.version)) continue;
+      waiters.splice(i, 1);
+      w.resolve(st.analysis);
+    }
+  });
+  return {
+    analysisFor: (uri) => {
+      const doc = openDoc(uri);
+      return doc && articles.open(doc)?.effective();
+    },
+    decorationsFor: (uri) => views.decorator.applied.get(uri.toString()),
+    statusText: () => views.status.text,
+    sources: views.sources,
+    entities: views.entities,
+    annotationsTree: views.annotationsTree,
+    annotationsFor: (uri) => {
+      const doc = openDoc(uri);
+      const e = doc && annotations.open(doc);
+      return e ? e.set.all.map((p) => ({ annotation: p.annotation, at: p.at })) : [];
+    },
+    annotationDecorationsFor: (uri) => views.annotationDecorator.applied.get(uri.toString()),
+    sidecarPathFor: (uri) => annotations.sidecarPathOf(uri),
+    whenAnalyzed: (uri, version) =>
+      new Promise((resolve) => {
+        const st = articles.get(uri.toString())?.state;
+        if (st && (version === undefined || st.version >= version)) return resolve(st.analysis);
+        waiters.push({ uri: uri.toString(), version, resolve });
+      }),
+    lastLatency: (uri) => renderer.latency.get(uri.toString()),
+    lastAnalysisMs: (uri) => articles.get(uri.toString())?.state?.ms,
+    analysisStarts: (uri) => [...(articles.scheduler.started.get(uri.toString()) ?? [])],
+  };
+}

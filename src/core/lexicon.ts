@@ -25,6 +25,8 @@ export interface Phrase {
 export type VerbClass = 'say' | 'directive' | 'belief';
 
 export interface LanguageData {
+  /** English lists verbs as lemmas, inflected by rule; Ukrainian and Russian as stems (the default). */
+  verbEntries?: 'lemmas' | 'stems';
   verbs: Record<VerbClass, string[]>;
   /** English verbs that are nouns as often (a protest, a voice): only their past forms are cues. */
   pastOnly?: string[];

@@ -1,0 +1,216 @@
+/**
+ * The attribution of a cue that is not an English verb (phrases in every language, and the
+ * Ukrainian/Russian verbs): is the cue inverted (after a quote, a comma, "Про це …")? then its
+ * source (source.ts) and its content (content.ts).
+ */
+import { normalizeWord } from '../morphology';
+import type { QuoteSpan } from '../quotes';
+import { CLOSE_QUOTES, isCapitalized, span } from '../text';
+import type { Attribution, Span } from '../types';
+import { type Found, findContent } from './content';
+import { type CueSite, firstWordIndex, isWordTok } from './context';
+import { finishAttribution } from './finish';
+import {
+  appositiveBefore,
+  expandLeft,
+  isAdverbBeforeVerb,
+  isPostposedSubject,
+  nameEndBefore,
+  sourceAfter,
+  sourceBefore,
+  type TokenRange,
+} from './source';
+
+/** How the cue stands in its sentence. */
+export interface Shape {
+  /** The quotation right before the cue ('"…," said Smith', «…», – сказав він). */
+  quoteBefore: QuoteSpan | undefined;
+  /** "Про це … повідомляє X": the content is the previous sentence. */
+  aboutThis: boolean;
+  /** "Про це він заявив": the subject stands before the cue. */
+  aboutThisSubject: boolean;
+  commaBefore: boolean;
+}
+
+export function buildAttribution(site: CueSite): Attribution | null {
+  const shape = shapeOf(site);
+  const found: Found = { source: [], content: [], direct: false, sourceEnd: site.cue.b, inverted: false };
+  findSource(site, shape, found);
+  findContent(site, shape, found);
+  return finishAttribution(site, site.cue, found.source, found.content, found.direct);
+}
+
+function quoteBeforeCue(site: CueSite): QuoteSpan | undefined {
+  const { toks, cue, quotes, text, rules } = site;
+  let k = cue.a - 1;
+  while (k >= 0 && toks[k].kind === 'punct' && /^[,\-–—]$/.test(toks[k].text)) k--;
+  if (k >= 0 && toks[k].kind === 'quote' && CLOSE_QUOTES.includes(toks[k].text)) {
+    const q = quotes.find((x) => x.close === toks[k].start);
+    // «Газпром» заявив: a short quoted name right before the verb is its subject, not a quotation.
+    const inner = q ? text.slice(q.open + 1, q.close) : '';
+    if (
+      rules.quotedNameSubject &&
+      k === cue.a - 1 &&
+      /^\p{Lu}/u.test(inner) &&
+      inner.split(/\s+/).length <= 5 &&
+      !/[.!?…,:]$/.test(inner)
+    )
+      return undefined;
+    return q;
+  }
+  // '"…," he said' / 'said he'
+  if (rules.quoteCommaInverts && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote')
+    return quotes.find((q) => q.close === toks[k - 1].start);
+  return undefined;
+}
+
+function shapeOf(site: CueSite): Shape {
+  const { toks, cue, text, s, c, lw, rules, cueTokens } = site;
+  const aboutThis =
+    !!rules.aboutThisOpener?.test(text.slice(s.start, s.end)) &&
+    !c.complementizers.has(lw(cue.b + 1)) &&
+    !c.complementizers.has(lw(cue.b + 2));
+  let before = cue.a - 1;
+  while (before > 0 && isAdverbBeforeVerb(toks, lw, before)) before--;
+  const aboutThisSubject = aboutThis && before > 1 && c.pronouns.has(lw(before)) && !cueTokens.has(before);
+  // A comma before the cue inverts it only when a subject follows ("…, передає Укрінформ"); in
+  // "Монтедуро, директор ACN, розповів на зустрічі, що …" the comma closes an appositive.
+  const prevTok = toks[cue.a - 1];
+  const commaBefore =
+    !!prevTok &&
+    /^[,\-–—]$/.test(prevTok.text) &&
+    (rules.commaAlwaysInverts ||
+      prevTok.text !== ',' ||
+      isPostposedSubject(toks, cue.b, c) ||
+      appositiveBefore(site, cue.a - 1) < 0);
+  return { quoteBefore: quoteBeforeCue(site), aboutThis, aboutThisSubject, commaBefore };
+}
+
+function findSource(site: CueSite, shape: Shape, found: Found): void {
+  const { toks, cue, text, c, rules } = site;
+  const inverted =
+    cue.sourceAt === 'after' ||
+    (cue.sourceAt === 'auto' &&
+      (!!shape.quoteBefore ||
+        shape.commaBefore ||
+        (shape.aboutThis && !shape.aboutThisSubject) ||
+        (rules.postposedSubjectInverts && isPostposedSubject(toks, cue.b, c))));
+  if (cue.sourceTok !== undefined) {
+    found.source = [span(text, toks[cue.sourceTok].start, toks[cue.sourceTok].end)];
+  } else if (inverted) {
+    found.inverted = cue.sourceAt === 'auto';
+    invertedSource(site, found);
+  } else if (cue.sourceAt === 'auto') subjectSource(site, found);
+}
+
+/** The source of an inverted cue: after it ("…, передає Укрінформ"), or a pronoun before it ('"…," he said'). */
+function invertedSource(site: CueSite, found: Found): void {
+  const { toks, cue, text, c, lw, rules } = site;
+  const prevTok = toks[cue.a - 1];
+  let r: TokenRange | null;
+  if (
+    rules.subjectBeforeInvertedVerb &&
+    found.inverted &&
+    cue.a >= 1 &&
+    isWordTok(prevTok) &&
+    (c.pronouns.has(lw(cue.a - 1)) || isCapitalized(prevTok.text))
+  )
+    r = sourceBefore(site, cue.a - 1);
+  else r = sourceAfter(site, cue.b + 1);
+  if (!r) return;
+  if (rules.trimSourceAfter && r[0] > cue.b) r = rules.trimSourceAfter(toks, r);
+  found.source = [span(text, toks[r[0]].start, toks[r[1]].end)];
+  if (r[0] > cue.b) found.sourceEnd = r[1];
+}
+
+/** The subject before the cue, or what a subjectless verb continues. */
+function subjectSource(site: CueSite, found: Found): void {
+  const { toks, cue, text, c, rules, siblings, lastSubject } = site;
+  const prevTok = toks[cue.a - 1];
+  let r = cue.a > 0 ? sourceBefore(site, cue.a - 1) : null;
+  // "Алессандро Монтедуро, директор ACN, розповів": the name and its appositive.
+  if (rules.appositiveSubject && prevTok?.text === ',') {
+    const first = appositiveBefore(site, cue.a - 1);
+    const np = first > 0 ? sourceBefore(site, nameEndBefore(toks, first)) : null;
+    if (np) r = [np[0], cue.a - 2];
+  }
+  // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.
+  const range = r;
+  const cit =
+    range &&
+    siblings.find(
+      (x) =>
+        x.cue.kind === 'citation' &&
+        x.att.source.length &&
+        x.att.source[0].start <= toks[range[0]].start &&
+        x.att.source[0].end >= toks[range[1]].end,
+    );
+  if (cit && cit.cue.a > 0) r = sourceBefore(site, cit.cue.a - 1);
+  if (r) found.source = [span(text, toks[r[0]].start, toks[r[1]].end)];
+  else if (prevTok && rules.coordinators.has(prevTok.text.toLowerCase()))
+    found.source = coordinatedSubject(site);
+  else if (
+    rules.continuesLastSubject &&
+    cue.a === firstWordIndex(toks) &&
+    !c.impersonal.has(normalizeWord(toks[cue.a].text)) &&
+    lastSubject.length
+  )
+    found.source = lastSubject;
+  else if (rules.colonContinuesSubject && prevTok?.text === ':' && !/(ли|ють|ять|ться)$/.test(site.lw(cue.a)))
+    found.source = colonSubject(site);
+}
+
+/**
+ * A coordinated cue ("… і заявив"): the sentence's subject, the first person or organisation
+ * named before the cue outside any parenthetical credit, else a sibling's source.
+ */
+function coordinatedSubject(site: CueSite): Span[] {
+  const { toks, cue, text, siblings, mentionAt } = site;
+  const skipTo = Math.max(
+    -1,
+    ...siblings
+      .filter((x) => x.cue.kind === 'parenthetical' || x.cue.kind === 'according')
+      .map((x) =>
+        x.att.source.length
+          ? toks.findIndex((t) => t.start >= x.att.source[x.att.source.length - 1].end)
+          : x.cue.b,
+      ),
+  );
+  const cands = mentionAt(toks[Math.max(0, skipTo)].start, toks[cue.a].start).filter(
+    (m) => !(skipTo >= 0 && m.start < toks[skipTo].start),
+  );
+  const subj = cands.find((m) => m.entity.type !== 'LOC') ?? cands[0];
+  if (!subj) return siblings.find((x) => x.att.source.length)?.att.source ?? [];
+  const ia = toks.findIndex((t) => t.start === subj.start);
+  const ib = toks.findIndex((t) => t.end >= subj.end);
+  const [a2] = expandLeft(site, ia, ib);
+  // Extend right over the rest of a multi-word name (Кім Чен Ин).
+  let b2 = ib;
+  for (const m of mentionAt(toks[ib].start, toks[cue.a].start))
+    if (m.start === toks[ib + 1]?.start && m.entity === subj.entity)
+      b2 = toks.findIndex((t) => t.end >= m.end);
+  return [span(text, toks[a2].start, toks[b2].end)];
+}
+
+/** VERB_PAST: a Ukrainian/Russian past-tense verb right after a sentence's first word marks it as its subject. */
+const VERB_PAST = /(ав|ив|ів|ла|ли|ло|ал|ил|ел)$/;
+
+/**
+ * "Трамп відреагував на перемогу Байдена: каже, що …": a singular verb after a colon continues the
+ * sentence's subject.
+ */
+function colonSubject(site: CueSite): Span[] {
+  const { toks, cue, text, s, c, lw, mentionAt } = site;
+  const subj = mentionAt(s.start, toks[cue.a].start).find(
+    (m) => m.entity.type === 'PER' || m.entity.type === 'ORG',
+  );
+  // The sentence's first word, when it is a name the entity pass left alone ("Трамп відреагував").
+  const f = firstWordIndex(toks);
+  const firstName =
+    isCapitalized(toks[f].text) &&
+    !c.stopCapitalized.has(toks[f].text) &&
+    !mentionAt(toks[f].start, toks[f].end).length &&
+    VERB_PAST.test(lw(f + 1));
+  if (firstName && (!subj || subj.start > toks[f].start)) return [span(text, toks[f].start, toks[f].end)];
+  return subj ? [span(text, subj.start, subj.end)] : [];
+}

@@ -1,0 +1,193 @@
+/**
+ * Source finding shared by every language's non-verb rules and the Ukrainian/Russian verbs: the
+ * noun phrase after an inverted cue, the noun phrase before a cue (a named entity preferred in a
+ * long one), a name with its appositive ("Монтедуро, директор ACN, розповів").
+ */
+import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, type Token } from '../text';
+import type { Compiled } from './compiled';
+import { verbClass } from './compiled';
+import { CLAUSE_STOP, type CueSite, isWordTok } from './context';
+
+export type TokenRange = [number, number];
+
+/** The noun phrase after the cue: up to a comma, a quote, a verb-like clause break or the end. */
+export function sourceAfter(site: CueSite, from: number): TokenRange | null {
+  const { toks, lw, c, rules, cueTokens } = site;
+  let k = from;
+  while (k < toks.length && !isWordTok(toks[k]) && toks[k].kind !== 'quote') k++;
+  if (k >= toks.length) return null;
+  let start = k;
+  let end = k - 1;
+  let depth = 0;
+  for (; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === 'quote') {
+      // Names in quotes: видання "Страна".
+      if (OPEN_QUOTES.includes(t.text) && depth === 0 && k === start) {
+        depth++;
+        start = k + 1;
+        continue;
+      }
+      if (depth > 0) {
+        depth--;
+        end = k - 1;
+        k++;
+        break;
+      }
+      break;
+    }
+    if (depth === 0 && CLAUSE_STOP.has(t.text) && !(t.text === '-' && t.start === toks[k - 1]?.end)) break;
+    // Another cue ends the source: "Як повідомляє Укрінформ | з посиланням на джерела, …".
+    if (k > start && cueTokens.has(k)) break;
+    if (
+      depth === 0 &&
+      isWordTok(t) &&
+      (c.complementizers.has(lw(k)) || (k > start && verbClass(c, t.text) && !rules.nounishVerbs.has(lw(k))))
+    )
+      break;
+    if (
+      depth === 0 &&
+      k > start &&
+      rules.sourceBreakWords.has(lw(k)) &&
+      !isCapitalized(toks[k + 1]?.text ?? '')
+    )
+      break;
+    if (isWordTok(t)) end = k;
+    if (k - start > 12) break;
+  }
+  return end >= start ? [start, end] : null;
+}
+
+/** "X, директор ACN," ending at the comma `comma`: the first comma's index, if X is a name. */
+export function appositiveBefore(site: CueSite, comma: number): number {
+  const { toks, cueTokens } = site;
+  for (let x = comma - 1; x > 0 && comma - x <= 12; x--) {
+    const t = toks[x];
+    if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text) || cueTokens.has(x)) return -1;
+    if (t.text === ',') {
+      // The name may carry a parenthesis: "Алессандро Монтедуро (Alessandro Monteduro), директор".
+      let y = x - 1;
+      if (toks[y]?.text === ')') while (y > 0 && toks[y].text !== '(') y--;
+      if (toks[y]?.text === '(') y--;
+      return isWordTok(toks[y]) && isCapitalized(toks[y].text) ? x : -1;
+    }
+  }
+  return -1;
+}
+
+/** The last token of the name before an appositive's first comma, past a parenthesis. */
+export function nameEndBefore(toks: Token[], comma: number): number {
+  let y = comma - 1;
+  if (toks[y]?.text === ')') while (y > 0 && toks[y].text !== '(') y--;
+  return toks[y]?.text === '(' ? y - 1 : y;
+}
+
+/** Adverbs in -но, -ло, -ко … (офіційно, швидко) between a subject and its verb. */
+export function isAdverbBeforeVerb(toks: Token[], lw: (i: number) => string, k: number): boolean {
+  return (
+    isWordTok(toks[k]) &&
+    !isCapitalized(toks[k].text) &&
+    /(но|ло|ко|ьо|ше|іше|ще)$/.test(lw(k)) &&
+    lw(k).length > 3
+  );
+}
+
+/** The nearest noun phrase that ends at token `to`, within its clause. */
+export function sourceBefore(site: CueSite, to: number): TokenRange | null {
+  const { toks, lw, c, rules, cueTokens, mentionAt } = site;
+  // Adverbs right before the verb are not the subject: «Газпром» офіційно поінформував.
+  while (to >= 0 && rules.adverbsBeforeVerb && isAdverbBeforeVerb(toks, lw, to)) to--;
+  // A name in quotation marks right before the cue: «Газпром» заявив → Газпром.
+  if (to > 0 && toks[to]?.kind === 'quote' && CLOSE_QUOTES.includes(toks[to].text)) {
+    let o = to - 1;
+    while (o >= 0 && to - o <= 6 && toks[o].kind !== 'quote') o--;
+    if (o >= 0 && OPEN_QUOTES.includes(toks[o].text) && o + 1 < to && isCapitalized(toks[o + 1].text))
+      return [o + 1, to - 1];
+  }
+  let k = to;
+  const limit = Math.max(0, to - 14);
+  while (k >= limit) {
+    const t = toks[k];
+    // The dot of an initial (Б.Джонсон) does not end the noun phrase.
+    const initialDot = t.text === '.' && k > 0 && /^\p{Lu}$/u.test(toks[k - 1].text);
+    if (
+      (CLAUSE_STOP.has(t.text) && !initialDot) ||
+      t.kind === 'quote' ||
+      c.complementizers.has(lw(k)) ||
+      cueTokens.has(k)
+    )
+      break;
+    if (k < to && isWordTok(t) && verbClass(c, t.text) && !isCapitalized(t.text)) break;
+    k--;
+  }
+  const range = trimSourceTokens(toks, k + 1, to, rules.sourceLeadWords);
+  if (!range) return null;
+  // Prefer a named entity or pronoun near the cue when the left part is long.
+  const [a, b] = range;
+  if (b - a < 6) return [a, b];
+  const ms = mentionAt(toks[a].start, toks[b].end);
+  const per = ms.filter((m) => m.entity.type !== 'LOC');
+  const pick = (per.length ? per : ms)[0];
+  if (pick)
+    return expandLeft(
+      site,
+      toks.findIndex((t) => t.start === pick.start),
+      b,
+    );
+  for (let x = b; x >= a; x--)
+    if (c.pronouns.has(lw(x)) || c.anonymous.has(lw(x))) return [x, Math.min(b, x + 3)];
+  return [Math.max(a, b - 3), b];
+}
+
+/** Takes titles, names and genitive modifiers left of a name: "лідер КНДР Кім Чен Ин". */
+export function expandLeft(site: CueSite, ia: number, b: number): TokenRange {
+  const { toks, lw, c, mentionAt } = site;
+  let a = ia;
+  for (let x = ia - 1; x >= 0 && ia - x <= 5; x--) {
+    const w = lw(x);
+    if (!isWordTok(toks[x])) break;
+    if (
+      c.titles.has(w) ||
+      mentionAt(toks[x].start, toks[x].end).length > 0 ||
+      (/(ого|ої|их|ів|и|і)$/.test(w) && a - x <= 2)
+    )
+      a = x;
+    else break;
+  }
+  while (a < ia && !c.titles.has(lw(a)) && !mentionAt(toks[a].start, toks[a].end).length) a++;
+  return [a, b];
+}
+
+/** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */
+export function trimSourceTokens(
+  toks: Token[],
+  a: number,
+  b: number,
+  lead: ReadonlySet<string>,
+): TokenRange | null {
+  while (a <= b && (!isWordTok(toks[a]) || lead.has(toks[a].text.toLowerCase()))) a++;
+  while (b >= a && !isWordTok(toks[b])) b--;
+  return a <= b ? [a, b] : null;
+}
+
+/** "…, said Smith." / "…, передає Укрінформ.": the cue ends its clause and a name follows it. */
+export function isPostposedSubject(toks: Token[], b: number, c: Compiled, strict = false): boolean {
+  const n = toks[b + 1];
+  if (!n || !(n.kind === 'word' || n.kind === 'quote')) return false;
+  if (c.complementizers.has(n.norm)) return false;
+  const cap =
+    n.kind === 'quote' ||
+    isCapitalized(n.text) ||
+    c.pronouns.has(n.norm) ||
+    c.anonymous.has(n.norm) ||
+    c.documents.has(n.norm);
+  if (!cap) return false;
+  if (!strict) return true;
+  // Up to the end of the sentence only a short NP.
+  let words = 0;
+  for (let k = b + 1; k < toks.length; k++) {
+    if (toks[k].text === ',' || toks[k].text === '.') break;
+    words++;
+  }
+  return words <= 8;
+}

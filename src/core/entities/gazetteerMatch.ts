@@ -1,0 +1,58 @@
+/**
+ * 3. Known names from the gazetteer, longest match first (forms may contain lower-case words:
+ * Білий дім), with an organisation's country (Верховної Ради України) and a direction before a
+ * place (Західна Україна).
+ */
+import { ADJ_END, adjacent, capWord, isWord, type SentenceScan } from './scan';
+
+const DIRECTION =
+  /^(Західн|Східн|Північн|Південн|Центральн|Західно|Східно|Північно|Південно|Центрально)[\p{L}‐-]*$/u;
+
+/** The indexes of n adjacent word tokens from i, or undefined when there are fewer. */
+function wordsFrom(x: SentenceScan, i: number, n: number): number[] | undefined {
+  const { tokens, text } = x;
+  const idx: number[] = [];
+  for (let k = i; k < tokens.length && idx.length < n; k++) {
+    if (!isWord(tokens[k])) break;
+    if (idx.length > 0 && !adjacent(tokens[idx[idx.length - 1]], tokens[k], text)) break;
+    idx.push(k);
+  }
+  return idx.length < n ? undefined : idx;
+}
+
+export function gazetteerMatch(x: SentenceScan, i: number): number | undefined {
+  const { tokens, text, lang, L, gaz, used } = x;
+  const t = tokens[i];
+  const maxN = gaz.maxWordsFrom(t.text);
+  for (let n = Math.min(maxN, 6); n >= 1; n--) {
+    const idx = wordsFrom(x, i, n);
+    if (!idx) continue;
+    const known = gaz.lookup(idx.map((k) => tokens[k].text));
+    // "Хмельницьку міськраду", "Київській області": the place word is part of a longer name.
+    const partOfLonger = known && n === 1 && lang !== 'en' && ADJ_END.test(x.low(i)) && x.headAfter(i + 1, 3);
+    // A sentence-initial common word must not match a gazetteer form by accident.
+    if (!known || partOfLonger || (n === 1 && L.stopCap.has(t.text))) continue;
+    let end = idx[idx.length - 1];
+    // An organisation's place: Верховної Ради України, Кабінету Міністрів України.
+    if (known.type === 'ORG' && lang !== 'en') {
+      const nx = tokens[end + 1];
+      const place = nx && capWord(nx) && adjacent(tokens[end], nx, text) ? gaz.lookup([nx.text]) : undefined;
+      if (place?.kind === 'country') end++;
+    }
+    // A direction before a place is part of its name: Західна Україна, Східної Європи.
+    let begin = i;
+    const pv = tokens[i - 1];
+    if (
+      known.type === 'LOC' &&
+      pv &&
+      !used[i - 1] &&
+      pv.kind === 'word' &&
+      adjacent(pv, t, text) &&
+      DIRECTION.test(pv.text)
+    )
+      begin = i - 1;
+    x.push(begin, end, known.type, 2, end === idx[idx.length - 1] && begin === i ? known : undefined);
+    return end;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+/**
+ * Single unknown capitalised words: a title in quotes, an English demonym, or a guess by its
+ * ending and the preposition before it, which the document pass may overrule by other mentions.
+ */
+import { normalizeWord } from '../morphology';
+import { isCapitalized } from '../text';
+import type { EntityType } from '../types';
+import { hasInitials } from './persons';
+import type { NameRun } from './runs';
+import { endsWithAny, INSTRUMENTAL_END, type SentenceScan, VERB_END } from './scan';
+
+const PLACE_END =
+  /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
+const COMPANY_PART =
+  /(^держ|^мін(?=\p{L}{4})|^нацбанк|^нацпол|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+
+/**
+ * A title in quotes that no organisation noun introduced (у «Віснику державних закупівель») is a
+ * work's name, not a person's; a name that fills the quotes alone («Київтрансгаз», «Наші гроші»)
+ * is an organisation.
+ */
+export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
+  const { tokens, gaz } = x;
+  const { a, b } = r;
+  if (!x.isOpenQuote(a - 1) || gaz.isFirstName(r.first) || hasInitials(x, r)) return undefined;
+  const c = x.quoteEnd(a - 1);
+  const inner = c > a ? tokens.slice(a, tokens[c - 1]?.kind === 'quote' ? c - 1 : c) : [];
+  if (
+    x.lang !== 'en' &&
+    inner.length > 0 &&
+    inner.length <= 4 &&
+    inner.every((y) => y.kind === 'word' || y.text === '-') &&
+    inner.filter((y) => y.kind === 'word' && !isCapitalized(y.text)).length <= 1 &&
+    // «Здалося», — подумав він: quoted speech, not a name.
+    !(tokens[c + 1]?.text === ',' && /^[—–-]$/.test(tokens[c + 2]?.text ?? ''))
+  ) {
+    x.push(a, a + inner.length - 1, 'ORG', 0);
+    return a + inner.length - 1;
+  }
+  return b;
+}
+
+function guessType(x: SentenceScan, r: NameRun): EntityType {
+  const { first, prev, last } = r;
+  const slavic = x.lang !== 'en';
+  const surnameLike = endsWithAny(last, x.L.surnames);
+  const n = normalizeWord(first);
+  if (slavic && PLACE_END.test(n) && !/(ського|ської|ський|цького|цької|цький)$/u.test(n)) return 'LOC';
+  if (slavic && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike) return 'ORG';
+  if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
+  return 'PER';
+}
+
+/** English demonyms and adjectives before a noun (Western diplomats, Russian banks) are no names; else 5f, a guess. */
+export function guessSingleWord(x: SentenceScan, r: NameRun): number {
+  const { tokens } = x;
+  const { a, b, words, first } = r;
+  if (
+    x.lang === 'en' &&
+    words.length === 1 &&
+    /(an|ese|ish|ern|ic|i)$/.test(first) &&
+    tokens[b + 1]?.kind === 'word' &&
+    !isCapitalized(tokens[b + 1].text)
+  )
+    return b;
+  const nextTok = tokens[b + 1];
+  const nextIsVerb = nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(nextTok.norm);
+  if (r.sentenceInitial && !nextIsVerb) x.guess(a, b, 'MISC', -2);
+  else x.guess(a, b, guessType(x, r), r.sentenceInitial ? -2 : -1);
+  return b;
+}

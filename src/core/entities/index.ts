@@ -1,0 +1,9 @@
+/**
+ * Named entities (PER, ORG, LOC) by rules: mentions (gazetteers, capitalisation, titles,
+ * organisation forms and heads), then the document level — one type per name, and inflected or
+ * shortened forms grouped under one canonical name.
+ */
+export { groupEntities } from './group';
+export { findMentions } from './mentions';
+export { resolveMentions } from './resolve';
+export type { RawMention } from './scan';

@@ -1,0 +1,77 @@
+/**
+ * Mention finding, sentence by sentence, rule family by rule family: quoted organisation names
+ * (quotedNames.ts), the gazetteer (gazetteerMatch.ts), runs of capitalised words typed by
+ * organisation heads, places, people and guesses (runs.ts). Mentions are cached per paragraph.
+ */
+import type { Article } from '../article';
+import type { Token } from '../text';
+import type { Language } from '../types';
+import { gazetteerMatch } from './gazetteerMatch';
+import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
+import { capitalisedRun } from './runs';
+import { capWord, type RawMention, SentenceScan, startsWithAny } from './scan';
+
+/** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
+export function findMentions(article: Article, lang: Language): RawMention[] {
+  const text = article.text;
+  const out: RawMention[] = [];
+  article.paragraphs.forEach((para, pi) => {
+    // Mentions depend only on the paragraph's own text: reused from the cache when it is unchanged.
+    const entry = article.entries?.[pi];
+    const cached = entry?.extra.get(`mentions:${lang}`) as RawMention[] | undefined;
+    if (cached) {
+      for (const m of cached)
+        out.push({ ...m, start: m.start + para.start, end: m.end + para.start, words: undefined });
+      return;
+    }
+    const from = out.length;
+    for (const sent of para.sentences) mentionsInSentence(new SentenceScan(text, sent.tokens, lang, out));
+    // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
+    if (para.boilerplate) {
+      const kept = out.slice(from).filter((m) => m.strength >= 2);
+      out.length = from;
+      out.push(...kept);
+    }
+    entry?.extra.set(
+      `mentions:${lang}`,
+      out
+        .slice(from)
+        .map((m) => ({ ...m, start: m.start - para.start, end: m.end - para.start, words: undefined })),
+    );
+  });
+  return out;
+}
+
+/** A token that may start a name: a capitalised word, or a number like "1+1" (a TV channel). */
+function mayStartName(t: Token): boolean {
+  if (!(t.kind === 'word' || (t.kind === 'number' && /^\d+\+\d+$/.test(t.text)))) return false;
+  const upper = t.kind === 'word' && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
+  return upper || (t.kind === 'number' && /^\d/.test(t.text));
+}
+
+function mentionsInSentence(x: SentenceScan): void {
+  const { tokens, L, gaz } = x;
+  for (let i = 0; i < tokens.length; i++) {
+    if (x.used[i]) continue;
+    const quoted = formAndQuotedName(x, i) ?? nounAndQuotedName(x, i);
+    if (quoted !== undefined) {
+      i = quoted;
+      continue;
+    }
+    const t = tokens[i];
+    if (!mayStartName(t)) continue;
+    const known = gazetteerMatch(x, i);
+    if (known !== undefined) {
+      i = known;
+      continue;
+    }
+    // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman
+    // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
+    if (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
+    if (startsWithAny(t.norm, L.docHeads)) {
+      while (i + 1 < tokens.length && capWord(tokens[i + 1]) && !gaz.lookup([tokens[i + 1].text])) i++;
+      continue;
+    }
+    i = descriptorAndQuotedName(x, i) ?? capitalisedRun(x, i);
+  }
+}

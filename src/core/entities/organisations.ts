@@ -1,0 +1,148 @@
+/**
+ * Organisation and place names built around a head noun (Ukrainian, Russian): a run holding an
+ * organisation head (Міністерство …, Служба безпеки України) with its genitive tail, and
+ * capitalised adjectives before a lower-case head (Одеської міськради, Луганській області,
+ * Стрийський парк), with a number (лікарня №9) or a house number (вул. Горького, 12).
+ */
+import { gazetteerIndex } from '../lexicon';
+import { normalizeWord } from '../morphology';
+import { isCapitalized, type Token } from '../text';
+import type { NameRun } from './runs';
+import {
+  ADJ_END,
+  ADJ_END_WIDE,
+  adjacent,
+  capWord,
+  type LangSets,
+  type SentenceScan,
+  startsWithAny,
+  VERB_END,
+} from './scan';
+
+/** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
+const STREET_HEAD = /^(вулиц|площ|бульвар|проспект|провул|узвіз|узвоз|набережн|шосе|вул|просп|пров)/u;
+
+const GENITIVE_STOP = new Set(
+  'за від для про після перед щодо при без цей ця це ці той який яка яке які як що не вже ще також року році рік грн млн тис'.split(
+    ' ',
+  ),
+);
+const CONJUNCTION = /^(і|та|й|и|and|of)$/;
+
+export function isInitialTok(tokens: Token[], k: number): boolean {
+  return /^\p{Lu}$/u.test(tokens[k].text) && tokens[k + 1]?.text === '.';
+}
+
+/** 5a. Organisation heads in the run: Міністерство …, Служба безпеки України. */
+export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
+  const { tokens, text, L } = x;
+  if (
+    !r.run.some((k) => startsWithAny(tokens[k].norm, L.orgHeads)) ||
+    r.run.some((k) => isInitialTok(tokens, k))
+  )
+    return undefined;
+  const end = extendGenitive(tokens, r.b, L, text);
+  // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
+  if (r.words.length === 1 && end === r.b && r.sentenceInitial) return r.b;
+  x.push(r.a, end, 'ORG', 1);
+  return end;
+}
+
+/**
+ * 5b. Capitalised adjective(s) + lower-case head: Одеської міськради, Луганській області,
+ * Державної виконавчої служби, Стрийський парк. An adjective before any other common noun is no
+ * name (Перша світова, Великий сольний концерт).
+ */
+export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefined {
+  const { tokens, text, L } = x;
+  const lastN = normalizeWord(r.last);
+  if (!(ADJ_END.test(lastN) || (ADJ_END_WIDE.test(lastN) && x.headAfter(r.b + 1, 4)))) return undefined;
+  const head = x.headAfter(r.b + 1, 4);
+  if (head) {
+    let end = head.kind === 'ORG' ? extendGenitive(tokens, head.k, L, text) : extendNumber(tokens, head.k);
+    if (head.kind === 'LOC' && STREET_HEAD.test(tokens[head.k].norm)) end = houseNumber(tokens, end);
+    x.push(r.a, end, head.kind, 1);
+    return end;
+  }
+  const nx = tokens[r.b + 1];
+  if (
+    nx?.kind === 'word' &&
+    !isCapitalized(nx.text) &&
+    adjacent(tokens[r.b], nx, text) &&
+    !VERB_END.test(nx.norm) &&
+    r.words.length === 1
+  )
+    return r.b;
+  return undefined;
+}
+
+/** Includes a house number after a street: ", 12", ", 2-6". */
+export function houseNumber(tokens: Token[], b: number): number {
+  if (tokens[b + 1]?.text !== ',' || tokens[b + 2]?.kind !== 'number') return b;
+  let end = b + 2;
+  while (tokens[end + 1] && /^[-/]$/.test(tokens[end + 1].text) && tokens[end + 2]?.kind === 'number')
+    end += 2;
+  return end;
+}
+
+/** Includes a number after a head: лікарня №9, прокуратура № 1. */
+function extendNumber(tokens: Token[], k: number): number {
+  if (tokens[k + 1]?.text === '№' && tokens[k + 2]?.kind === 'number') return k + 2;
+  return k;
+}
+
+/** Whether the word at k ends an organisation's genitive tail before it is taken. */
+function endsGenitive(tokens: Token[], k: number, L: LangSets): boolean {
+  const t = tokens[k];
+  const w = t.norm;
+  const gaz = gazetteerIndex();
+  const conj = CONJUNCTION.test(w);
+  if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w)))
+    return true;
+  if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) return true;
+  // A person's name after an institution is a separate entity: Хмельницької міськради Михайлу Кіперману.
+  if (
+    isCapitalized(t.text) &&
+    (gaz.isFirstName(t.text) || (tokens[k + 1] && isCapitalized(tokens[k + 1].text) && !gaz.lookup([t.text])))
+  )
+    return true;
+  // Past-tense and present verb endings stop the name: заявило, повідомляє.
+  const afterAdjPlural = /(их|іх)$/.test(tokens[k - 1].norm);
+  return (
+    /(ла|ло|ли|ив|ав|ть|ться|ся|ає|ює|ять|ють|уть)$/.test(w) && !isCapitalized(t.text) && !afterAdjPlural
+  );
+}
+
+/** Extends an organisation name over its genitive tail: Міністерство доходів і зборів України. */
+function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string): number {
+  let end = from;
+  for (let k = from + 1; k < tokens.length && k <= from + 7; k++) {
+    const t = tokens[k];
+    if (!adjacent(tokens[k - 1], t, text) || t.kind !== 'word') break;
+    const w = t.norm;
+    // "Печерського районного суду м. Києва": the city belongs to the institution's name.
+    if ((w === 'м' || w === 'г') && tokens[k + 1]?.text === '.' && capWord(tokens[k + 2])) {
+      end = k + 2;
+      break;
+    }
+    if (endsGenitive(tokens, k, L)) break;
+    if (CONJUNCTION.test(w)) {
+      const nx = tokens[k + 1];
+      // "… наук України та Міністерство …": a second institution, not part of the first name.
+      if (nx && isCapitalized(nx.text) && startsWithAny(nx.norm, L.orgHeads)) break;
+      if (nx && nx.kind === 'word') continue;
+      break;
+    }
+    // Genitive-looking words (or capitalised names) continue the name; so does the noun of a
+    // genitive plural adjective, whatever its ending (внутрішніх справ, аграрних наук, доріг).
+    const afterAdjPlural = /(их|іх)$/.test(tokens[k - 1].norm);
+    if (
+      isCapitalized(t.text) ||
+      /(ів|ей|ого|ої|их|іх|ї|і|и|у|ю|а|я|ості|ення|ання|ття|ень)$/.test(w) ||
+      afterAdjPlural
+    )
+      end = k;
+    else break;
+  }
+  return extendNumber(tokens, end);
+}

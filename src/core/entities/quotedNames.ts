@@ -1,0 +1,61 @@
+/**
+ * Organisation names in quotation marks: after an organisation form or acronym (ТОВ «Укргеоекологія»,
+ * ДП «НАЕК «Енергоатом»), after a common noun (компанія «Нафтогаз», видання «Страна» → the name
+ * alone), after a capitalised descriptor (Міжнародний благодійний фонд «Покуття»).
+ * Each rule returns the index of the last token it took, or undefined.
+ */
+import { isCapitalized } from '../text';
+import { ACRONYM, capWord, type SentenceScan, startsWithAny } from './scan';
+
+/** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
+export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
+  const { tokens, lang, L } = x;
+  const t = tokens[i];
+  // Upper case at the start, without a regex: the lower-cased form differs there.
+  const upper = t.kind === 'word' && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
+  if (lang === 'en' || !upper || !(L.orgForms.has(t.text) || ACRONYM.test(t.text))) return undefined;
+  let q = i + 1;
+  while (q < i + 3 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
+  // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
+  if (!x.isOpenQuote(q) || !/^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) return undefined;
+  const c = x.quoteEnd(q);
+  if (c <= q + 1) return undefined;
+  x.push(i, c, 'ORG', 2);
+  return c;
+}
+
+/** 2. A common noun + a name in quotes: компанія «Нафтогаз», видання «Страна» → the name alone. */
+export function nounAndQuotedName(x: SentenceScan, i: number): number | undefined {
+  const { tokens, L, gaz } = x;
+  if (!x.isOpenQuote(i) || i === 0) return undefined;
+  const prev = x.low(i - 1);
+  const media = L.orgMediaNouns.has(prev);
+  if (!(media || L.orgQuotedNouns.has(prev)) || isCapitalized(tokens[i - 1].text)) return undefined;
+  const c = x.quoteEnd(i);
+  if (!(c > i + 1 && capWord(tokens[i + 1]))) return undefined;
+  const close = tokens[c - 1]?.kind === 'quote' ? c - 1 : c;
+  const known = gaz.lookup(tokens.slice(i + 1, close).map((y) => y.text));
+  x.push(i + 1, close - 1, 'ORG', 2, known ?? (media ? { name: '', type: 'ORG', kind: 'media' } : undefined));
+  x.used[i] = x.used[c] = x.used[close] = 1;
+  return c;
+}
+
+/** 4. Capitalised descriptor + lower-case words + a name in quotes: Будівельна компанія «Дніпроінвестбуд». */
+export function descriptorAndQuotedName(x: SentenceScan, i: number): number | undefined {
+  const { tokens, lang, L } = x;
+  if (lang === 'en') return undefined;
+  let q = i + 1;
+  while (q < i + 4 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
+  if (
+    !(
+      q > i + 1 &&
+      x.isOpenQuote(q) &&
+      (L.orgQuotedNouns.has(x.low(q - 1)) || startsWithAny(tokens[q - 1].norm, L.orgHeads))
+    )
+  )
+    return undefined;
+  const c = x.quoteEnd(q);
+  if (c <= q + 1) return undefined;
+  x.push(i, c, 'ORG', 1);
+  return c;
+}

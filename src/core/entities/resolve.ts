@@ -1,0 +1,83 @@
+/**
+ * The document level: overlapping mentions resolved by position and strength, then one type per
+ * name by the votes of its mentions (unknown sentence-initial words take the document's type).
+ */
+import { nameWords, stem } from '../morphology';
+import type { EntityType } from '../types';
+import type { RawMention } from './scan';
+
+export function wordsOf(text: string, m: RawMention): string[] {
+  m.words ??= nameWords(text.slice(m.start, m.end));
+  return m.words;
+}
+
+/** The stems of a mention's words, and their key, computed once per mention. */
+export function stemsOf(text: string, m: RawMention): string[] {
+  m.stems ??= wordsOf(text, m).map(stem);
+  return m.stems;
+}
+
+export function keyOf(text: string, m: RawMention): string {
+  m.key ??= stemsOf(text, m).join(' ');
+  return m.key;
+}
+
+/** Keeps the first of overlapping mentions unless a later one is stronger. */
+function dropOverlaps(raw: RawMention[]): RawMention[] {
+  const sorted = [...raw].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: RawMention[] = [];
+  for (const m of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      if (m.strength > last.strength) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Type votes per name key (and per word for single words of multi-word names). */
+function typeVotes(text: string, kept: RawMention[]) {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType, w: number) => {
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    votes.set(key, v);
+    v.set(type, (v.get(type) ?? 0) + w);
+  };
+  for (const m of kept) {
+    if (m.type === 'MISC' || m.strength < 0) continue;
+    const stems = stemsOf(text, m);
+    const w = m.strength + 1;
+    vote(keyOf(text, m), m.type, w * 2);
+    if (m.type === 'PER' && stems.length >= 2) for (const st of stems) vote(st, 'PER', w);
+  }
+  return (key: string): [EntityType, number] | undefined => {
+    const v = votes.get(key);
+    if (!v) return undefined;
+    let top: [EntityType, number] | undefined;
+    for (const [t, n] of v) if (!top || n > top[1]) top = [t, n];
+    return top;
+  };
+}
+
+export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
+  const kept = dropOverlaps(raw);
+  const best = typeVotes(text, kept);
+  const out: RawMention[] = [];
+  for (const m of kept) {
+    if (m.known) {
+      out.push(m);
+      continue;
+    }
+    const b = best(keyOf(text, m));
+    if (m.type === 'MISC' || m.strength <= -2) {
+      // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
+      if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
+      continue;
+    }
+    if (b && b[0] !== m.type && m.strength <= 0) out.push({ ...m, type: b[0] });
+    else out.push(m);
+  }
+  return out;
+}

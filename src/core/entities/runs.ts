@@ -1,0 +1,193 @@
+/**
+ * 5. Runs of capitalised words (with initials): Кім Чен Ин, В. П. Яворського, Hillary Clinton.
+ * A run is collected, a sentence-initial common word glued to it is dropped, and the run is
+ * typed by the first rule that takes it: organisation heads, adjective + head, streets and
+ * settlements, acronyms, people, multi-word names, quoted titles, and finally a guess.
+ */
+import { normalizeWord } from '../morphology';
+import type { Token } from '../text';
+import { guessSingleWord, quotedTitle } from './guesses';
+import { adjectiveHeadRun, orgHeadRun } from './organisations';
+import { multiWordName, personRun } from './persons';
+import { settlementRun, streetRun } from './places';
+import { ACRONYM, ADJ_END, adjacent, capWord, type SentenceScan, VERB_END } from './scan';
+
+/** A run of name tokens and what the typing rules read of it. */
+export interface NameRun {
+  run: number[];
+  /** First and last token of the name (a may skip a glued sentence-initial word). */
+  a: number;
+  b: number;
+  words: string[];
+  prevTok: Token | undefined;
+  /** The normal form of the token before the name. */
+  prev: string;
+  first: string;
+  last: string;
+  /** The start of a sentence, a list item ("* Використовували …") or a table cell. */
+  sentenceInitial: boolean;
+}
+
+const EN_NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'del', 'der']);
+
+/** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
+function initialAt(tokens: Token[], i: number, text: string): number {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  if (t?.kind !== 'word' || !/^\p{Lu}$/u.test(t.text) || dot?.text !== '.' || dot.start - t.end > 1) return 0;
+  if (!/^[ \t]?$/.test(text.slice(t.end, dot.start))) return 0;
+  // An initial is followed by another initial or a capitalised word.
+  const n = tokens[i + 2];
+  return n && n.kind === 'word' && /^\p{Lu}/u.test(n.text) ? i + 2 : 0;
+}
+
+/** Whether a capitalised word at j ends the run before it instead of joining it. */
+function breaksRun(x: SentenceScan, run: number[], j: number): boolean {
+  const { tokens, lang, gaz } = x;
+  const tj = tokens[j];
+  const prevWord = tokens[run[run.length - 1]].text;
+  // Split "ДФС Романа Насірова" and "Юрія Мірошниченка Валентина Кочура".
+  const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
+  if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) return true;
+  if (
+    run.filter((k) => tokens[k].kind === 'word' && tokens[k].text.length > 1).length >= 2 &&
+    gaz.isFirstName(tj.text)
+  )
+    return true;
+  // A known name starts inside the run: "Закону України" is not one name.
+  if (gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) return true;
+  // A place or organisation starting inside the run: Садове Арцизького району.
+  return lang !== 'en' && ADJ_END.test(x.low(j)) && !!x.headAfter(j + 1, 3);
+}
+
+/** The run's token indexes from i, and the index after it. */
+function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
+  const { tokens, text, lang, L, used } = x;
+  const run: number[] = [];
+  let j = i;
+  while (j < tokens.length) {
+    const ini = initialAt(tokens, j, text);
+    if (ini) {
+      run.push(j, ini - 1);
+      j = ini;
+      continue;
+    }
+    const tj = tokens[j];
+    if (run.length > 0 && !adjacent(tokens[run[run.length - 1]], tj, text)) break;
+    if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text))) {
+      if (run.length > 0 && breaksRun(x, run, j)) break;
+      run.push(j);
+      j++;
+    } else if (lang === 'en' && run.length > 0 && EN_NAME_PARTICLES.has(tj.text) && capWord(tokens[j + 1])) {
+      run.push(j);
+      j++;
+    } else break;
+  }
+  // Trailing initials after a surname: Кузнєцов А. С., Винник Н. В.
+  while (
+    j + 1 < tokens.length &&
+    /^\p{Lu}$/u.test(tokens[j].text) &&
+    tokens[j + 1].text === '.' &&
+    run.length > 0 &&
+    tokens[run[run.length - 1]].text.length > 1
+  ) {
+    run.push(j, j + 1);
+    j += 2;
+  }
+  return { run, j };
+}
+
+/** A sentence-initial common word glued to a name: "Дружина Ірина Сміяненко", "Боявся Геродот". */
+function nameStart(x: SentenceScan, run: number[]): number {
+  const { tokens, lang, L, gaz } = x;
+  const wordIdx = run.filter((k) => tokens[k].kind === 'word');
+  if (
+    lang !== 'en' &&
+    wordIdx.length >= 2 &&
+    wordIdx[0] === x.firstWord &&
+    !gaz.isFirstName(tokens[wordIdx[0]].text) &&
+    !ACRONYM.test(tokens[wordIdx[0]].text) &&
+    (VERB_END.test(x.low(wordIdx[0])) ||
+      gaz.isFirstName(tokens[wordIdx[1]].text) ||
+      L.titles.has(x.low(wordIdx[0])))
+  )
+    return wordIdx[1];
+  return run[0];
+}
+
+function describeRun(x: SentenceScan, run: number[]): NameRun {
+  const { tokens, firstWord } = x;
+  const a = nameStart(x, run);
+  const b = run[run.length - 1];
+  const words = run.filter((k) => k >= a && tokens[k].kind === 'word').map((k) => tokens[k].text);
+  const prevTok = a > 0 ? tokens[a - 1] : undefined;
+  const sentenceInitial =
+    a === firstWord ||
+    (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text)) ||
+    (a > 0 && /^[*•;|]$/.test(tokens[a - 1].text));
+  return {
+    run,
+    a,
+    b,
+    words,
+    prevTok,
+    prev: prevTok ? prevTok.norm : '',
+    first: tokens[a].text,
+    last: words[words.length - 1],
+    sentenceInitial,
+  };
+}
+
+/** A line in capitals (a heading) is not a row of acronyms. */
+function acronymInHeading(x: SentenceScan, r: NameRun): boolean {
+  const { tokens } = x;
+  const capsNeighbour = (k: number) =>
+    tokens[k]?.kind === 'word' &&
+    tokens[k].text.length >= 4 &&
+    tokens[k].text === tokens[k].text.toUpperCase() &&
+    tokens[k].text !== tokens[k].norm;
+  return (
+    r.words.length === 1 &&
+    r.first.length >= 4 &&
+    ACRONYM.test(r.first) &&
+    (capsNeighbour(r.a - 1) || capsNeighbour(r.b + 1))
+  );
+}
+
+/** A word in capitals, not an acronym: long, with the vowels of an ordinary word (ВИСНОВКИ, ЕСПРЕСО). */
+function wordInCaps(w: string): boolean {
+  if (w.length < 6) return false;
+  const vowels = (w.match(/[АЕЄИІЇОУЮЯAEIOUY]/gu) ?? []).length;
+  return vowels / w.length >= 0.3;
+}
+
+/** 5d. Acronyms, alone or after an adjective (Сокирянська РДА): ORG unless known as a place. */
+function acronymRun(x: SentenceScan, r: NameRun): number | undefined {
+  const { words, first, last } = r;
+  if (
+    (words.length === 1 && ACRONYM.test(first) && !x.L.stopCap.has(first) && !wordInCaps(first)) ||
+    (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
+  ) {
+    x.push(r.a, r.b, 'ORG', 1);
+    return r.b;
+  }
+  return undefined;
+}
+
+/** Types the run starting at token i; returns the index of the last token dealt with. */
+export function capitalisedRun(x: SentenceScan, i: number): number {
+  const { run } = collectRun(x, i);
+  if (run.length === 0) return i;
+  const r = describeRun(x, run);
+  const slavic = x.lang !== 'en';
+  const typed =
+    (slavic
+      ? (orgHeadRun(x, r) ?? adjectiveHeadRun(x, r) ?? streetRun(x, r) ?? settlementRun(x, r))
+      : undefined) ??
+    (acronymInHeading(x, r) ? r.b : undefined) ??
+    acronymRun(x, r) ??
+    personRun(x, r) ??
+    multiWordName(x, r) ??
+    quotedTitle(x, r);
+  return typed ?? guessSingleWord(x, r);
+}

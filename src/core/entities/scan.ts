@@ -1,0 +1,195 @@
+/**
+ * What the mention rules share: a language's word sets, the name patterns (adjective and verb
+ * endings, acronyms, places), token tests, and the scan of one sentence (its tokens, the
+ * mentions found so far, which tokens are taken).
+ */
+import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from '../lexicon';
+import { normalizeWord } from '../morphology';
+import { isCapitalized, type Token } from '../text';
+import type { EntityType, Language } from '../types';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  /** Name words of the surface text, their stems and key, filled lazily (see wordsOf). */
+  words?: string[];
+  stems?: string[];
+  key?: string;
+  type: EntityType;
+  known?: KnownName;
+  /** How sure the rule was: 2 gazetteer/form, 1 strong pattern, 0 guess. */
+  strength: number;
+}
+
+export interface LangSets {
+  titles: Set<string>;
+  orgForms: Set<string>;
+  orgMediaNouns: Set<string>;
+  orgQuotedNouns: Set<string>;
+  orgHeads: string[];
+  locHeads: string[];
+  locPrefixes: Set<string>;
+  locPreps: Set<string>;
+  stopCap: Set<string>;
+  months: Set<string>;
+  patronymics: string[];
+  surnames: string[];
+  pronouns: Set<string>;
+  docHeads: string[];
+}
+
+const setsCache = new Map<Language, LangSets>();
+export function langSets(lang: Language): LangSets {
+  let s = setsCache.get(lang);
+  if (!s) {
+    const d = LANGUAGE_DATA[lang];
+    s = {
+      titles: wordSet(d.titles),
+      orgForms: new Set(d.orgForms),
+      orgMediaNouns: wordSet(d.orgMediaNouns),
+      orgQuotedNouns: wordSet(d.orgQuotedNouns),
+      orgHeads: d.orgHeads.map(normalizeWord),
+      locHeads: d.locHeads.map(normalizeWord),
+      locPrefixes: wordSet(d.locPrefixes),
+      locPreps: wordSet(d.locPrepositions),
+      stopCap: new Set(d.stopCapitalized),
+      months: wordSet(d.monthWords),
+      patronymics: d.patronymicSuffixes,
+      surnames: d.surnameSuffixes,
+      pronouns: wordSet(d.pronouns),
+      docHeads: d.docHeads.map(normalizeWord),
+    };
+    setsCache.set(lang, s);
+  }
+  return s;
+}
+
+export const EN_ORG_HEADS = wordSet(LANGUAGE_DATA.en.orgHeads);
+export const EN_LOC_HEADS = wordSet(LANGUAGE_DATA.en.locHeads);
+
+/** Words as the alternatives of a regular expression, special characters escaped. */
+const alternation = (words: string[]) => words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
+/** One compiled pattern per word list: a stem followed by at most four letters (an ending). */
+const stemPatterns = new WeakMap<string[], RegExp>();
+export const startsWithAny = (n: string, stems: string[]) => {
+  let re = stemPatterns.get(stems);
+  if (!re) {
+    re = new RegExp(`^(?:${alternation([...stems].sort((a, b) => b.length - a.length))})[^\\s]{0,4}$`, 'u');
+    stemPatterns.set(stems, re);
+  }
+  return re.test(n);
+};
+/** One compiled pattern per suffix list: a suffix after at least two other letters. */
+const suffixPatterns = new WeakMap<string[], RegExp>();
+export const endsWithAny = (w: string, suffixes: string[]) => {
+  let re = suffixPatterns.get(suffixes);
+  if (!re) {
+    re = new RegExp(`^[^]{2,}(?:${alternation(suffixes.map(normalizeWord))})$`, 'u');
+    suffixPatterns.set(suffixes, re);
+  }
+  return re.test(normalizeWord(w));
+};
+
+export const ADJ_END =
+  /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых|ськ[уе]|цьк[уе]|зьк[уе]|ськ[аі]|цьк[аі]|зьк[аі])$/u;
+/** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
+export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
+export const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
+export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
+export const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]{1,7}$/u;
+
+export const isWord = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');
+export const capWord = (t: Token | undefined) =>
+  t !== undefined && t.kind === 'word' && isCapitalized(t.text);
+/** Only spaces or tabs between two tokens (a char scan: this is asked for every name word). */
+export const adjacent = (a: Token, b: Token, text: string) => {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+};
+
+const OPENING_MARKS = new Set(['«', '„', '“', '"']);
+
+/** One sentence being scanned for mentions. */
+export class SentenceScan {
+  readonly used: Uint8Array;
+  readonly firstWord: number;
+  readonly L: LangSets;
+  readonly gaz = gazetteerIndex();
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    readonly lang: Language,
+    readonly out: RawMention[],
+  ) {
+    this.used = new Uint8Array(tokens.length);
+    this.firstWord = tokens.findIndex((t) => t.kind === 'word' || t.kind === 'number');
+    this.L = langSets(lang);
+  }
+
+  /** Records a mention of tokens a..b (and takes them). */
+  push(a: number, b: number, type: EntityType, strength: number, known?: KnownName): void {
+    const { tokens } = this;
+    for (let k = a; k <= b; k++) this.used[k] = 1;
+    let end = tokens[b].end;
+    // English possessive: Clinton’s → Clinton.
+    if (this.lang === 'en' && /['’]s$/.test(tokens[b].text)) end -= 2;
+    this.out.push({ start: tokens[a].start, end, type, known, strength });
+  }
+
+  /** Records a guess of tokens a..b (not taking them). */
+  guess(a: number, b: number, type: EntityType, strength: number): void {
+    this.out.push({ start: this.tokens[a].start, end: this.tokens[b].end, type, strength });
+  }
+
+  low(k: number): string {
+    return this.tokens[k] ? this.tokens[k].norm : '';
+  }
+
+  isOpenQuote(k: number): boolean {
+    const t = this.tokens[k];
+    return t?.kind === 'quote' && OPENING_MARKS.has(t.text);
+  }
+
+  /**
+   * Index of the token closing a quote opened at k: the first closing mark, plus an adjacent one
+   * for nested names («ІБК «Рассвет»»); Ukrainian typography often drops the outer closing mark.
+   */
+  quoteEnd(k: number): number {
+    const { tokens, text } = this;
+    for (let j = k + 1; j < tokens.length && j < k + 30; j++) {
+      const t = tokens[j];
+      if (t.kind !== 'quote' || /^[«„]$/.test(t.text)) continue;
+      // A straight quote glued to the next word opens an inner name: "Компанія "Рассвет"".
+      if (t.text === '"' && /^[\p{L}\d]/u.test(text[t.end] ?? '') && text[t.start - 1] === ' ') continue;
+      const n = tokens[j + 1];
+      return n && n.kind === 'quote' && /^[»”"]$/.test(n.text) && n.start - t.end <= 1 ? j + 1 : j;
+    }
+    return -1;
+  }
+
+  /** Lower-case words after `from` up to a head noun: returns the head index and its kind. */
+  headAfter(from: number, max: number): { k: number; kind: 'ORG' | 'LOC' } | undefined {
+    const { tokens, text, L } = this;
+    for (let k = from; k < tokens.length && k < from + max; k++) {
+      const t = tokens[k];
+      if (t.kind !== 'word' || isCapitalized(t.text) || !adjacent(tokens[k - 1], t, text)) return undefined;
+      // Adjectives (районної, обласної, аудиторська) come before the head noun.
+      if (
+        ADJ_END.test(this.low(k)) ||
+        (ADJ_END_WIDE.test(this.low(k)) &&
+          !startsWithAny(t.norm, L.orgHeads) &&
+          !startsWithAny(t.norm, L.locHeads))
+      )
+        continue;
+      if (startsWithAny(t.norm, L.orgHeads)) return { k, kind: 'ORG' };
+      if (startsWithAny(t.norm, L.locHeads)) return { k, kind: 'LOC' };
+      return undefined;
+    }
+    return undefined;
+  }
+}

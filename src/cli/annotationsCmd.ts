@@ -6,9 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openArticleAnnotations } from '../core/annotations/articleAnnotations';
 import { writeSidecarFile } from '../core/annotations/sidecarFile';
+import { CliError } from './args';
 import { settingsFor, sidecarLocationFor } from './workspaceSettings';
-
-export class CliError extends Error {}
 
 export const ANNOTATIONS_USAGE = `  newsmark annotations list [--json] <article>
   newsmark annotations add <article> --label L (--start N --end N | --quote TEXT [--occurrence K]) [--note TEXT] [--author NAME]

@@ -14,7 +14,8 @@ import {
   previewImport,
 } from '../core/export/importers';
 import type { Include } from '../core/export/records';
-import { CliError, openForCli } from './annotationsCmd';
+import { openForCli } from './annotationsCmd';
+import { CliError } from './args';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--sidecar-folder DIR] <file|dir>...

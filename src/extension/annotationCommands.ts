@@ -8,8 +8,7 @@ import type { Placed } from '../core/annotations/annotationSet';
 import type { FindingRef, Label } from '../core/annotations/model';
 import type { Analysis } from '../core/types';
 import type { AnnotationStore } from './annotationStore';
-import type { CommandId } from './commandIds';
-import type { CommandTable, Handler } from './commands';
+import type { CommandTable } from './commands';
 import { settings } from './settings';
 
 export interface FindingTarget {
@@ -62,24 +61,61 @@ async function noteInput(current?: string): Promise<string | undefined> {
   });
 }
 
-/** The annotation commands' part of the command table. */
-export function annotationCommands(
-  store: AnnotationStore,
-  analysisFor: (doc: vscode.TextDocument) => Analysis | undefined,
-): CommandTable {
-  const table: CommandTable = {};
-  const docFor = async (uri?: string) => {
-    if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const ed = vscode.window.activeTextEditor;
-    if (!ed) {
-      void vscode.window.showInformationMessage('Newsmark: open an article first.');
+/** The document a command acts on: the one named by uri, else the active editor's. */
+async function docFor(uri?: string): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const ed = vscode.window.activeTextEditor;
+  if (!ed) void vscode.window.showInformationMessage('Newsmark: open an article first.');
+  return ed?.document;
+}
+
+/** The selection to annotate, or the word under the cursor; undefined (with a message) if none. */
+function selectionOffsets(doc: vscode.TextDocument): { start: number; end: number } | undefined {
+  const ed = vscode.window.activeTextEditor;
+  if (!ed || ed.document !== doc) return undefined;
+  let sel: vscode.Range = ed.selection;
+  if (sel.isEmpty) {
+    const word = doc.getWordRangeAtPosition(sel.start, /[\p{L}\p{N}'’-]+/u);
+    if (!word) {
+      void vscode.window.showInformationMessage('Newsmark: select the text to annotate first.');
       return undefined;
     }
-    return ed.document;
-  };
+    sel = word;
+  }
+  return { start: doc.offsetAt(sel.start), end: doc.offsetAt(sel.end) };
+}
+
+const labelById = (id: string) => settings().labels.find((l) => l.id === id);
+
+type AddArgs = { label?: string; note?: string; uri?: string; start?: number; end?: number };
+
+/** The annotation commands; `analysisFor` gives the findings shown (verdicts applied). */
+export class AnnotationCommands {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly analysisFor: (doc: vscode.TextDocument) => Analysis | undefined,
+  ) {}
+
+  table(): CommandTable {
+    return {
+      'newsmark.addAnnotation': (args?: AddArgs) => this.add(args),
+      'newsmark.editAnnotationLabel': (uri?: string, id?: string, labelId?: string) =>
+        this.editLabel(uri, id, labelId),
+      'newsmark.editAnnotationNote': (uri?: string, id?: string, text?: string) =>
+        this.editNote(uri, id, text),
+      'newsmark.deleteAnnotation': (uri?: string, id?: string) => this.delete(uri, id),
+      'newsmark.confirmFinding': (t?: FindingTarget) => this.verdict('confirmed', t),
+      'newsmark.rejectFinding': (t?: FindingTarget) => this.verdict('rejected', t),
+      'newsmark.changeFindingType': (t?: FindingTarget, labelId?: string) => this.retype(t, labelId),
+      'newsmark.noteOnFinding': (t?: FindingTarget) => this.noteOnFinding(t),
+      'newsmark.undoAnnotation': () => this.undo(),
+      'newsmark.openSidecar': (uri?: string) => this.openSidecar(uri),
+    };
+  }
+
   /** The annotation named by id, or the one under the cursor (asking when there are several). */
-  const annotationAt = async (doc: vscode.TextDocument, id?: string): Promise<Placed | undefined> => {
-    const e = store.open(doc);
+  private async annotationAt(doc: vscode.TextDocument, id?: string): Promise<Placed | undefined> {
+    const e = this.store.open(doc);
     if (!e) return undefined;
     if (id) return e.set.get(id);
     const ed = vscode.window.activeTextEditor;
@@ -98,10 +134,11 @@ export function annotationCommands(
       { title: 'Which annotation?' },
     );
     return pick?.p;
-  };
+  }
+
   /** The engine finding under the cursor (an entity mention or an attribution cue). */
-  const findingAt = (doc: vscode.TextDocument): FindingTarget | undefined => {
-    const a = analysisFor(doc);
+  private findingAt(doc: vscode.TextDocument): FindingTarget | undefined {
+    const a = this.analysisFor(doc);
     const ed = vscode.window.activeTextEditor;
     if (!a || !ed) return undefined;
     const off = doc.offsetAt(ed.selection.active);
@@ -114,107 +151,78 @@ export function annotationCommands(
       if (c) return { uri: doc.uri.toString(), start: c.start, end: c.end, kind: 'attribution', type: 'cue' };
     }
     return undefined;
-  };
-  const register = (id: CommandId, fn: Handler) => {
-    table[id] = fn;
-  };
+  }
 
   /**
    * Args (all optional) let keybindings apply a label directly ({"label": "PER"}) and scripts
    * annotate without prompts: {label, note, uri, start, end}.
    */
-  register(
-    'newsmark.addAnnotation',
-    async (args?: { label?: string; note?: string; uri?: string; start?: number; end?: number }) => {
-      const ed = vscode.window.activeTextEditor;
-      const doc = args?.uri ? await docFor(args.uri) : ed?.document;
-      if (!doc)
-        return void vscode.window.showInformationMessage(
-          'Newsmark: open an article and select text to annotate.',
-        );
-      let start = args?.start;
-      let end = args?.end;
-      if (start === undefined || end === undefined) {
-        if (!ed || ed.document !== doc) return;
-        let sel: vscode.Range = ed.selection;
-        if (sel.isEmpty) {
-          const word = doc.getWordRangeAtPosition(sel.start, /[\p{L}\p{N}'’-]+/u);
-          if (!word)
-            return void vscode.window.showInformationMessage('Newsmark: select the text to annotate first.');
-          sel = word;
-        }
-        start = doc.offsetAt(sel.start);
-        end = doc.offsetAt(sel.end);
-      }
-      const known = args?.label ? settings().labels.find((l) => l.id === args.label) : undefined;
-      if (args?.label && !known)
-        return void vscode.window.showErrorMessage(
-          `Newsmark: there is no label "${args.label}" (see the newsmark.labels setting).`,
-        );
-      const label = known ?? (await pickLabel('Newsmark: add annotation'));
-      if (!label) return;
-      const note = args?.note ?? (args?.label ? '' : await noteInput());
-      if (note === undefined) return;
-      const s0 = start;
-      const e0 = end;
-      return store.change(doc, (set) =>
-        set.add({ start: s0, end: e0, label: label.id, note: note || undefined }),
+  private async add(args?: AddArgs) {
+    const doc = args?.uri ? await docFor(args.uri) : vscode.window.activeTextEditor?.document;
+    if (!doc)
+      return void vscode.window.showInformationMessage(
+        'Newsmark: open an article and select text to annotate.',
       );
-    },
-  );
+    const at =
+      args?.start !== undefined && args?.end !== undefined
+        ? { start: args.start, end: args.end }
+        : selectionOffsets(doc);
+    if (!at) return;
+    const known = args?.label ? labelById(args.label) : undefined;
+    if (args?.label && !known)
+      return void vscode.window.showErrorMessage(
+        `Newsmark: there is no label "${args.label}" (see the newsmark.labels setting).`,
+      );
+    const label = known ?? (await pickLabel('Newsmark: add annotation'));
+    if (!label) return;
+    const note = args?.note ?? (args?.label ? '' : await noteInput());
+    if (note === undefined) return;
+    return this.store.change(doc, (set) => set.add({ ...at, label: label.id, note: note || undefined }));
+  }
 
-  register('newsmark.editAnnotationLabel', async (uri?: string, id?: string, labelId?: string) => {
+  private async editLabel(uri?: string, id?: string, labelId?: string) {
     const doc = await docFor(uri);
-    const p = doc && (await annotationAt(doc, id));
+    const p = doc && (await this.annotationAt(doc, id));
     if (!doc || !p) return;
     const label = labelId
-      ? settings().labels.find((l) => l.id === labelId)
+      ? labelById(labelId)
       : await pickLabel('Newsmark: change label', p.annotation.label);
-    if (label)
-      await store.change(doc, (set) =>
-        set.update(p.annotation.id, {
-          label: label.id,
-          ...(p.annotation.finding
-            ? { finding: { ...p.annotation.finding, verdict: 'corrected' as const } }
-            : {}),
-        }),
-      );
-  });
+    if (!label) return;
+    const finding = p.annotation.finding
+      ? { finding: { ...p.annotation.finding, verdict: 'corrected' as const } }
+      : {};
+    await this.store.change(doc, (set) => set.update(p.annotation.id, { label: label.id, ...finding }));
+  }
 
-  register('newsmark.editAnnotationNote', async (uri?: string, id?: string, text?: string) => {
+  private async editNote(uri?: string, id?: string, text?: string) {
     const doc = await docFor(uri);
-    const p = doc && (await annotationAt(doc, id));
+    const p = doc && (await this.annotationAt(doc, id));
     if (!doc || !p) return;
     const note = text ?? (await noteInput(p.annotation.note));
-    if (note !== undefined) await store.change(doc, (set) => set.update(p.annotation.id, { note }));
-  });
+    if (note !== undefined) await this.store.change(doc, (set) => set.update(p.annotation.id, { note }));
+  }
 
-  register('newsmark.deleteAnnotation', async (uri?: string, id?: string) => {
+  private async delete(uri?: string, id?: string) {
     const doc = await docFor(uri);
-    const p = doc && (await annotationAt(doc, id));
+    const p = doc && (await this.annotationAt(doc, id));
     if (!doc || !p) return;
-    await store.change(doc, (set) => set.remove(p.annotation.id));
+    await this.store.change(doc, (set) => set.remove(p.annotation.id));
     vscode.window.setStatusBarMessage(
       'Newsmark: annotation deleted (Newsmark: Undo Last Annotation Change restores it)',
       5000,
     );
-  });
+  }
 
   /** Records a verdict on an engine finding (an existing verdict on the same span is replaced). */
-  const verdict = async (
-    v: FindingRef['verdict'],
-    target?: FindingTarget,
-    newType?: string,
-    note?: string,
-  ) => {
+  private async verdict(v: FindingRef['verdict'], target?: FindingTarget, newType?: string, note?: string) {
     const doc = await docFor(target?.uri);
     if (!doc) return;
-    const t = target ?? findingAt(doc);
+    const t = target ?? this.findingAt(doc);
     if (!t)
       return void vscode.window.showInformationMessage(
         'Newsmark: put the cursor on a highlighted entity or attribution cue.',
       );
-    await store.change(doc, (set) =>
+    await this.store.change(doc, (set) =>
       set.batch(`${v} finding`, () => {
         for (const p of set.placed)
           if (
@@ -234,41 +242,38 @@ export function annotationCommands(
         });
       }),
     );
-  };
-  register('newsmark.confirmFinding', (t?: FindingTarget) => verdict('confirmed', t));
-  register('newsmark.rejectFinding', (t?: FindingTarget) => verdict('rejected', t));
-  register('newsmark.changeFindingType', async (t?: FindingTarget, labelId?: string) => {
-    const label = labelId
-      ? settings().labels.find((l) => l.id === labelId)
-      : await pickLabel('Newsmark: the right type for this finding', t?.type);
-    if (label) await verdict('corrected', t, label.id);
-  });
-  register('newsmark.noteOnFinding', async (t?: FindingTarget) => {
-    const note = await noteInput();
-    if (note) await verdict('confirmed', t, undefined, note);
-  });
+  }
 
-  register('newsmark.undoAnnotation', async () => {
+  private async retype(t?: FindingTarget, labelId?: string) {
+    const label = labelId
+      ? labelById(labelId)
+      : await pickLabel('Newsmark: the right type for this finding', t?.type);
+    if (label) await this.verdict('corrected', t, label.id);
+  }
+
+  private async noteOnFinding(t?: FindingTarget) {
+    const note = await noteInput();
+    if (note) await this.verdict('confirmed', t, undefined, note);
+  }
+
+  private async undo() {
     const doc = await docFor();
     if (!doc) return;
-    const e = store.open(doc);
-    if (!e?.set.canUndo)
+    if (!this.store.open(doc)?.set.canUndo)
       return void vscode.window.showInformationMessage('Newsmark: nothing to undo for this article.');
-    const what = await store.change(doc, (set) => set.undo());
+    const what = await this.store.change(doc, (set) => set.undo());
     if (what) vscode.window.setStatusBarMessage(`Newsmark: undid ${what}`, 4000);
-  });
+  }
 
-  register('newsmark.openSidecar', async (uri?: string) => {
+  private async openSidecar(uri?: string) {
     const doc = await docFor(uri);
     if (!doc) return;
-    const file = store.sidecarPathOf(doc.uri);
     try {
-      await vscode.window.showTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(vscode.Uri.file(this.store.sidecarPathOf(doc.uri)));
     } catch {
       void vscode.window.showInformationMessage(
         'Newsmark: this article has no sidecar yet; add an annotation to create it.',
       );
     }
-  });
-  return table;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Analysis } from '../core/types';
 import type { AnnotationStore } from './annotationStore';
 import { ArticleController } from './articleController';
 import { textChanges } from './documents';
@@ -68,14 +69,22 @@ export class Articles implements vscode.Disposable {
     const c = new ArticleController(doc, this.annotations);
     c.onDidChange(() => this.emitter.fire(key));
     this.controllers.set(key, c);
-    this.scheduler.now(doc);
+    void this.scheduler.now(doc);
     return c;
+  }
+
+  /** The analysis of the article's current text: the one shown if current, else one made now. */
+  async current(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    const c = this.open(doc);
+    if (!c) return undefined;
+    if (c.state?.version !== doc.version) await this.scheduler.now(doc);
+    return c.state?.version === doc.version ? c.state.analysis : undefined;
   }
 
   /** Analyses an article now (the Analyse command). */
   analyzeNow(doc: vscode.TextDocument): void {
     const existed = this.controllers.has(doc.uri.toString());
-    if (this.open(doc) && existed) this.scheduler.now(doc);
+    if (this.open(doc) && existed) void this.scheduler.now(doc);
   }
 
   toggle(doc: vscode.TextDocument): boolean {
@@ -91,7 +100,7 @@ export class Articles implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) {
       const key = doc.uri.toString();
       if (!this.isArticle(doc)) this.close(key);
-      else if (this.controllers.has(key)) this.scheduler.now(doc);
+      else if (this.controllers.has(key)) void this.scheduler.now(doc);
       else this.open(doc);
     }
   }

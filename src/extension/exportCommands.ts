@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type ExportResult, exportFiles } from '../core/export/exportFiles';
+import { type ExportResult, ExportWriter, exportFiles } from '../core/export/exportFiles';
 import { FORMATS, type Format } from '../core/export/formats';
 import {
   applyImport,
@@ -14,11 +14,11 @@ import {
   parseImport,
   previewImport,
 } from '../core/export/importers';
-import type { Include } from '../core/export/records';
+import { buildExport, type Include } from '../core/export/records';
 import { stripBom } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
-import type { CommandId } from './commandIds';
-import type { CommandTable, Handler } from './commands';
+import type { Articles } from './articles';
+import type { CommandTable } from './commands';
 import { settings, sidecarLocation } from './settings';
 
 export interface ExportArgs {
@@ -95,6 +95,7 @@ async function askExport(
 
 /** The extension's sidecar location for an exported file, the same as when it is open. */
 const locate = (file: string) => sidecarLocation(vscode.Uri.file(file));
+const readArticle = (f: string) => stripBom(fs.readFileSync(f, 'utf8'));
 
 function summary(res: ExportResult, outDir: string): string {
   const errs = res.errors.length
@@ -103,47 +104,87 @@ function summary(res: ExportResult, outDir: string): string {
   return `${res.cancelled ? 'Export cancelled after' : 'Exported'} ${res.exported} article${res.exported === 1 ? '' : 's'} to ${outDir}.${errs}`;
 }
 
-/** The export and import commands' part of the command table. */
-export function exportCommands(store: AnnotationStore): CommandTable {
-  const table: CommandTable = {};
-  const register = (id: CommandId, fn: Handler) => {
-    table[id] = fn;
-  };
-  const wsFolder = () => vscode.workspace.workspaceFolders?.[0]?.uri;
+/** The import file's format from its name, if it tells. */
+function formatOfFile(file: string): ImportFormat | undefined {
+  if (/\.ann$/i.test(file)) return 'brat';
+  if (/\.jsonl$/i.test(file)) return 'jsonl';
+  return /\.(jsonld|json)$/i.test(file) ? 'w3c' : undefined;
+}
 
-  register('newsmark.exportArticle', async (args?: ExportArgs) => {
+async function askImportFile(doc: vscode.TextDocument): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    title: `Newsmark: import annotations into ${path.basename(doc.uri.fsPath)}`,
+    filters: { 'Annotations (brat, W3C, doccano)': ['ann', 'json', 'jsonld', 'jsonl'], 'All files': ['*'] },
+  });
+  return picked?.[0]?.fsPath;
+}
+
+type ImportArgs = { file?: string; format?: ImportFormat; uri?: string; confirm?: boolean };
+
+/** Export and import commands. */
+export class ExportCommands {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly articles: Articles,
+  ) {}
+
+  table(): CommandTable {
+    return {
+      'newsmark.exportArticle': (args?: ExportArgs) => this.exportArticle(args),
+      'newsmark.exportWorkspace': (args?: ExportArgs) => this.exportWorkspace(args),
+      'newsmark.importAnnotations': (args?: ImportArgs) => this.import(args),
+    };
+  }
+
+  /** The open article as the editor holds it (unsaved text and annotations included). */
+  private async exportArticle(args?: ExportArgs) {
     const ed = vscode.window.activeTextEditor;
     if (ed?.document.uri.scheme !== 'file')
       return void vscode.window.showInformationMessage('Newsmark: open a saved article to export it.');
-    const o = await askExport(args, wsFolder() && vscode.Uri.joinPath(wsFolder()!, 'newsmark-export'));
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const o = await askExport(args, root && vscode.Uri.joinPath(root, 'newsmark-export'));
     if (!o) return;
-    if (ed.document.isDirty) await ed.document.save();
-    const e = store.open(ed.document);
-    if (e && (e.set.changed.size || e.set.deleted.size)) await store.save(e);
-    const res = await exportFiles([ed.document.uri.fsPath], {
-      ...o,
-      bom: args?.bom,
-      locate,
-      read: (f) => stripBom(fs.readFileSync(f, 'utf8')),
-    });
+    const doc = ed.document;
+    const analysis = await this.articles.current(doc);
+    if (!analysis)
+      return void vscode.window.showErrorMessage(
+        'Newsmark: this article could not be analysed; nothing was exported.',
+      );
+    const file = doc.uri.fsPath;
+    const exp = buildExport(
+      path.basename(file),
+      doc.getText(),
+      analysis,
+      this.store.open(doc)?.set,
+      o.include,
+    );
+    const writer = new ExportWriter({ ...o, bom: args?.bom });
+    writer.add(exp, file, path.basename(file));
+    writer.finish();
+    const res: ExportResult = { written: writer.written, exported: 1, cancelled: false, errors: [] };
     void vscode.window.showInformationMessage(`Newsmark: ${summary(res, o.outDir)}`);
     return res;
-  });
+  }
 
-  register('newsmark.exportWorkspace', async (args?: ExportArgs) => {
-    const root = wsFolder();
+  /** The workspace's article files (newsmark.files), outside the export folder. */
+  private async workspaceArticles(outDir: string): Promise<string[]> {
+    const found = new Map<string, vscode.Uri>();
+    for (const p of settings().files)
+      for (const u of await vscode.workspace.findFiles(p, '{**/node_modules/**,**/.vscode-test/**}'))
+        found.set(u.fsPath, u);
+    const outAbs = path.resolve(outDir);
+    return [...found.keys()].filter((f) => !f.startsWith(outAbs + path.sep)).sort();
+  }
+
+  private async exportWorkspace(args?: ExportArgs) {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root)
       return void vscode.window.showInformationMessage('Newsmark: open a folder to export its articles.');
     const o = await askExport(args, vscode.Uri.joinPath(root, 'newsmark-export'));
     if (!o) return;
     await vscode.workspace.saveAll(false);
-    const patterns = settings().files;
-    const found = new Map<string, vscode.Uri>();
-    for (const p of patterns)
-      for (const u of await vscode.workspace.findFiles(p, '{**/node_modules/**,**/.vscode-test/**}'))
-        found.set(u.fsPath, u);
-    const outAbs = path.resolve(o.outDir);
-    const files = [...found.keys()].filter((f) => !f.startsWith(outAbs + path.sep)).sort();
+    const files = await this.workspaceArticles(o.outDir);
     if (!files.length)
       return void vscode.window.showInformationMessage(
         'Newsmark: no articles found (see the newsmark.files setting).',
@@ -161,7 +202,7 @@ export function exportCommands(store: AnnotationStore): CommandTable {
           bom: args?.bom,
           base: root.fsPath,
           locate,
-          read: (f) => stripBom(fs.readFileSync(f, 'utf8')),
+          read: readArticle,
           isCancelled: () =>
             token.isCancellationRequested || (args?.cancelAfter !== undefined && reports > args.cancelAfter),
           onProgress: (done, total, file) => {
@@ -175,76 +216,53 @@ export function exportCommands(store: AnnotationStore): CommandTable {
     );
     void vscode.window.showInformationMessage(`Newsmark: ${summary(res, o.outDir)}`);
     return { ...res, progressReports: reports, total: files.length };
-  });
+  }
 
-  register(
-    'newsmark.importAnnotations',
-    async (args?: { file?: string; format?: ImportFormat; uri?: string; confirm?: boolean }) => {
-      const doc = args?.uri
-        ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
-        : vscode.window.activeTextEditor?.document;
-      if (!doc)
-        return void vscode.window.showInformationMessage(
-          'Newsmark: open the article to import annotations into.',
-        );
-      let file = args?.file;
-      if (!file) {
-        const picked = await vscode.window.showOpenDialog({
-          canSelectMany: false,
-          title: `Newsmark: import annotations into ${path.basename(doc.uri.fsPath)}`,
-          filters: {
-            'Annotations (brat, W3C, doccano)': ['ann', 'json', 'jsonld', 'jsonl'],
-            'All files': ['*'],
-          },
-        });
-        file = picked?.[0]?.fsPath;
-      }
-      if (!file) return;
-      const guessed: ImportFormat | undefined = /\.ann$/i.test(file)
-        ? 'brat'
-        : /\.jsonl$/i.test(file)
-          ? 'jsonl'
-          : /\.(jsonld|json)$/i.test(file)
-            ? 'w3c'
-            : undefined;
-      const format =
-        args?.format ??
-        guessed ??
-        ((await vscode.window.showQuickPick(IMPORT_FORMATS, { title: 'Newsmark: format of the file' })) as
-          | ImportFormat
-          | undefined);
-      if (!format) return;
-      const e = store.open(doc);
-      if (!e) return;
-      let preview: ReturnType<typeof previewImport>;
-      try {
-        preview = previewImport(e.set, parseImport(format, fs.readFileSync(file, 'utf8'), doc.getText()));
-      } catch (err) {
-        return void vscode.window.showErrorMessage(
-          `Newsmark: cannot import ${path.basename(file)}: ${(err as Error).message}. Nothing was written.`,
-        );
-      }
-      const detail = `${preview.added.length} new annotation${preview.added.length === 1 ? '' : 's'}\n${preview.duplicates.length} already in the sidecar (skipped)\n${preview.conflicts.length} in conflict: same span, another label (kept as is, skipped)`;
-      const ok =
-        args?.confirm ??
-        (await vscode.window.showInformationMessage(
-          `Import from ${path.basename(file)}?`,
-          { modal: true, detail },
-          'Import',
-        )) === 'Import';
-      const counts = {
-        added: preview.added.length,
-        duplicates: preview.duplicates.length,
-        conflicts: preview.conflicts.length,
-      };
-      if (!ok || !preview.added.length) return { ...counts, imported: 0 };
-      const imported = await store.change(doc, (set) => applyImport(set, preview));
-      vscode.window.setStatusBarMessage(
-        `Newsmark: imported ${imported ?? 0} annotations (Undo Last Annotation Change reverts it)`,
-        5000,
+  private async import(args?: ImportArgs) {
+    const doc = args?.uri
+      ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))
+      : vscode.window.activeTextEditor?.document;
+    if (!doc)
+      return void vscode.window.showInformationMessage(
+        'Newsmark: open the article to import annotations into.',
       );
-      return { ...counts, imported: imported ?? 0 };
-    },
-  );
-  return table;
+    const file = args?.file ?? (await askImportFile(doc));
+    if (!file) return;
+    const format =
+      args?.format ??
+      formatOfFile(file) ??
+      ((await vscode.window.showQuickPick(IMPORT_FORMATS, { title: 'Newsmark: format of the file' })) as
+        | ImportFormat
+        | undefined);
+    const e = format && this.store.open(doc);
+    if (!format || !e) return;
+    let preview: ReturnType<typeof previewImport>;
+    try {
+      preview = previewImport(e.set, parseImport(format, fs.readFileSync(file, 'utf8'), doc.getText()));
+    } catch (err) {
+      return void vscode.window.showErrorMessage(
+        `Newsmark: cannot import ${path.basename(file)}: ${(err as Error).message}. Nothing was written.`,
+      );
+    }
+    const counts = {
+      added: preview.added.length,
+      duplicates: preview.duplicates.length,
+      conflicts: preview.conflicts.length,
+    };
+    const detail = `${counts.added} new annotation${counts.added === 1 ? '' : 's'}\n${counts.duplicates} already in the sidecar (skipped)\n${counts.conflicts} in conflict: same span, another label (kept as is, skipped)`;
+    const ok =
+      args?.confirm ??
+      (await vscode.window.showInformationMessage(
+        `Import from ${path.basename(file)}?`,
+        { modal: true, detail },
+        'Import',
+      )) === 'Import';
+    if (!ok || !counts.added) return { ...counts, imported: 0 };
+    const imported = (await this.store.change(doc, (set) => applyImport(set, preview))) ?? 0;
+    vscode.window.setStatusBarMessage(
+      `Newsmark: imported ${imported} annotations (Undo Last Annotation Change reverts it)`,
+      5000,
+    );
+    return { ...counts, imported };
+  }
 }

@@ -4,14 +4,14 @@
  * renderer, and every command through one table (commands.ts).
  */
 import * as vscode from 'vscode';
-import { annotationCommands } from './annotationCommands';
+import { AnnotationCommands } from './annotationCommands';
 import { AnnotationStore } from './annotationStore';
 import { AnnotationDecorator, AnnotationHover, AnnotationsTree } from './annotationViews';
 import { Articles } from './articles';
 import { registerCommands } from './commands';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
 import { docLength } from './documents';
-import { exportCommands } from './exportCommands';
+import { ExportCommands } from './exportCommands';
 import { HoverProvider } from './hover';
 import { navigationCommands } from './navigationCommands';
 import { Renderer, type Views } from './renderer';
@@ -111,8 +111,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     ...registerCommands(
       {
         ...navigationCommands(articles, views.decorator, render),
-        ...annotationCommands(annotations, effective),
-        ...exportCommands(annotations),
+        ...new AnnotationCommands(annotations, effective).table(),
+        ...new ExportCommands(annotations, articles).table(),
       },
       log,
     ),

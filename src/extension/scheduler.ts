@@ -80,8 +80,8 @@ class AnalysisWorker {
 
 export class AnalysisScheduler implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** The version being analysed in the worker, per document. */
-  private readonly inFlight = new Map<string, number>();
+  /** The version being analysed in the worker, and the promise of its delivery, per document. */
+  private readonly inFlight = new Map<string, { version: number; done: Promise<void> }>();
   private readonly caches = new Map<string, AnalysisCache>();
   /** When each document was last edited, for the keystroke → decorations latency. */
   private readonly editedAt = new Map<string, number>();
@@ -104,18 +104,22 @@ export class AnalysisScheduler implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     const timer = setTimeout(() => {
       this.timers.delete(key);
-      if (!doc.isClosed) this.now(doc);
+      if (!doc.isClosed) void this.now(doc);
     }, settings().debounceMs);
     this.timers.set(key, timer);
   }
 
-  /** Analyses the current text now: in this thread when small, else in the worker. */
-  now(doc: vscode.TextDocument): void {
+  /**
+   * Analyses the current text now: in this thread when small, else in the worker. Resolves once
+   * the result is delivered (or the analysis failed, or was dropped as stale).
+   */
+  now(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    if (docLength(doc) > WORKER_THRESHOLD) this.inWorker(doc);
-    else this.inThread(doc);
+    if (docLength(doc) > WORKER_THRESHOLD) return this.inWorker(doc);
+    this.inThread(doc);
+    return Promise.resolve();
   }
 
   private note(key: string, version: number): number {
@@ -158,16 +162,16 @@ export class AnalysisScheduler implements vscode.Disposable {
     });
   }
 
-  private inWorker(doc: vscode.TextDocument): void {
+  private inWorker(doc: vscode.TextDocument): Promise<void> {
     const key = doc.uri.toString();
     const version = doc.version;
-    if (this.inFlight.get(key) === version) return;
-    this.inFlight.set(key, version);
+    const running = this.inFlight.get(key);
+    if (running?.version === version) return running.done;
     const t0 = this.note(key, version);
     const editAt = this.editedAt.get(key);
-    this.worker.run(key, doc.getText(), engineOptions()).then(
+    const done = this.worker.run(key, doc.getText(), engineOptions()).then(
       ({ analysis, ms }) => {
-        if (this.inFlight.get(key) === version) this.inFlight.delete(key);
+        if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
         // A newer version was asked for meanwhile: this result is stale, drop it.
         if (doc.isClosed || doc.version !== version) return;
         this.deliver(doc, {
@@ -185,6 +189,8 @@ export class AnalysisScheduler implements vscode.Disposable {
         this.fail(doc, e);
       },
     );
+    this.inFlight.set(key, { version, done });
+    return done;
   }
 
   /** Forgets a closed document. */

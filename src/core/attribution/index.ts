@@ -50,6 +50,7 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
     const s = sents[si];
     const quotes = quotesByPara[s.paragraph];
     const cues = findCues(text, s, c, rules, quotes, isName);
+    if (!cues.length) continue;
     const siblings: Sibling[] = [];
     const cueTokens = new Set<number>();
     for (const cue of cues) for (let x = cue.a; x <= cue.b; x++) cueTokens.add(x);

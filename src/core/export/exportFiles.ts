@@ -55,19 +55,83 @@ function commonDir(files: string[]): string {
   return dir;
 }
 
+/**
+ * Writes articles' exports in one format: one output per article (named after its place under
+ * the export's base), or one combined file for JSONL and CSV, written by finish().
+ */
+export class ExportWriter {
+  readonly written: string[] = [];
+  private readonly combined: ArticleExport[] = [];
+  private readonly jsonl: string[] = [];
+
+  constructor(private readonly o: Pick<ExportOptions, 'format' | 'outDir' | 'bom' | 'report'>) {}
+
+  private out(rel: string, content: string): void {
+    const target = path.join(this.o.outDir, rel);
+    writeFileAtomicSync(target, content);
+    this.written.push(target);
+  }
+
+  /** One article: `file` is its path (for W3C sources), `rel` its name under the export's base. */
+  add(exp: ArticleExport, file: string, rel: string): void {
+    exp.file = rel.split(path.sep).join('/');
+    const stem = rel.replace(/\.(txt|md)$/i, '');
+    for (const [name, content] of this.outputs(exp, file, stem)) this.out(name, content);
+  }
+
+  /** The files of one article; JSONL and CSV are gathered for finish(). */
+  private outputs(exp: ArticleExport, file: string, stem: string): [string, string][] {
+    switch (this.o.format) {
+      case 'json':
+        return [[`${stem}.newsmark-export.json`, toNewsmarkJson(exp)]];
+      case 'w3c':
+        return [
+          [
+            `${stem}.w3c.jsonld`,
+            toW3C(exp, `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`),
+          ],
+        ];
+      case 'brat': {
+        const b = toBrat(exp);
+        return [
+          [`${stem}.ann`, b.ann],
+          [`${stem}.txt`, b.txt],
+        ];
+      }
+      case 'conll':
+        return [[`${stem}.conll`, toConll(exp)]];
+      case 'report':
+        return [
+          [
+            `${stem}.report.${this.o.report === 'md' ? 'md' : 'html'}`,
+            toReport(exp, this.o.report ?? 'html'),
+          ],
+        ];
+      case 'jsonl':
+        this.jsonl.push(toJsonl(exp));
+        return [];
+      case 'csv':
+        this.combined.push({ ...exp, analysis: exp.analysis, text: '' });
+        return [];
+    }
+  }
+
+  /** Writes the combined outputs (JSONL, CSV). */
+  finish(): void {
+    if (this.o.format === 'jsonl' && this.jsonl.length)
+      this.out('newsmark-export.jsonl', this.jsonl.join(''));
+    if (this.o.format === 'csv' && this.combined.length)
+      this.out('newsmark-annotations.csv', toCsv(this.combined, { bom: this.o.bom }));
+  }
+}
+
 /** Async so that progress shows and cancellation is noticed between articles. */
 export async function exportFiles(files: string[], o: ExportOptions): Promise<ExportResult> {
   const include = o.include ?? 'both';
   const base = o.base ?? commonDir(files);
   const read = o.read ?? ((f: string) => stripBom(fs.readFileSync(f, 'utf8')));
   const result: ExportResult = { written: [], exported: 0, cancelled: false, errors: [] };
-  const combined: ArticleExport[] = [];
-  const jsonl: string[] = [];
-  const out = (rel: string, content: string) => {
-    const target = path.join(o.outDir, rel);
-    writeFileAtomicSync(target, content);
-    result.written.push(target);
-  };
+  const writer = new ExportWriter(o);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     await new Promise((r) => setImmediate(r));
@@ -83,45 +147,13 @@ export async function exportFiles(files: string[], o: ExportOptions): Promise<Ex
       result.errors.push({ file, message: (e as Error).message });
       continue;
     }
-    const rel = path.relative(base, path.resolve(file)) || path.basename(file);
-    exp.file = rel.split(path.sep).join('/');
-    const stem = rel.replace(/\.(txt|md)$/i, '');
-    switch (o.format) {
-      case 'json':
-        out(`${stem}.newsmark-export.json`, toNewsmarkJson(exp));
-        break;
-      case 'w3c':
-        out(
-          `${stem}.w3c.jsonld`,
-          toW3C(exp, `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`),
-        );
-        break;
-      case 'brat': {
-        const b = toBrat(exp);
-        out(`${stem}.ann`, b.ann);
-        out(`${stem}.txt`, b.txt);
-        break;
-      }
-      case 'conll':
-        out(`${stem}.conll`, toConll(exp));
-        break;
-      case 'jsonl':
-        jsonl.push(toJsonl(exp));
-        break;
-      case 'csv':
-        combined.push({ ...exp, analysis: exp.analysis, text: '' });
-        break;
-      case 'report':
-        out(`${stem}.report.${o.report === 'md' ? 'md' : 'html'}`, toReport(exp, o.report ?? 'html'));
-        break;
-    }
+    writer.add(exp, file, path.relative(base, path.resolve(file)) || path.basename(file));
     result.exported++;
   }
   if (!result.cancelled) {
-    if (o.format === 'jsonl' && jsonl.length) out('newsmark-export.jsonl', jsonl.join(''));
-    if (o.format === 'csv' && combined.length)
-      out('newsmark-annotations.csv', toCsv(combined, { bom: o.bom }));
+    writer.finish();
     o.onProgress?.(files.length, files.length, '');
   }
+  result.written = writer.written;
   return result;
 }

@@ -1,0 +1,63 @@
+/** `newsmark analyze`: the human view or JSON Lines of each article's analysis. */
+import { once } from 'node:events';
+import { analyze } from '../core';
+import type { Analysis, Language } from '../core/types';
+import { expand, parseFlags, readArticle, UsageError } from './args';
+import { renderHuman, useColor } from './render';
+
+export function toJson(file: string, a: Analysis) {
+  return {
+    file,
+    language: a.language,
+    entities: a.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      ...(e.kind ? { kind: e.kind } : {}),
+      ...(e.stateMedia ? { stateMedia: true } : {}),
+      mentions: e.mentions,
+    })),
+    attributions: a.attributions,
+    sources: a.sources,
+    boilerplate: a.boilerplate,
+    stats: a.stats,
+  };
+}
+
+/**
+ * Writes to stdout in chunks, waiting when the reader is slower: one write of a many-megabyte
+ * string would be converted and buffered whole.
+ */
+export async function writeOut(s: string): Promise<void> {
+  const CHUNK = 1 << 20;
+  for (let i = 0; i < s.length; i += CHUNK)
+    if (!process.stdout.write(s.slice(i, i + CHUNK))) await once(process.stdout, 'drain');
+}
+
+export async function cmdAnalyze(args: string[]): Promise<number> {
+  const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value' });
+  const lang = flags.lang as string | undefined;
+  if (lang && !['uk', 'ru', 'en'].includes(lang))
+    throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
+  if (!rest.length) throw new UsageError('analyze needs at least one file or directory');
+  let failed = 0;
+  const files = expand(rest);
+  if (!files.length) {
+    process.stderr.write(`newsmark: no .txt or .md files found in ${rest.join(', ')}\n`);
+    return 1;
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readArticle(file);
+    } catch (e) {
+      process.stderr.write(`newsmark: ${file}: ${(e as Error).message}\n`);
+      failed++;
+      continue;
+    }
+    const a = analyze(text, lang ? { language: lang as Language } : {});
+    if (flags.json) await writeOut(`${JSON.stringify(toJson(file, a))}\n`);
+    else await writeOut(`${renderHuman(file, text, a, useColor())}\n`);
+  }
+  return failed ? 1 : 0;
+}

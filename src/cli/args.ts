@@ -1,0 +1,83 @@
+/** Command-line arguments and inputs: flags, folders expanded to articles, articles read safely. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { stripBom } from '../core/text';
+
+/** A mistake in the command's words: usage is printed, exit code 2. */
+export class UsageError extends Error {}
+/** A failure the user can act on: one line on stderr, exit code 1. */
+export class CliError extends Error {}
+
+/** Reads an article as the editor shows it: UTF-8, BOM removed. Throws a one-line reason. */
+export function readArticle(file: string): string {
+  let buf: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error('not a regular file');
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message,
+    );
+  }
+  if (buf.length === 0) throw new Error('empty file');
+  if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new Error('not valid UTF-8');
+  }
+  text = stripBom(text);
+  if (!text.trim()) throw new Error('empty file (whitespace only)');
+  return text;
+}
+
+/** Files and folders to the article files they hold (.txt, .md), in a stable order. */
+export function expand(inputs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of inputs) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      out.push(p); // reported as missing when read
+      continue;
+    }
+    if (st.isDirectory()) {
+      const files = fs
+        .readdirSync(p, { recursive: true })
+        .map((f) => path.join(p, String(f)))
+        .filter((f) => /\.(txt|md)$/i.test(f) && fs.statSync(f).isFile())
+        .sort();
+      out.push(...files);
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Parses --flags by a spec; the rest are positional arguments. */
+export function parseFlags(args: string[], spec: Record<string, 'bool' | 'value'>) {
+  const flags: Record<string, string | boolean> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2);
+      const kind = spec[name];
+      if (!kind) throw new UsageError(`unknown option --${name}`);
+      if (kind === 'bool') flags[name] = true;
+      else {
+        const v = inline ?? args[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        flags[name] = v;
+      }
+    } else rest.push(a);
+  }
+  return { flags, rest };
+}

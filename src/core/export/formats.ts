@@ -276,57 +276,77 @@ function reportStats(exp: ArticleExport) {
 }
 
 export function toReport(exp: ArticleExport, kind: 'html' | 'md' = 'html'): string {
+  return kind === 'md' ? reportMarkdown(exp) : reportHtml(exp);
+}
+
+function reportMarkdown(exp: ArticleExport): string {
   const st = reportStats(exp);
   const a = exp.analysis;
-  if (kind === 'md') {
-    const md = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
-    const lines = [
-      `# Newsmark report: ${md(exp.file)}`,
-      '',
-      `Language: ${a.language}. ${a.entities.length} entities, ${a.attributions.length} attributions, ${a.sources.length} sources.`,
-      '',
-    ];
+  const md = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  const lines = [
+    `# Newsmark report: ${md(exp.file)}`,
+    '',
+    `Language: ${a.language}. ${a.entities.length} entities, ${a.attributions.length} attributions, ${a.sources.length} sources.`,
+    '',
+    '| | count |',
+    '|---|---|',
+    `| named sources | ${st.named} |`,
+    `| anonymous or unnamed sources | ${st.anonymous} |`,
+    `| direct quotes | ${st.direct} |`,
+    `| indirect (paraphrase) | ${st.indirect} |`,
+    '',
+    '## Sources',
+    '',
+  ];
+  for (const s of a.sources)
     lines.push(
-      '| | count |',
-      '|---|---|',
-      `| named sources | ${st.named} |`,
-      `| anonymous or unnamed sources | ${st.anonymous} |`,
-      `| direct quotes | ${st.direct} |`,
-      `| indirect (paraphrase) | ${st.indirect} |`,
-      '',
+      `- **${md(s.name)}** (${s.kind}, ${s.attributions.length})${s.cites.length ? ` ← cites ${s.cites.map(md).join(', ')}` : ''}${s.anonymous ? ' ⚠ anonymous' : ''}`,
     );
-    lines.push('## Sources', '');
-    for (const s of a.sources)
+  if (st.chains.length) lines.push('', '## Chains of reporting', '', ...st.chains.map((c) => `- ${md(c)}`));
+  lines.push('', '## Attributions', '');
+  for (const x of a.attributions)
+    lines.push(
+      `- ${md(x.source.map((s) => s.text).join(' … ') || '—')} → *${md(x.cue.map((s) => s.text).join(' … '))}* → ${x.direct ? '“' : ''}${md(x.content.map((s) => s.text).join(' … '))}${x.direct ? '”' : ''}`,
+    );
+  const user = exp.records.filter((r) => r.status !== 'engine');
+  if (user.length) {
+    lines.push('', '## Annotations', '');
+    for (const r of user)
       lines.push(
-        `- **${md(s.name)}** (${s.kind}, ${s.attributions.length})${s.cites.length ? ` ← cites ${s.cites.map(md).join(', ')}` : ''}${s.anonymous ? ' ⚠ anonymous' : ''}`,
+        `- **${md(r.label)}** “${md(r.text)}”${r.note ? `: ${md(r.note)}` : ''} (${r.status}${r.author ? `, ${md(r.author)}` : ''})`,
       );
-    if (st.chains.length) lines.push('', '## Chains of reporting', '', ...st.chains.map((c) => `- ${md(c)}`));
-    lines.push('', '## Attributions', '');
-    for (const x of a.attributions)
-      lines.push(
-        `- ${md(x.source.map((s) => s.text).join(' … ') || '—')} → *${md(x.cue.map((s) => s.text).join(' … '))}* → ${x.direct ? '“' : ''}${md(x.content.map((s) => s.text).join(' … '))}${x.direct ? '”' : ''}`,
-      );
-    const user = exp.records.filter((r) => r.status !== 'engine');
-    if (user.length) {
-      lines.push('', '## Annotations', '');
-      for (const r of user)
-        lines.push(
-          `- **${md(r.label)}** “${md(r.text)}”${r.note ? `: ${md(r.note)}` : ''} (${r.status}${r.author ? `, ${md(r.author)}` : ''})`,
-        );
-    }
-    return `${lines.join('\n')}\n`;
   }
-  // HTML: the article with highlights; nested spans are closed and reopened at every boundary.
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The article as HTML with its records highlighted; nested spans are closed and reopened at every
+ * boundary. One sweep over the boundaries with the records covering each piece (linear in the
+ * records, not records × boundaries).
+ */
+function highlightedHtml(exp: ArticleExport): string {
   const bounds = new Set<number>([0, exp.text.length]);
   for (const r of exp.records) {
     bounds.add(r.start);
     bounds.add(r.end);
   }
   const cuts = [...bounds].sort((x, y) => x - y);
+  const order = exp.records
+    .map((_, i) => i)
+    .sort((x, y) => exp.records[x].start - exp.records[y].start || x - y);
+  let next = 0;
+  let active: number[] = [];
   let body = '';
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [s, e] = [cuts[i], cuts[i + 1]];
-    const covering = exp.records.filter((r) => r.start <= s && e <= r.end);
+    let added = false;
+    while (next < order.length && exp.records[order[next]].start <= s) {
+      active.push(order[next++]);
+      added = true;
+    }
+    if (added) active.sort((x, y) => x - y); // the records' own order, as a filter would give
+    active = active.filter((k) => exp.records[k].end > s);
+    const covering = active.map((k) => exp.records[k]).filter((r) => e <= r.end);
     const piece = escapeHtml(exp.text.slice(s, e)).replace(/\r?\n/g, '<br>\n');
     if (!covering.length) {
       body += piece;
@@ -338,6 +358,13 @@ export function toReport(exp: ArticleExport, kind: 'html' | 'md' = 'html'): stri
     const title = covering.map((r) => `${r.label}${r.note ? `: ${r.note}` : ''}`).join('; ');
     body += `<span class="${classes}" title="${escapeHtml(title)}">${piece}</span>`;
   }
+  return body;
+}
+
+function reportHtml(exp: ArticleExport): string {
+  const st = reportStats(exp);
+  const a = exp.analysis;
+  const body = highlightedHtml(exp);
   const li = (s: string) => `<li>${s}</li>`;
   return `<!doctype html>
 <html lang="${escapeHtml(a.language)}"><head><meta charset="utf-8">

@@ -55,7 +55,7 @@ if (!production) {
     ],
     outdir: 'out/test',
     outbase: 'test',
-    external: ['vscode', 'mocha'],
+    external: ['vscode', 'mocha', 'typescript'],
   });
 }
 

@@ -1,7 +1,7 @@
 /** `newsmark analyze`: the human view or JSON Lines of each article's analysis. */
 import { once } from 'node:events';
+import type { Analysis, Language } from '../core';
 import { analyze } from '../core';
-import type { Analysis, Language } from '../core/types';
 import { expand, parseFlags, readArticle, UsageError } from './args';
 import { renderHuman, useColor } from './render';
 

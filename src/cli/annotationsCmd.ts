@@ -4,8 +4,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openArticleAnnotations } from '../core/annotations/articleAnnotations';
-import { writeSidecarFile } from '../core/annotations/sidecarFile';
+import { openArticleAnnotations, writeSidecarFile } from '../core';
 import { CliError } from './args';
 import { settingsFor, sidecarLocationFor } from './workspaceSettings';
 

@@ -1,7 +1,7 @@
 /** Command-line arguments and inputs: flags, folders expanded to articles, articles read safely. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stripBom } from '../core/text';
+import { stripBom } from '../core';
 
 /** A mistake in the command's words: usage is printed, exit code 2. */
 export class UsageError extends Error {}

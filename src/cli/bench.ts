@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import type { Language } from '../core/types';
+import type { Language } from '../core';
+import { analyze } from '../core';
 
 const root = path.resolve(__dirname, '..');
 const evalDir = process.env.NEWSMARK_EVAL_DIR ?? path.resolve(root, '../shared/eval');

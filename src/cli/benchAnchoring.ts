@@ -6,8 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../core/analyze';
-import { describe, place } from '../core/annotations/anchoring';
+import { analyze, describe, place } from '../core';
 
 type Span = { start: number; end: number };
 interface Edit {

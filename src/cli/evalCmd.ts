@@ -1,8 +1,7 @@
 /** `newsmark eval`: the engine scored against gold data in the shapes of ../shared/eval. */
 import * as fs from 'node:fs';
-import { analyze } from '../core';
-import { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from '../core/evaluate';
-import type { Language } from '../core/types';
+import type { Language } from '../core';
+import { type AttributionGold, AttributionScorer, analyze, type NerGold, NerScorer, type PRF } from '../core';
 import { parseFlags, UsageError } from './args';
 
 function fmt(s: PRF) {

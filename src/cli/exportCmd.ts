@@ -3,17 +3,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeSidecarFile } from '../core/annotations/sidecarFile';
-import { exportFiles } from '../core/export/exportFiles';
-import { FORMATS, type Format } from '../core/export/formats';
+import type { Include } from '../core';
 import {
   applyImport,
+  exportFiles,
+  FORMATS,
+  type Format,
   IMPORT_FORMATS,
   type ImportFormat,
   parseImport,
   previewImport,
-} from '../core/export/importers';
-import type { Include } from '../core/export/records';
+  writeSidecarFile,
+} from '../core';
 import { openForCli } from './annotationsCmd';
 import { CliError } from './args';
 import { sidecarLocationFor } from './workspaceSettings';

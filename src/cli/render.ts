@@ -2,8 +2,9 @@
  * The CLI's human view of an analysis: the article with colours for entities and attribution
  * roles (or brackets without colour), then its entities, sources, chains and attributions.
  */
-import { chainOf } from '../core/sources';
-import type { Analysis, Attribution } from '../core/types';
+
+import type { Analysis, Attribution } from '../core';
+import { chainOf } from '../core';
 
 export const useColor = () =>
   !process.env.NO_COLOR && process.stdout.isTTY !== false && process.env.TERM !== 'dumb';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
-import type { SidecarLocation } from '../core/annotations/sidecarFile';
+import type { SidecarLocation } from '../core';
 
 export interface WorkspaceSettings {
   /** The folder that holds `.vscode/` (VS Code's workspace folder), if one was found. */

@@ -1,7 +1,67 @@
-/** Public surface of the engine (no VS Code imports anywhere under src/core). */
+/**
+ * The engine's public surface: the one import path of the CLI and the extension. Everything
+ * above `io/` is pure (text in, data out: no files, no network, no VS Code); `io/` reads and
+ * writes sidecars and export files.
+ */
+
+// Analysis
 export { analyze } from './analyze';
+// Annotations: the model, its schema, anchoring, one article's set
+export type { Anchor, Placement, TextChange } from './annotations/anchoring';
+export { describe, place, shift } from './annotations/anchoring';
+export { AnnotationSet, applyVerdicts, type NewAnnotation, type Placed } from './annotations/annotationSet';
+export {
+  type Annotation,
+  DEFAULT_LABELS,
+  emptySidecar,
+  type FindingRef,
+  type Label,
+  mergeAnnotations,
+  type Role,
+  SIDECAR_SCHEMA_ID,
+  SIDECAR_SUFFIX,
+  type Sidecar,
+  serializeSidecar,
+  type Verdict,
+} from './annotations/model';
+export { MAX_SIDECAR_BYTES, parseSidecar, SIDECAR_SCHEMA, SidecarError } from './annotations/schema';
 export { AnalysisCache } from './article';
+// Scoring against gold data
+export { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from './evaluate';
+// Export and import formats
+export { CSV_COLUMNS, escapeHtml, FORMATS, type Format, toReport } from './export/formats';
+export {
+  applyImport,
+  IMPORT_FORMATS,
+  ImportError,
+  type ImportFormat,
+  parseImport,
+  previewImport,
+} from './export/importers';
+export { type ArticleExport, buildExport, type Include } from './export/records';
+// I/O: sidecar files and export files
+export { type OpenedAnnotations, type OpenOptions, openArticleAnnotations } from './io/articleAnnotations';
+export {
+  type ExportOptions,
+  type ExportResult,
+  ExportWriter,
+  exportFiles,
+  loadArticleExport,
+} from './io/exportFiles';
+export {
+  articlePathFor,
+  backupSidecar,
+  type ReadResult,
+  readSidecarFile,
+  type SidecarLocation,
+  sidecarPathFor,
+  textHash,
+  writeFileAtomicSync,
+  writeSidecarFile,
+  writeSidecarText,
+} from './io/sidecarFile';
 export { detectLanguage } from './language';
+export { shiftAnalysis } from './shiftAnalysis';
 export { chainOf } from './sources';
 export { stripBom } from './text';
 export * from './types';

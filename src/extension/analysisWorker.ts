@@ -3,9 +3,8 @@
  * responsive (hovers, other extensions) while a multi-megabyte article is analysed.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyze } from '../core/analyze';
-import { AnalysisCache } from '../core/article';
-import type { AnalyzeOptions } from '../core/types';
+import type { AnalyzeOptions } from '../core';
+import { AnalysisCache, analyze } from '../core';
 
 const caches = new Map<string, AnalysisCache>();
 

@@ -4,9 +4,7 @@
  * the palette (on the cursor), the editor context menu, and hover-card links (with arguments).
  */
 import * as vscode from 'vscode';
-import type { Placed } from '../core/annotations/annotationSet';
-import type { FindingRef, Label } from '../core/annotations/model';
-import type { Analysis } from '../core/types';
+import type { Analysis, FindingRef, Label, Placed } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { CommandTable } from './commands';
 import { settings } from './settings';

@@ -6,17 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AnnotationSet } from '../core/annotations/annotationSet';
-import { type OpenedAnnotations, openArticleAnnotations } from '../core/annotations/articleAnnotations';
-import { mergeAnnotations, SIDECAR_SUFFIX, serializeSidecar } from '../core/annotations/model';
-import type { SidecarError } from '../core/annotations/schema';
+import type { AnnotationSet, SidecarError } from '../core';
 import {
   articlePathFor,
   backupSidecar,
+  mergeAnnotations,
+  type OpenedAnnotations,
+  openArticleAnnotations,
   readSidecarFile,
+  SIDECAR_SUFFIX,
+  serializeSidecar,
   sidecarPathFor,
   writeSidecarText,
-} from '../core/annotations/sidecarFile';
+} from '../core';
 import { ShownError } from './commands';
 import { textChanges } from './documents';
 import { settings, sidecarLocation } from './settings';

@@ -4,7 +4,7 @@
  * (this article's annotations, its orphans, and sidecars whose article is gone).
  */
 import * as vscode from 'vscode';
-import type { Placed } from '../core/annotations/annotationSet';
+import type { Placed } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { ANNOTATION_COMMANDS, escapeMarkdown } from './markdown';
 import { settings } from './settings';

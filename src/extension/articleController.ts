@@ -4,10 +4,8 @@
  * verdicts applied, computed once per change, not at every call site.
  */
 import * as vscode from 'vscode';
-import type { TextChange } from '../core/annotations/anchoring';
-import { applyVerdicts } from '../core/annotations/annotationSet';
-import { shiftAnalysis } from '../core/shiftAnalysis';
-import type { Analysis } from '../core/types';
+import type { Analysis, TextChange } from '../core';
+import { applyVerdicts, shiftAnalysis } from '../core';
 import type { AnnotationStore, Entry } from './annotationStore';
 import type { AnalysisResult } from './scheduler';
 

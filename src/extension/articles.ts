@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/types';
+import type { Analysis } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { ArticleController } from './articleController';
 import { textChanges } from './documents';

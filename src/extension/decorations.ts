@@ -3,7 +3,7 @@
  * (as in the decorator sample); colours come from contributes.colors so themes can change them.
  */
 import * as vscode from 'vscode';
-import type { Analysis, Span } from '../core/types';
+import type { Analysis, Span } from '../core';
 import { docLength } from './documents';
 import { settings } from './settings';
 

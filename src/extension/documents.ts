@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { TextChange } from '../core/annotations/anchoring';
+import type { TextChange } from '../core';
 
 /** A document's length without building its text (getText() copies megabytes). */
 export function docLength(doc: vscode.TextDocument): number {

@@ -5,17 +5,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type ExportResult, ExportWriter, exportFiles } from '../core/export/exportFiles';
-import { FORMATS, type Format } from '../core/export/formats';
 import {
   applyImport,
+  buildExport,
+  type ExportResult,
+  ExportWriter,
+  exportFiles,
+  FORMATS,
+  type Format,
   IMPORT_FORMATS,
   type ImportFormat,
+  type Include,
   parseImport,
   previewImport,
-} from '../core/export/importers';
-import { buildExport, type Include } from '../core/export/records';
-import { stripBom } from '../core/text';
+  stripBom,
+} from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';

@@ -3,8 +3,8 @@
  * from it is escaped, and only Newsmark's own commands are trusted in links.
  */
 import * as vscode from 'vscode';
-import { chainOf } from '../core/sources';
-import type { Analysis, Attribution, Entity } from '../core/types';
+import type { Analysis, Attribution, Entity } from '../core';
+import { chainOf } from '../core';
 import { findingLinks } from './annotationViews';
 import { ANNOTATION_COMMANDS, escapeMarkdown } from './markdown';
 

@@ -3,7 +3,7 @@
  * revealing a span (used by hover cards and the views).
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/types';
+import type { Analysis } from '../core';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';
 import type { Decorator } from './decorations';

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
+import type { Analysis, AnalyzeOptions } from '../core';
 import { AnalysisCache, analyze } from '../core';
-import type { Analysis, AnalyzeOptions } from '../core/types';
 import { docLength } from './documents';
 import { settings } from './settings';
 

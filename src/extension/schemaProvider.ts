@@ -3,7 +3,7 @@
  * VS Code's JSON editor validates sidecars offline, without fetching anything.
  */
 import * as vscode from 'vscode';
-import { SIDECAR_SCHEMA } from '../core/annotations/schema';
+import { SIDECAR_SCHEMA } from '../core';
 
 export function registerSchemaProvider(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

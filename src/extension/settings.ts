@@ -4,9 +4,8 @@
  */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { DEFAULT_LABELS, type Label } from '../core/annotations/model';
-import type { SidecarLocation } from '../core/annotations/sidecarFile';
-import type { Language } from '../core/types';
+import type { Language, SidecarLocation } from '../core';
+import { DEFAULT_LABELS, type Label } from '../core';
 
 export interface Settings {
   enabled: boolean;

@@ -1,7 +1,6 @@
 /** What the tests read from the running extension (never pixels). */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/annotations/model';
-import type { Analysis } from '../core/types';
+import type { Analysis, Annotation } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { AnnotationsTree } from './annotationViews';
 import type { Articles } from './articles';

@@ -3,7 +3,7 @@
  * Entities (by type with mention counts). Both follow the active article.
  */
 import * as vscode from 'vscode';
-import type { Analysis, Entity, Source } from '../core/types';
+import type { Analysis, Entity, Source } from '../core';
 
 export interface Active {
   uri: string;

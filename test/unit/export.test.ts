@@ -6,8 +6,6 @@ import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { analyze } from '../../src/core/analyze';
 import { AnnotationSet } from '../../src/core/annotations/annotationSet';
-import { textHash, writeSidecarFile } from '../../src/core/annotations/sidecarFile';
-import { exportFiles } from '../../src/core/export/exportFiles';
 import {
   toBrat,
   toConll,
@@ -20,6 +18,8 @@ import {
 import { applyImport, fromBrat, fromDoccano, fromW3C, previewImport } from '../../src/core/export/importers';
 import { OffsetMap } from '../../src/core/export/offsets';
 import { buildExport } from '../../src/core/export/records';
+import { exportFiles } from '../../src/core/io/exportFiles';
+import { textHash, writeSidecarFile } from '../../src/core/io/sidecarFile';
 
 const seed = fs.readFileSync(path.resolve(__dirname, '../../../seeds/uk-ukrinform-kndr-russia.txt'), 'utf8');
 const cpSlice = (t: string, s: number, e: number) => [...t].slice(s, e).join('');

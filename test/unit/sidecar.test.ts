@@ -18,7 +18,7 @@ import {
   sidecarPathFor,
   textHash,
   writeSidecarFile,
-} from '../../src/core/annotations/sidecarFile';
+} from '../../src/core/io/sidecarFile';
 
 const article =
   'Про це з посиланням на агентство KCNA повідомляє Yonhap, передає Укрінформ.\nКім наголосив на співпраці.';

@@ -7,9 +7,10 @@ import { normalizeWord } from '../morphology';
 import type { QuoteSpan } from '../quotes';
 import { CLOSE_QUOTES, isCapitalized, span } from '../text';
 import type { Attribution, Span } from '../types';
-import { type Found, findContent } from './content';
-import { type CueSite, firstWordIndex, isWordTok } from './context';
+import { type Found, findContent, type Shape } from './content';
+import { firstWordIndex, isWordTok } from './context';
 import { finishAttribution } from './finish';
+import type { CueSite } from './rules';
 import {
   appositiveBefore,
   expandLeft,
@@ -20,17 +21,6 @@ import {
   sourceBefore,
   type TokenRange,
 } from './source';
-
-/** How the cue stands in its sentence. */
-export interface Shape {
-  /** The quotation right before the cue ('"…," said Smith', «…», – сказав він). */
-  quoteBefore: QuoteSpan | undefined;
-  /** "Про це … повідомляє X": the content is the previous sentence. */
-  aboutThis: boolean;
-  /** "Про це він заявив": the subject stands before the cue. */
-  aboutThisSubject: boolean;
-  commaBefore: boolean;
-}
 
 export function buildAttribution(site: CueSite): Attribution | null {
   const shape = shapeOf(site);

@@ -6,10 +6,21 @@
 import type { QuoteSpan } from '../quotes';
 import { span, trimSpan } from '../text';
 import type { Span } from '../types';
-import type { Shape } from './build';
 import { verbClass } from './compiled';
-import { type CueSite, firstWordIndex, isWordTok } from './context';
+import { firstWordIndex, isWordTok } from './context';
+import type { CueSite } from './rules';
 import { isPostposedSubject } from './source';
+
+/** How the cue stands in its sentence. */
+export interface Shape {
+  /** The quotation right before the cue ('"…," said Smith', «…», – сказав він). */
+  quoteBefore: QuoteSpan | undefined;
+  /** "Про це … повідомляє X": the content is the previous sentence. */
+  aboutThis: boolean;
+  /** "Про це він заявив": the subject stands before the cue. */
+  aboutThisSubject: boolean;
+  commaBefore: boolean;
+}
 
 /** What the rules have found so far for one cue. */
 export interface Found {

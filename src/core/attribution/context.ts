@@ -3,13 +3,10 @@
  * describes a cue site (the cue in its sentence, with everything its source and content rules
  * read), instead of a dozen positional parameters.
  */
-import type { Article, Sentence } from '../article';
+import type { Article } from '../article';
 import type { Phrase, VerbClass } from '../lexicon';
-import type { QuoteSpan } from '../quotes';
 import type { Token } from '../text';
 import type { Attribution, Entity, Language, Span } from '../types';
-import type { Compiled } from './compiled';
-import type { LanguageRules } from './rules';
 
 export interface AttributionContext {
   article: Article;
@@ -44,54 +41,6 @@ export type MentionIndex = (start: number, end: number) => IndexedMention[];
 export interface Sibling {
   att: Attribution;
   cue: Cue;
-}
-
-/** One cue in its sentence. */
-export interface CueSite {
-  ctx: AttributionContext;
-  c: Compiled;
-  rules: LanguageRules;
-  cue: Cue;
-  /** The sentence, its index among the article's analysed sentences, and those sentences. */
-  s: Sentence;
-  si: number;
-  sents: Sentence[];
-  /** The quotations of the sentence's paragraph. */
-  quotes: QuoteSpan[];
-  mentionAt: MentionIndex;
-  /** The source of the last attribution before this sentence (a subjectless verb continues it). */
-  lastSubject: Span[];
-  /** Attributions already built in this sentence. */
-  siblings: Sibling[];
-  /** Token indexes of every cue in the sentence. */
-  cueTokens: Set<number>;
-  text: string;
-  toks: Token[];
-  /** The normal form of token i ('' past either end). */
-  lw: (i: number) => string;
-}
-
-/** A cue site; the sites of one sentence's cues differ only in their cue. */
-export function makeSite(f: Omit<CueSite, 'text' | 'toks' | 'lw'>): CueSite {
-  const toks = f.s.tokens;
-  // Written out field by field: a spread of this many fields is slow in V8's hot loop.
-  return {
-    ctx: f.ctx,
-    c: f.c,
-    rules: f.rules,
-    cue: f.cue,
-    s: f.s,
-    si: f.si,
-    sents: f.sents,
-    quotes: f.quotes,
-    mentionAt: f.mentionAt,
-    lastSubject: f.lastSubject,
-    siblings: f.siblings,
-    cueTokens: f.cueTokens,
-    text: f.ctx.text,
-    toks,
-    lw: (i) => (toks[i] ? toks[i].norm : ''),
-  };
 }
 
 export function buildMentionIndex(entities: Entity[]): MentionIndex {

@@ -8,7 +8,8 @@ import { findQuotes } from '../quotes';
 import { trimSpan } from '../text';
 import type { Attribution, SourceKind, Span } from '../types';
 import { type Compiled, isAnonymousWord } from './compiled';
-import { type AttributionContext, type Cue, type CueSite, type MentionIndex, nextTmpId } from './context';
+import { type AttributionContext, type Cue, type MentionIndex, nextTmpId } from './context';
+import type { CueSite } from './rules';
 
 /** What kind of source a span is: a person, an outlet, an institution, a document, anonymous. */
 export function classifySource(

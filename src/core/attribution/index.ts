@@ -14,11 +14,12 @@ import type { Token } from '../text';
 import type { Attribution, Language, Span } from '../types';
 import { linkChains } from './chains';
 import { compile } from './compiled';
-import { type AttributionContext, buildMentionIndex, makeSite, type Sibling } from './context';
+import { type AttributionContext, buildMentionIndex, type Sibling } from './context';
 import { speakerCredits } from './credits';
 import { findCues } from './cues';
 import { englishRules } from './english/rules';
 import type { LanguageRules } from './rules';
+import { makeSite } from './rules';
 import { ukRuRules } from './ukRuRules';
 
 export type { AttributionContext } from './context';

@@ -3,11 +3,14 @@
  * code (cues.ts, source.ts, content.ts, build.ts) reads these hooks and properties and never asks
  * which language it is. English: english/rules.ts; Ukrainian and Russian: ukRuRules.ts.
  */
+
+import type { Sentence } from '../article';
 import type { VerbClass } from '../lexicon';
+import type { QuoteSpan } from '../quotes';
 import type { Token } from '../text';
 import type { Attribution, Span } from '../types';
 import type { Compiled } from './compiled';
-import type { Cue, CueSite } from './context';
+import type { AttributionContext, Cue, MentionIndex, Sibling } from './context';
 
 /** A word being considered as the start of a cue. */
 export interface CueCandidate {
@@ -89,4 +92,52 @@ export interface SiteRules {
 export interface LanguageRules extends CueRules, SiteRules {
   /** Builds a cue site's attribution (English verbs have a builder of their own). */
   build(site: CueSite): Attribution | null;
+}
+
+/** One cue in its sentence. */
+export interface CueSite {
+  ctx: AttributionContext;
+  c: Compiled;
+  rules: LanguageRules;
+  cue: Cue;
+  /** The sentence, its index among the article's analysed sentences, and those sentences. */
+  s: Sentence;
+  si: number;
+  sents: Sentence[];
+  /** The quotations of the sentence's paragraph. */
+  quotes: QuoteSpan[];
+  mentionAt: MentionIndex;
+  /** The source of the last attribution before this sentence (a subjectless verb continues it). */
+  lastSubject: Span[];
+  /** Attributions already built in this sentence. */
+  siblings: Sibling[];
+  /** Token indexes of every cue in the sentence. */
+  cueTokens: Set<number>;
+  text: string;
+  toks: Token[];
+  /** The normal form of token i ('' past either end). */
+  lw: (i: number) => string;
+}
+
+/** A cue site; the sites of one sentence's cues differ only in their cue. */
+export function makeSite(f: Omit<CueSite, 'text' | 'toks' | 'lw'>): CueSite {
+  const toks = f.s.tokens;
+  // Written out field by field: a spread of this many fields is slow in V8's hot loop.
+  return {
+    ctx: f.ctx,
+    c: f.c,
+    rules: f.rules,
+    cue: f.cue,
+    s: f.s,
+    si: f.si,
+    sents: f.sents,
+    quotes: f.quotes,
+    mentionAt: f.mentionAt,
+    lastSubject: f.lastSubject,
+    siblings: f.siblings,
+    cueTokens: f.cueTokens,
+    text: f.ctx.text,
+    toks,
+    lw: (i) => (toks[i] ? toks[i].norm : ''),
+  };
 }

@@ -6,7 +6,8 @@
 import { CLOSE_QUOTES, isCapitalized, OPEN_QUOTES, type Token } from '../text';
 import type { Compiled } from './compiled';
 import { verbClass } from './compiled';
-import { CLAUSE_STOP, type CueSite, isWordTok } from './context';
+import { CLAUSE_STOP, isWordTok } from './context';
+import type { CueSite } from './rules';
 
 export type TokenRange = [number, number];
 

@@ -6,8 +6,7 @@ import { normalizeWord } from '../morphology';
 import { isCapitalized } from '../text';
 import type { EntityType } from '../types';
 import { hasInitials } from './persons';
-import type { NameRun } from './runs';
-import { endsWithAny, INSTRUMENTAL_END, type SentenceScan, VERB_END } from './scan';
+import { endsWithAny, INSTRUMENTAL_END, type NameRun, type SentenceScan, VERB_END } from './scan';
 
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;

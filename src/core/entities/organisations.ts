@@ -7,13 +7,13 @@
 import { gazetteerIndex } from '../lexicon';
 import { normalizeWord } from '../morphology';
 import { isCapitalized, type Token } from '../text';
-import type { NameRun } from './runs';
 import {
   ADJ_END,
   ADJ_END_WIDE,
   adjacent,
   capWord,
   type LangSets,
+  type NameRun,
   type SentenceScan,
   startsWithAny,
   VERB_END,

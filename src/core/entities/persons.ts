@@ -5,8 +5,7 @@
  */
 import { normalizeWord } from '../morphology';
 import { isInitialTok } from './organisations';
-import type { NameRun } from './runs';
-import { EN_LOC_HEADS, EN_ORG_HEADS, endsWithAny, type SentenceScan } from './scan';
+import { EN_LOC_HEADS, EN_ORG_HEADS, endsWithAny, type NameRun, type SentenceScan } from './scan';
 
 /** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
 const COMPANY_WORD =

@@ -1,7 +1,6 @@
 /** Streets and settlements by their prefix (Ukrainian, Russian): вул. Леніна, с. Стоянка, смт Димер. */
 import { houseNumber } from './organisations';
-import type { NameRun } from './runs';
-import type { SentenceScan } from './scan';
+import type { NameRun, SentenceScan } from './scan';
 
 const SETTLEMENT = new Set(
   'с. м. смт село селі села місто міста місті селище селища селищі хутір хутора г. пос. деревня город города городе'.split(

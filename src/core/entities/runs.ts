@@ -10,23 +10,7 @@ import { guessSingleWord, quotedTitle } from './guesses';
 import { adjectiveHeadRun, orgHeadRun } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
-import { ACRONYM, ADJ_END, adjacent, capWord, type SentenceScan, VERB_END } from './scan';
-
-/** A run of name tokens and what the typing rules read of it. */
-export interface NameRun {
-  run: number[];
-  /** First and last token of the name (a may skip a glued sentence-initial word). */
-  a: number;
-  b: number;
-  words: string[];
-  prevTok: Token | undefined;
-  /** The normal form of the token before the name. */
-  prev: string;
-  first: string;
-  last: string;
-  /** The start of a sentence, a list item ("* Використовували …") or a table cell. */
-  sentenceInitial: boolean;
-}
+import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
 
 const EN_NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'del', 'der']);
 

@@ -111,6 +111,22 @@ export const adjacent = (a: Token, b: Token, text: string) => {
   return true;
 };
 
+/** A run of name tokens and what the typing rules read of it. */
+export interface NameRun {
+  run: number[];
+  /** First and last token of the name (a may skip a glued sentence-initial word). */
+  a: number;
+  b: number;
+  words: string[];
+  prevTok: Token | undefined;
+  /** The normal form of the token before the name. */
+  prev: string;
+  first: string;
+  last: string;
+  /** The start of a sentence, a list item ("* Використовували …") or a table cell. */
+  sentenceInitial: boolean;
+}
+
 const OPENING_MARKS = new Set(['«', '„', '“', '"']);
 
 /** One sentence being scanned for mentions. */

@@ -5,8 +5,9 @@
 import type { QuoteSpan } from '../../quotes';
 import { CLOSE_QUOTES, isCapitalized, span, type Token, trimSpan } from '../../text';
 import type { Attribution, Span } from '../../types';
-import { type Cue, type CueSite, isWordTok } from '../context';
+import { type Cue, isWordTok } from '../context';
 import { finishAttribution } from '../finish';
+import type { CueSite } from '../rules';
 import { EN } from '../words';
 
 export interface VerbState {

@@ -6,7 +6,8 @@
  */
 import { span, trimSpan } from '../../text';
 import type { Attribution } from '../../types';
-import { type CueSite, firstWordIndex } from '../context';
+import { firstWordIndex } from '../context';
+import type { CueSite } from '../rules';
 import { EN } from '../words';
 import { findVerbContent } from './content';
 import { invertedAfterContent, sourceAfterVerb } from './inverted';

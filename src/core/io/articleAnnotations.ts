@@ -5,9 +5,9 @@
  * a sidecar is and on what a bad one means.
  */
 import * as path from 'node:path';
-import { AnnotationSet } from './annotationSet';
-import { emptySidecar } from './model';
-import type { SidecarError } from './schema';
+import { AnnotationSet } from '../annotations/annotationSet';
+import { emptySidecar } from '../annotations/model';
+import type { SidecarError } from '../annotations/schema';
 import { readSidecarFile, type SidecarLocation, sidecarPathFor, textHash } from './sidecarFile';
 
 export interface OpenOptions {

@@ -6,8 +6,8 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SIDECAR_SUFFIX, type Sidecar, serializeSidecar } from './model';
-import { MAX_SIDECAR_BYTES, parseSidecar, SidecarError } from './schema';
+import { SIDECAR_SUFFIX, type Sidecar, serializeSidecar } from '../annotations/model';
+import { MAX_SIDECAR_BYTES, parseSidecar, SidecarError } from '../annotations/schema';
 
 export function textHash(text: string): string {
   return `sha256:${crypto.createHash('sha256').update(text, 'utf8').digest('hex')}`;

@@ -5,11 +5,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../analyze';
-import { openArticleAnnotations } from '../annotations/articleAnnotations';
-import { type SidecarLocation, writeFileAtomicSync } from '../annotations/sidecarFile';
+import {
+  type Format,
+  toBrat,
+  toConll,
+  toCsv,
+  toJsonl,
+  toNewsmarkJson,
+  toReport,
+  toW3C,
+} from '../export/formats';
+import { type ArticleExport, buildExport, type Include } from '../export/records';
 import { stripBom } from '../text';
-import { type Format, toBrat, toConll, toCsv, toJsonl, toNewsmarkJson, toReport, toW3C } from './formats';
-import { type ArticleExport, buildExport, type Include } from './records';
+import { openArticleAnnotations } from './articleAnnotations';
+import { type SidecarLocation, writeFileAtomicSync } from './sidecarFile';
 
 export interface ExportOptions {
   format: Format;

@@ -5,21 +5,23 @@
  */
 import * as vscode from 'vscode';
 import { AnnotationCommands } from './annotationCommands';
+import { AnnotationDecorator } from './annotationDecorator';
 import { AnnotationStore } from './annotationStore';
-import { AnnotationDecorator, AnnotationHover, AnnotationsTree } from './annotationViews';
+import { AnnotationsTree } from './annotationsView';
 import { Articles } from './articles';
 import { registerCommands } from './commands';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
 import { docLength } from './documents';
+import { EntitiesTree } from './entitiesView';
 import { ExportCommands } from './exportCommands';
-import { HoverProvider } from './hover';
+import { AnnotationHover, FindingHover } from './hovers';
 import { navigationCommands } from './navigationCommands';
 import { Renderer, type Views } from './renderer';
 import { registerSchemaProvider } from './schemaProvider';
 import { watchSettings } from './settings';
+import { SourcesTree } from './sourcesView';
 import { StatusBar } from './statusBar';
 import { type NewsmarkApi, testApi } from './testApi';
-import { EntitiesTree, SourcesTree } from './views';
 
 export type { NewsmarkApi } from './testApi';
 
@@ -103,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       articles.refreshAll();
       showEditors();
     }),
-    vscode.languages.registerHoverProvider(DOCUMENTS, new HoverProvider(effective)),
+    vscode.languages.registerHoverProvider(DOCUMENTS, new FindingHover(effective)),
     vscode.languages.registerHoverProvider(
       [{ scheme: 'file' }, { scheme: 'vscode-remote' }],
       new AnnotationHover(annotations),

@@ -4,12 +4,14 @@
  * (so a keystroke, which changes annotations and findings, never runs the engine).
  */
 import * as vscode from 'vscode';
+import type { AnnotationDecorator } from './annotationDecorator';
 import type { AnnotationStore } from './annotationStore';
-import type { AnnotationDecorator, AnnotationsTree } from './annotationViews';
+import type { AnnotationsTree } from './annotationsView';
 import type { Articles } from './articles';
 import type { Decorator } from './decorations';
+import type { EntitiesTree } from './entitiesView';
+import type { SourcesTree } from './sourcesView';
 import type { StatusBar } from './statusBar';
-import type { EntitiesTree, SourcesTree } from './views';
 
 export interface Latency {
   version: number;

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import type { Analysis, Annotation } from '../core';
 import type { AnnotationStore } from './annotationStore';
-import type { AnnotationsTree } from './annotationViews';
+import type { AnnotationsTree } from './annotationsView';
 import type { Articles } from './articles';
 import type { Layer } from './decorations';
+import type { EntitiesTree } from './entitiesView';
 import type { Latency, Renderer, Views } from './renderer';
-import type { EntitiesTree, SourcesTree } from './views';
+import type { SourcesTree } from './sourcesView';
 
 export interface NewsmarkApi {
   /** The analysis with the user's verdicts applied, as shown. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SourceNode } from '../../src/extension/views';
+import type { SourceNode } from '../../src/extension/sourcesView';
 import { api, hoverCards, hoverText, openArticle, SEED, textAt, until, workspaceFile } from './helpers';
 
 describe('Newsmark in the editor', () => {

@@ -1,9 +1,9 @@
 /**
- * The Newsmark panel's native tree views: Sources (who cites whom, anonymous ones grouped) and
- * Entities (by type with mention counts). Both follow the active article.
+ * The Sources view: the active article's sources, who cites whom (chains as nested nodes),
+ * anonymous ones grouped.
  */
 import * as vscode from 'vscode';
-import type { Analysis, Entity, Source } from '../core';
+import type { Analysis, Source } from '../core';
 
 export interface Active {
   uri: string;
@@ -87,73 +87,6 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
         arguments: [this.active.uri, spanToShow.start, spanToShow.end],
       };
     }
-    return item;
-  }
-}
-
-export type EntityNode =
-  | { kind: 'type'; type: string; entities: Entity[] }
-  | { kind: 'entity'; entity: Entity };
-
-const TYPE_LABEL: Record<string, string> = {
-  PER: 'People',
-  ORG: 'Organisations',
-  LOC: 'Places',
-  MISC: 'Other',
-};
-const TYPE_ICON: Record<string, string> = {
-  PER: 'person',
-  ORG: 'organization',
-  LOC: 'location',
-  MISC: 'symbol-misc',
-};
-
-export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
-  private readonly emitter = new vscode.EventEmitter<EntityNode | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  active: Active | undefined;
-
-  set(active: Active | undefined): void {
-    this.active = active;
-    this.emitter.fire(undefined);
-  }
-
-  getChildren(node?: EntityNode): EntityNode[] {
-    const a = this.active?.analysis;
-    if (!a) return [];
-    if (!node) {
-      return (['PER', 'ORG', 'LOC', 'MISC'] as const)
-        .map((type) => ({ kind: 'type' as const, type, entities: a.entities.filter((e) => e.type === type) }))
-        .filter((g) => g.entities.length);
-    }
-    if (node.kind === 'type') {
-      return [...node.entities]
-        .sort((x, y) => y.mentions.length - x.mentions.length)
-        .map((entity) => ({ kind: 'entity', entity }));
-    }
-    return [];
-  }
-
-  getTreeItem(node: EntityNode): vscode.TreeItem {
-    if (node.kind === 'type') {
-      const item = new vscode.TreeItem(
-        `${TYPE_LABEL[node.type]} (${node.entities.length})`,
-        vscode.TreeItemCollapsibleState.Expanded,
-      );
-      item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
-      return item;
-    }
-    const e = node.entity;
-    const item = new vscode.TreeItem(e.name);
-    item.description = `${e.mentions.length}×${e.stateMedia ? ' · state media' : e.kind ? ` · ${e.kind}` : ''}`;
-    item.tooltip = [...new Set(e.mentions.map((m) => m.text))].join(', ');
-    item.iconPath = new vscode.ThemeIcon(e.stateMedia ? 'warning' : TYPE_ICON[e.type]);
-    if (this.active)
-      item.command = {
-        command: 'newsmark.nextMention',
-        title: 'Reveal next mention',
-        arguments: [this.active.uri, e.id],
-      };
     return item;
   }
 }

@@ -28,11 +28,25 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The engine is bundled once, as dist/engine.js: the extension, its analysis worker and the CLI
+ * load it at run time instead of each carrying a copy.
+ */
+const engineExternal = {
+  name: 'engine-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core$/ }, () => ({ path: './engine.js', external: true }));
+  },
+};
+const client = { ...common, plugins: [engineExternal] };
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
-  { ...common, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-  { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js' },
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/engine.js' },
+  { ...client, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...client, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...client, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The comparison library stays a dev dependency, loaded from node_modules when present.
+  { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js', external: ['wink-nlp', 'wink-eng-lite-web-model'] },
   { ...common, entryPoints: ['src/cli/benchAnchoring.ts'], outfile: 'dist/bench-anchoring.js' },
   { ...common, entryPoints: ['src/core/annotations/schema.ts'], outfile: 'dist/schema.js', sourcemap: false },
   {

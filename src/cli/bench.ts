@@ -119,3 +119,84 @@ for (const lang of ['uk', 'en'] as Language[]) {
 clearInterval(sample);
 peak = Math.max(peak, process.memoryUsage().rss);
 console.log(`\npeak memory (RSS): ${(peak / MB).toFixed(0)} MB`);
+besideWink();
+cliAgainstInProcess();
+
+/**
+ * English news, article by article, beside wink-nlp (tokens and named entities only) in this
+ * process: the best of eight alternating passes of each (a dev dependency, for this comparison only).
+ */
+function besideWink(): void {
+  let nlp: {
+    readDoc(t: string): { tokens(): { out(): unknown }; entities(): { out(d?: unknown): unknown } };
+  };
+  let detail: unknown;
+  try {
+    const winkNLP = require('wink-nlp');
+    nlp = winkNLP(require('wink-eng-lite-web-model'));
+    detail = (nlp as unknown as { its: { detail: unknown } }).its.detail;
+  } catch {
+    console.log('\nEnglish beside wink-nlp: skipped (wink-nlp is a dev dependency: npm ci)');
+    return;
+  }
+  const list = articles('en', 2 * MB);
+  const bytes = list.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  let wink = Infinity;
+  let ours = Infinity;
+  for (let r = 0; r < 8; r++) {
+    let t0 = performance.now();
+    for (const t of list) {
+      const doc = nlp.readDoc(t);
+      doc.tokens().out();
+      doc.entities().out(detail);
+    }
+    wink = Math.min(wink, performance.now() - t0);
+    t0 = performance.now();
+    for (const t of list) analyze(t, { language: 'en' });
+    ours = Math.min(ours, performance.now() - t0);
+  }
+  const rate = (ms: number) => bytes / MB / (ms / 1000);
+  console.log(
+    `\nEnglish beside wink-nlp (${list.length} articles, ${(bytes / MB).toFixed(1)} MB, best of 8 alternating passes):`,
+  );
+  console.log(`  wink-nlp (tokens + entities)   ${rate(wink).toFixed(2)} MB/s`);
+  console.log(
+    `  Newsmark (entities, attributions, sources)   ${rate(ours).toFixed(2)} MB/s   ${(wink / ours).toFixed(2)}× wink-nlp`,
+  );
+}
+
+/**
+ * `newsmark analyze --json` on one ~7 MB Ukrainian article, against the same analysis in this
+ * process started cold (a fresh process, as the CLI is): the CLI's overhead is its start, reading
+ * and writing.
+ */
+function cliAgainstInProcess(): void {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const os = require('node:os') as typeof import('node:os');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-')), 'article.txt');
+  fs.writeFileSync(file, corpus('uk', 7 * MB));
+  const mb = fs.statSync(file).size / MB;
+  const cold = `const {analyze}=require(${JSON.stringify(path.join(root, 'dist/engine.js'))});const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');const t0=performance.now();analyze(t);console.log(performance.now()-t0)`;
+  const inProcess: number[] = [];
+  const cli: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    inProcess.push(Number(spawnSync(process.execPath, ['-e', cold], { encoding: 'utf8' }).stdout));
+    const t0 = performance.now();
+    spawnSync(process.execPath, [path.join(root, 'bin/newsmark.js'), 'analyze', '--json', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 30,
+    });
+    cli.push(performance.now() - t0);
+  }
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+  const rIn = mb / (med(inProcess) / 1000);
+  const rCli = mb / (med(cli) / 1000);
+  console.log(
+    `\nCLI against in-process, one ${mb.toFixed(1)} MB Ukrainian article (median of 3, each in a fresh process):`,
+  );
+  console.log(`  analyze() in process   ${rIn.toFixed(2)} MB/s`);
+  console.log(
+    `  newsmark analyze --json (whole process, output to a pipe)   ${rCli.toFixed(2)} MB/s = ${((100 * rCli) / rIn).toFixed(0)} % of in-process`,
+  );
+}

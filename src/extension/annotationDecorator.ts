@@ -15,6 +15,7 @@ export class AnnotationDecorator implements vscode.Disposable {
     if (!t) {
       const safe = /^#[0-9a-fA-F]{3,8}$/.test(color) ? color : '#eab308';
       t = vscode.window.createTextEditorDecorationType({
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
         borderStyle: 'none none solid none',
         borderWidth: '0 0 2px 0',
         borderColor: safe,

@@ -163,8 +163,9 @@ export class AnnotationStore implements vscode.Disposable {
   private onDocumentChanged(ev: vscode.TextDocumentChangeEvent): void {
     const e = this.entries.get(ev.document.uri.toString());
     if (!e || !ev.contentChanges.length) return;
-    e.set.applyChanges(textChanges(ev), ev.document.getText());
-    this.emitter.fire(e.uri);
+    // Not announced: VS Code moves the decorations itself, and the views catch up at the next
+    // analysis (a keystroke must not redraw everything).
+    e.set.applyChanges(textChanges(ev), () => ev.document.getText());
   }
 
   private async onSidecarChanged(uri: vscode.Uri): Promise<void> {

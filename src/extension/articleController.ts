@@ -10,8 +10,10 @@ import type { AnnotationStore, Entry } from './annotationStore';
 import type { AnalysisResult } from './scheduler';
 
 export class ArticleController implements vscode.Disposable {
-  /** The latest analysis; after edits its spans are shifted, and `version` stays the analysed one. */
+  /** The latest analysis; `version` stays the analysed one while its spans follow the edits. */
   private result: AnalysisResult | undefined;
+  /** Edits since the result's spans were last shifted: applied when someone reads them. */
+  private pending: TextChange[][] = [];
   private view: Analysis | undefined;
   private readonly emitter = new vscode.EventEmitter<ArticleController>();
   /** Fires when the analysis, its placement or the annotations change. */
@@ -28,6 +30,13 @@ export class ArticleController implements vscode.Disposable {
 
   /** The last analysis result (of `result.version`; spans shifted to the current text). */
   get state(): AnalysisResult | undefined {
+    if (this.result && this.pending.length) {
+      let analysis = this.result.analysis;
+      const text = this.doc.getText();
+      for (const changes of this.pending) analysis = shiftAnalysis(analysis, changes, text);
+      this.pending = [];
+      this.result = { ...this.result, analysis };
+    }
     return this.result;
   }
 
@@ -38,8 +47,9 @@ export class ArticleController implements vscode.Disposable {
 
   /** What the editor shows: the analysis with the user's verdicts applied (rejected ones hidden). */
   effective(): Analysis | undefined {
-    if (!this.result) return undefined;
-    this.view ??= applyVerdicts(this.result.analysis, this.entry?.set);
+    const state = this.state;
+    if (!state) return undefined;
+    this.view ??= applyVerdicts(state.analysis, this.entry?.set);
     return this.view;
   }
 

@@ -22,39 +22,49 @@ export type Layer = (typeof LAYERS)[number];
 
 const color = (id: string) => new vscode.ThemeColor(`newsmark.${id}`);
 
+/**
+ * While the user types, VS Code moves decorations with the text; closed ends keep a finding from
+ * growing over letters typed next to it, as the engine's own shift does until the next analysis.
+ */
+const decorationType = (o: vscode.DecorationRenderOptions) =>
+  vscode.window.createTextEditorDecorationType({
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    ...o,
+  });
+
 function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
   const entity = (t: string): vscode.DecorationRenderOptions => ({
     backgroundColor: color(`entity${t}Background`),
     borderRadius: '2px',
   });
   return {
-    'entity.PER': vscode.window.createTextEditorDecorationType(entity('Person')),
-    'entity.ORG': vscode.window.createTextEditorDecorationType(entity('Organisation')),
-    'entity.LOC': vscode.window.createTextEditorDecorationType(entity('Place')),
-    'entity.MISC': vscode.window.createTextEditorDecorationType(entity('Misc')),
-    'attribution.source': vscode.window.createTextEditorDecorationType({
+    'entity.PER': decorationType(entity('Person')),
+    'entity.ORG': decorationType(entity('Organisation')),
+    'entity.LOC': decorationType(entity('Place')),
+    'entity.MISC': decorationType(entity('Misc')),
+    'attribution.source': decorationType({
       textDecoration: 'underline 2px',
       color: color('sourceForeground'),
       fontWeight: '600',
     }),
-    'attribution.anonymousSource': vscode.window.createTextEditorDecorationType({
+    'attribution.anonymousSource': decorationType({
       textDecoration: 'underline wavy',
       color: color('anonymousSourceForeground'),
       fontWeight: '600',
       after: { contentText: ' ⚠', color: color('anonymousSourceForeground') },
     }),
-    'attribution.cue': vscode.window.createTextEditorDecorationType({
+    'attribution.cue': decorationType({
       border: '1px solid',
       borderColor: color('cueBorder'),
       borderRadius: '3px',
       overviewRulerColor: color('attributionRuler'),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
     }),
-    'attribution.directContent': vscode.window.createTextEditorDecorationType({
+    'attribution.directContent': decorationType({
       fontStyle: 'italic',
       backgroundColor: color('directContentBackground'),
     }),
-    'attribution.indirectContent': vscode.window.createTextEditorDecorationType({
+    'attribution.indirectContent': decorationType({
       textDecoration: 'underline dotted',
       backgroundColor: color('indirectContentBackground'),
     }),

@@ -26,7 +26,12 @@ export class AnnotationSet {
   /** Ids changed or deleted since the last save: what a merge with the disk must keep. */
   readonly changed = new Set<string>();
   readonly deleted = new Set<string>();
-  private text: string;
+  /** The article's text, or how to get it: after edits it is read only when needed. */
+  private source: string | (() => string);
+  private get text(): string {
+    if (typeof this.source !== 'string') this.source = this.source();
+    return this.source;
+  }
 
   constructor(
     private sidecar: Sidecar,
@@ -35,7 +40,7 @@ export class AnnotationSet {
     private readonly author: () => string,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.text = text;
+    this.source = text;
     this.load(sidecar.annotations, sidecar.textHash === hash(text));
   }
 
@@ -188,7 +193,8 @@ export class AnnotationSet {
   }
 
   /** Carries annotations through editor changes (applied in order) to `newText`. */
-  applyChanges(changes: TextChange[], newText: string): void {
+  /** `newText` may be a function: the text is then read only if an annotation needs it. */
+  applyChanges(changes: TextChange[], newText: string | (() => string)): void {
     for (const [id, p] of this.items) {
       if (!p.at) continue;
       let at: { start: number; end: number } | null = p.at;
@@ -198,18 +204,19 @@ export class AnnotationSet {
       }
       if (!at) {
         // Its text was replaced (a revert, a reload after git pull): look for the quote again.
+        if (typeof newText !== 'string') newText = newText();
         const found = place(newText, p.annotation.target, p.at.start);
         at = found && { start: found.start, end: found.end };
       }
       this.items.set(id, { ...p, at });
     }
-    this.text = newText;
+    this.source = newText;
   }
 
   /** Re-anchors everything on a text changed elsewhere (another tool, git pull). */
   reanchor(newText: string): void {
     const list = [...this.items.values()].map((p) => this.currentAnnotation(p));
-    this.text = newText;
+    this.source = newText;
     this.load(list, false);
   }
 

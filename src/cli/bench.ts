@@ -4,7 +4,9 @@
  * Prints MB/s for uk and en — a first (cold) pass, a second (warm) pass, and text the engine has
  * not seen in this process — the time for 1, 5 and 20 MB articles, and peak memory.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Language } from '../core';
 import { analyze } from '../core';
@@ -171,8 +173,6 @@ function besideWink(): void {
  * and writing.
  */
 function cliAgainstInProcess(): void {
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const os = require('node:os') as typeof import('node:os');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-bench-')), 'article.txt');
   fs.writeFileSync(file, corpus('uk', 7 * MB));
   const mb = fs.statSync(file).size / MB;

@@ -1,11 +1,19 @@
 /** The engine's entry point: one article in, its language, entities, attributions and sources out. */
 
+import type { AnalysisCache } from './article';
 import { parseArticle, wordTokenCount } from './article';
 import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
 import { aggregateSources } from './sources';
-import type { Analysis, AnalyzeOptions, Span } from './types';
+import type { Analysis, Language, Span } from './types';
+
+export interface AnalyzeOptions {
+  /** Force a language instead of detecting it. */
+  language?: Language;
+  /** Per-paragraph results kept between analyses of one document while it is edited. */
+  cache?: AnalysisCache;
+}
 
 export function analyze(original: string, options: AnalyzeOptions = {}): Analysis {
   // Wire-style quotation marks (''…'' and ``…'') are read as "…" in a view of the same length;
@@ -55,4 +63,4 @@ export function quoteView(text: string): string {
   });
 }
 
-export type { Analysis, AnalyzeOptions } from './types';
+export type { Analysis } from './types';

@@ -5,7 +5,7 @@
  */
 
 // Analysis
-export { analyze } from './analyze';
+export { type AnalyzeOptions, analyze } from './analyze';
 // Annotations: the model, its schema, anchoring, one article's set
 export type { Anchor, Placement, TextChange } from './annotations/anchoring';
 export { describe, place, shift } from './annotations/anchoring';

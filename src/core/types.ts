@@ -77,10 +77,3 @@ export interface Analysis {
   boilerplate: Span[];
   stats: { characters: number; words: number; sentences: number };
 }
-
-export interface AnalyzeOptions {
-  /** Force a language instead of detecting it. */
-  language?: Language;
-  /** Per-paragraph results kept between analyses of one document while it is edited. */
-  cache?: import('./article').AnalysisCache;
-}

@@ -25,7 +25,11 @@ const rel = (f: string) => path.relative(root, f);
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms)) {
+  const found = [
+    ...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/gms),
+    ...text.matchAll(/\bimport\('(\.[^']+)'\)/g),
+  ];
+  for (const m of found) {
     const base = path.resolve(path.dirname(file), m[1]);
     const hit = [`${base}.ts`, path.join(base, 'index.ts')].find((p) => fs.existsSync(p));
     if (hit) out.push(hit);

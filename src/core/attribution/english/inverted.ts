@@ -5,6 +5,7 @@
  */
 import type { Token } from '../../text';
 import { CLOSE_QUOTES, isCapitalized, span } from '../../text';
+import type { Span } from '../../types';
 import { verbClassOf } from '../compiled';
 import { firstWordIndex, isWordTok } from '../context';
 import { EN } from '../words';
@@ -190,7 +191,7 @@ function nameAfterVerb(v: VerbState): number {
  * before the verb, the noun phrase the sentence opens with ("The group spoke …, saying", "A
  * reporter for USA Today spotted … and reported"), or a personal pronoun opening it.
  */
-function sentenceSubject(v: VerbState): import('../../types').Span[] {
+function sentenceSubject(v: VerbState): Span[] {
   const { toks, lw, c, cue, s, text, mentionAt } = v.site;
   if (v.passive) return v.source;
   const subj = mentionAt(s.start, toks[cue.a].start).find((m) => m.entity.type !== 'LOC');

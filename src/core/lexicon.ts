@@ -228,3 +228,8 @@ export function gazetteerIndex(): Gazetteer {
 export function wordSet(words: string[]): Set<string> {
   return new Set(words.map(normalizeWord));
 }
+
+/** Words as the alternatives of a regular expression, special characters escaped. */
+export function alternation(words: Iterable<string>): string {
+  return [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}

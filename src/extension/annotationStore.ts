@@ -20,7 +20,7 @@ import {
   writeSidecarText,
 } from '../core';
 import { ShownError } from './commands';
-import { textChanges } from './documents';
+import { isFileDocument, textChanges } from './documents';
 import { settings, sidecarLocation } from './settings';
 
 export interface Entry {
@@ -65,12 +65,12 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** A file with annotations is an article whatever its name. */
   hasSidecar(uri: vscode.Uri): boolean {
-    return uri.scheme === 'file' && fs.existsSync(this.sidecarPathOf(uri));
+    return isFileDocument(uri) && fs.existsSync(this.sidecarPathOf(uri));
   }
 
   /** The entry of an open article, reading its sidecar on first use (and only then). */
   open(doc: vscode.TextDocument): Entry | undefined {
-    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return undefined;
+    if (!isFileDocument(doc.uri)) return undefined;
     const key = doc.uri.toString();
     let e = this.entries.get(key);
     if (!e) {

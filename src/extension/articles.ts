@@ -8,11 +8,9 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { ArticleController } from './articleController';
-import { textChanges } from './documents';
+import { mayBeArticle, textChanges } from './documents';
 import { AnalysisScheduler } from './scheduler';
 import { settings } from './settings';
-
-const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 
 export class Articles implements vscode.Disposable {
   private readonly controllers = new Map<string, ArticleController>();
@@ -48,7 +46,7 @@ export class Articles implements vscode.Disposable {
     const o = this.overrides.get(doc.uri.toString());
     if (o !== undefined) return o;
     const cfg = settings();
-    if (!cfg.enabled || !ARTICLE_SCHEMES.has(doc.uri.scheme)) return false;
+    if (!cfg.enabled || !mayBeArticle(doc.uri)) return false;
     return (
       cfg.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0) ||
       this.annotations.hasSidecar(doc.uri)

@@ -23,6 +23,7 @@ import {
 import type { AnnotationStore } from './annotationStore';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';
+import { isFileDocument } from './documents';
 import { settings, sidecarLocation } from './settings';
 
 export interface ExportArgs {
@@ -144,7 +145,7 @@ export class ExportCommands {
   /** The open article as the editor holds it (unsaved text and annotations included). */
   private async exportArticle(args?: ExportArgs) {
     const ed = vscode.window.activeTextEditor;
-    if (ed?.document.uri.scheme !== 'file')
+    if (!ed || !isFileDocument(ed.document.uri))
       return void vscode.window.showInformationMessage('Newsmark: open a saved article to export it.');
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const o = await askExport(args, root && vscode.Uri.joinPath(root, 'newsmark-export'));

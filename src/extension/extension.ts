@@ -11,7 +11,7 @@ import { AnnotationsTree } from './annotationsView';
 import { Articles } from './articles';
 import { registerCommands } from './commands';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
-import { docLength } from './documents';
+import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
 import { EntitiesTree } from './entitiesView';
 import { ExportCommands } from './exportCommands';
 import { AnnotationHover, FindingHover } from './hovers';
@@ -24,12 +24,6 @@ import { StatusBar } from './statusBar';
 import { type NewsmarkApi, testApi } from './testApi';
 
 export type { NewsmarkApi } from './testApi';
-
-const DOCUMENTS: vscode.DocumentSelector = [
-  { scheme: 'file' },
-  { scheme: 'untitled' },
-  { scheme: 'vscode-remote' },
-];
 
 function createViews(context: vscode.ExtensionContext, annotations: AnnotationStore): Views {
   const sources = new SourcesTree();
@@ -105,11 +99,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       articles.refreshAll();
       showEditors();
     }),
-    vscode.languages.registerHoverProvider(DOCUMENTS, new FindingHover(effective)),
-    vscode.languages.registerHoverProvider(
-      [{ scheme: 'file' }, { scheme: 'vscode-remote' }],
-      new AnnotationHover(annotations),
-    ),
+    vscode.languages.registerHoverProvider(ARTICLE_DOCUMENTS, new FindingHover(effective)),
+    vscode.languages.registerHoverProvider(FILE_DOCUMENTS, new AnnotationHover(annotations)),
     ...registerCommands(
       {
         ...navigationCommands(articles, views.decorator, render),

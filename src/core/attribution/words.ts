@@ -20,8 +20,3 @@ export const EN = sets(en);
 export const UK_RU = sets(ukRu);
 /** Lists for every language (credit labels, name particles, statement channels). */
 export const COMMON = sets(common);
-
-/** The same words as a regex alternation (for patterns that match across words). */
-export function alternation(words: Iterable<string>): string {
-  return [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-}

@@ -4,9 +4,7 @@
  * place (Західна Україна).
  */
 import { ADJ_END, adjacent, capWord, isWord, type SentenceScan } from './scan';
-
-const DIRECTION =
-  /^(Західн|Східн|Північн|Південн|Центральн|Західно|Східно|Північно|Південно|Центрально)[\p{L}‐-]*$/u;
+import { DIRECTION } from './words';
 
 /** The indexes of n adjacent word tokens from i, or undefined when there are fewer. */
 function wordsFrom(x: SentenceScan, i: number, n: number): number[] | undefined {

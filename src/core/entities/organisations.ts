@@ -18,15 +18,8 @@ import {
   startsWithAny,
   VERB_END,
 } from './scan';
+import { GENITIVE_STOPS, STREET_HEAD } from './words';
 
-/** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
-const STREET_HEAD = /^(вулиц|площ|бульвар|проспект|провул|узвіз|узвоз|набережн|шосе|вул|просп|пров)/u;
-
-const GENITIVE_STOP = new Set(
-  'за від для про після перед щодо при без цей ця це ці той який яка яке які як що не вже ще також року році рік грн млн тис'.split(
-    ' ',
-  ),
-);
 const CONJUNCTION = /^(і|та|й|и|and|of)$/;
 
 export function isInitialTok(tokens: Token[], k: number): boolean {
@@ -97,7 +90,7 @@ function endsGenitive(tokens: Token[], k: number, L: LangSets): boolean {
   const w = t.norm;
   const gaz = gazetteerIndex();
   const conj = CONJUNCTION.test(w);
-  if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOP.has(w)))
+  if (!conj && (L.locPreps.has(w) || L.pronouns.has(w) || L.months.has(w) || GENITIVE_STOPS.has(w)))
     return true;
   if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) return true;
   // A person's name after an institution is a separate entity: Хмельницької міськради Михайлу Кіперману.

@@ -6,10 +6,7 @@
 import { normalizeWord } from '../morphology';
 import { isInitialTok } from './organisations';
 import { EN_LOC_HEADS, EN_ORG_HEADS, endsWithAny, type NameRun, type SentenceScan } from './scan';
-
-/** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
-const COMPANY_WORD =
-  /^(Лімітед|Limited|Ltd\.?|LLC|Inc\.?|Corp\.?|GmbH|AG|SA|Груп|Групп|Group|Холдинг|Холдингс|Holdings?|Інвест|Invest|Трейд|Trade|Сервіс|Service|Systems|Системс|Енерджі|Energy|Корпорейшн|Corporation|Компані|Company|Партнерс|Partners|Капітал|Capital|Девелопмент|Development|Інжиніринг|Engineering|Консалтинг|Consulting|Буд|Плюс|Агро|Фарм|Медіа|Media)$/u;
+import { COMPANY_WORDS } from './words';
 
 export function hasInitials(x: SentenceScan, r: NameRun): boolean {
   return r.run.some((k) => isInitialTok(x.tokens, k));
@@ -34,7 +31,7 @@ export function multiWordName(x: SentenceScan, r: NameRun): number | undefined {
   if (words.length < 2) return undefined;
   const lastN = normalizeWord(last);
   const en = x.lang === 'en';
-  if (words.some((w) => COMPANY_WORD.test(w))) x.push(a, b, 'ORG', 0);
+  if (words.some((w) => COMPANY_WORDS.has(w))) x.push(a, b, 'ORG', 0);
   else if (en && EN_ORG_HEADS.has(lastN)) x.push(a, b, 'ORG', 0);
   else if (en && EN_LOC_HEADS.has(lastN)) x.push(a, b, 'LOC', 0);
   else if (!r.sentenceInitial || endsWithAny(last, x.L.surnames)) x.push(a, b, 'PER', 0);

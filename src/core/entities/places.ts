@@ -1,12 +1,7 @@
 /** Streets and settlements by their prefix (Ukrainian, Russian): вул. Леніна, с. Стоянка, смт Димер. */
 import { houseNumber } from './organisations';
 import type { NameRun, SentenceScan } from './scan';
-
-const SETTLEMENT = new Set(
-  'с. м. смт село селі села місто міста місті селище селища селищі хутір хутора г. пос. деревня город города городе'.split(
-    ' ',
-  ),
-);
+import { SETTLEMENT_PREFIXES } from './words';
 
 /** 5c. Street prefixes: вул. Леніна; streets keep their prefix and house number (NER-UK): вул. Горького, 12. */
 export function streetRun(x: SentenceScan, r: NameRun): number | undefined {
@@ -29,7 +24,10 @@ export function settlementRun(x: SentenceScan, r: NameRun): number | undefined {
   const { a, b, prevTok, prev } = r;
   if (
     !prevTok ||
-    !(SETTLEMENT.has(prev) || (prevTok.text === '.' && a >= 2 && SETTLEMENT.has(`${x.low(a - 2)}.`)))
+    !(
+      SETTLEMENT_PREFIXES.has(prev) ||
+      (prevTok.text === '.' && a >= 2 && SETTLEMENT_PREFIXES.has(`${x.low(a - 2)}.`))
+    )
   )
     return undefined;
   x.push(a, b, 'LOC', 1);

@@ -11,8 +11,7 @@ import { adjectiveHeadRun, orgHeadRun } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
 import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
-
-const EN_NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'del', 'der']);
+import { EN_NAME_PARTICLES } from './words';
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 function initialAt(tokens: Token[], i: number, text: string): number {

@@ -3,7 +3,7 @@
  * endings, acronyms, places), token tests, and the scan of one sentence (its tokens, the
  * mentions found so far, which tokens are taken).
  */
-import { gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from '../lexicon';
+import { alternation, gazetteerIndex, type KnownName, LANGUAGE_DATA, wordSet } from '../lexicon';
 import { normalizeWord } from '../morphology';
 import { isCapitalized, type Token } from '../text';
 import type { EntityType, Language } from '../types';
@@ -66,9 +66,6 @@ export function langSets(lang: Language): LangSets {
 
 export const EN_ORG_HEADS = wordSet(LANGUAGE_DATA.en.orgHeads);
 export const EN_LOC_HEADS = wordSet(LANGUAGE_DATA.en.locHeads);
-
-/** Words as the alternatives of a regular expression, special characters escaped. */
-const alternation = (words: string[]) => words.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
 /** One compiled pattern per word list: a stem followed by at most four letters (an ending). */
 const stemPatterns = new WeakMap<string[], RegExp>();

@@ -4,11 +4,13 @@
  * noun homographs, names and formulas out, and the cue's extent as PolNeAR marks it (auxiliaries,
  * adverbs, a particle, a channel, a day word and a colon).
  */
+
+import { alternation } from '../../lexicon';
 import { isCapitalized, OPEN_QUOTES, span } from '../../text';
 import { verbClassOf } from '../compiled';
 import { type Cue, firstWordIndex, isWordTok } from '../context';
 import type { CueCandidate, CueRules } from '../rules';
-import { alternation, COMMON, EN } from '../words';
+import { COMMON, EN } from '../words';
 
 /** " in a statement", " in an emailed statement": the channel a cue takes into its span. */
 const CHANNEL = new RegExp(

@@ -1,0 +1,16 @@
+/** The entity rules' word lists, kept as data (src/core/data/entities-rules.json). */
+import data from '../data/entities-rules.json';
+import { alternation } from '../lexicon';
+
+/** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
+export const COMPANY_WORDS: ReadonlySet<string> = new Set(data.companyWords);
+/** Settlement prefixes: с. Стоянка, смт Димер, м. Вознесенськ. */
+export const SETTLEMENT_PREFIXES: ReadonlySet<string> = new Set(data.settlementPrefixes);
+/** Words that end an organisation's genitive tail. */
+export const GENITIVE_STOPS: ReadonlySet<string> = new Set(data.genitiveStops);
+/** Lower-case particles inside English names: Ludwig van Beethoven, Osama bin Laden. */
+export const EN_NAME_PARTICLES: ReadonlySet<string> = new Set(data.englishNameParticles);
+/** A direction before a place is part of its name: Західна Україна, Східної Європи. */
+export const DIRECTION = new RegExp(`^(?:${alternation(data.directionStems)})[\\p{L}‐-]*$`, 'u');
+/** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
+export const STREET_HEAD = new RegExp(`^(?:${alternation(data.streetHeadStems)})`, 'u');

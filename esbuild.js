@@ -46,7 +46,12 @@ const builds = [
   { ...client, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...client, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The comparison library stays a dev dependency, loaded from node_modules when present.
-  { ...common, entryPoints: ['src/cli/bench.ts'], outfile: 'dist/bench.js', external: ['wink-nlp', 'wink-eng-lite-web-model'] },
+  {
+    ...common,
+    entryPoints: ['src/cli/bench.ts'],
+    outfile: 'dist/bench.js',
+    external: ['wink-nlp', 'wink-eng-lite-web-model'],
+  },
   { ...common, entryPoints: ['src/cli/benchAnchoring.ts'], outfile: 'dist/bench-anchoring.js' },
   { ...common, entryPoints: ['src/core/annotations/schema.ts'], outfile: 'dist/schema.js', sourcemap: false },
   {

@@ -41,7 +41,9 @@ const JOINERS = new Set([0x27, 0x2019, 0x2bc, 0x60, 0x2d, 0x2010]); // ' ’ ʼ 
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
+  // A word never runs past `to`: a sentence cut inside a glued word ("щепленняЯк") ends there
+  // (scanning on to the text's end made every such sentence cost the whole rest of the text).
+  const n = to;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -222,33 +224,86 @@ const NO_BREAK_AFTER = new Set([
   'ген',
 ]);
 
+const TERMINALS = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', '»', '”', '’', ')']);
+const OPENERS = new Set(['"', '«', '“', '„', '(']);
+const DASH_CHARS = new Set(['—', '–', '-']);
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const SPACE = /\s/;
+const CYR_LOWER = /[а-яіїєґё]/;
+const CYR_UPPER = /[А-ЯІЇЄҐЁ]/;
+
+const upperOrDigitAt = (text: string, i: number, end: number) => {
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  // A surrogate pair is one character (𝐀, a digit of another script).
+  const ch = c >= 0xd800 && c <= 0xdbff && i + 1 < end ? text.slice(i, i + 2) : text[i];
+  return UPPER_OR_DIGIT.test(ch);
+};
+
+/** After terminal punctuation: white space, then maybe an opening mark or a dash, then a capital or digit. */
+function opensSentence(text: string, i: number, end: number): boolean {
+  if (i >= end || !SPACE.test(text[i])) return false;
+  while (i < end && SPACE.test(text[i])) i++;
+  if (upperOrDigitAt(text, i, end)) return true;
+  if (i < end && OPENERS.has(text[i])) return upperOrDigitAt(text, i + 1, end);
+  if (i < end && DASH_CHARS.has(text[i])) {
+    i++;
+    while (i < end && SPACE.test(text[i])) i++;
+    return upperOrDigitAt(text, i, end);
+  }
+  return false;
+}
+
 /**
- * Sentence spans inside one paragraph. Breaks after . ! ? … when followed by a space and an
- * upper-case letter, digit, quote or dash; not after initials (В. Путін) or known abbreviations.
+ * Text glued by scraping ("щепленняЯк пише"): a capital after at least four lower-case letters
+ * of a word that began in lower case (a name glued to a name, "ОлександрЛаврінчук", is one word).
+ */
+function gluedBoundary(text: string, i: number, end: number): boolean {
+  if (i < 4 || i + 1 >= end || !CYR_UPPER.test(text[i]) || !CYR_LOWER.test(text[i + 1])) return false;
+  for (let k = i - 4; k < i; k++) if (!CYR_LOWER.test(text[k])) return false;
+  return true;
+}
+
+/** Whether the single dot at `dot` ends an initial (В. Путін, G.K. Butterfield) or a known abbreviation. */
+function dotWithinName(text: string, para: Span, dot: number): boolean {
+  const before = /([\p{L}.]+)[ \t]?$/u.exec(text.slice(Math.max(para.start, dot - 12), dot));
+  const word = before ? before[1] : '';
+  return /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase());
+}
+
+/**
+ * Sentence spans inside one paragraph. Breaks after . ! ? … (and closing marks) when followed by
+ * white space and an upper-case letter, digit, quote or dash; not after initials (В. Путін) or
+ * known abbreviations; also where scraping glued two sentences ("щепленняЯк"). One pass over the
+ * text: a run of punctuation is looked at once, however long (a regex retried it at every dot).
  */
 export function sentences(text: string, para: Span): Span[] {
   const out: Span[] = [];
   let start = para.start;
-  // Also a boundary: text glued by scraping ("щепленняЯк пише"), after at least four lower-case letters.
-  const re =
-    /[.!?…]+["»”’)]*(?=\s+(?:["«“„(]|[—–-]\s*)?[\p{Lu}\p{N}])|(?<=[а-яіїєґё]{4})(?=[А-ЯІЇЄҐЁ][а-яіїєґё])/gu;
-  re.lastIndex = para.start;
-  const body = text.slice(0, para.end);
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    if (m[0] === '') re.lastIndex++; // a zero-width boundary must not match forever
-    const end = m.index + m[0].length;
-    if (m[0] === '.') {
-      const before = /([\p{L}.]+)[ \t]?$/u.exec(text.slice(Math.max(para.start, m.index - 12), m.index));
-      const word = before ? before[1] : '';
-      // A single capital letter is an initial; a known abbreviation does not end a sentence.
-      // So are run-together initials (G.K. Butterfield, J.R.R. Tolkien).
-      if (/^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) || NO_BREAK_AFTER.has(word.toLowerCase())) continue;
-    }
-    const s = trimSpan(text, start, end, ' \t');
+  const end = para.end;
+  const cut = (at: number) => {
+    const s = trimSpan(text, start, at, ' \t');
     if (s) out.push(s);
-    start = end;
+    start = at;
+  };
+  // Whether the current run of letters began with a capital (tracked as we go: no look back).
+  let capitalRun = false;
+  for (let i = para.start; i < end; ) {
+    if (i === 0 || !isWordChar(text, i - 1)) capitalRun = isCapitalized(text[i]);
+    if (TERMINALS.has(text[i])) {
+      let j = i;
+      while (j < end && TERMINALS.has(text[j])) j++;
+      let k = j;
+      while (k < end && CLOSERS.has(text[k])) k++;
+      if (opensSentence(text, k, end) && !(k === i + 1 && text[i] === '.' && dotWithinName(text, para, i))) cut(k);
+      i = k;
+      continue;
+    }
+    if (!capitalRun && gluedBoundary(text, i, end)) cut(i);
+    i++;
   }
-  const last = trimSpan(text, start, para.end, ' \t');
+  const last = trimSpan(text, start, end, ' \t');
   if (last) out.push(last);
   return out;
 }

@@ -296,7 +296,8 @@ export function sentences(text: string, para: Span): Span[] {
       while (j < end && TERMINALS.has(text[j])) j++;
       let k = j;
       while (k < end && CLOSERS.has(text[k])) k++;
-      if (opensSentence(text, k, end) && !(k === i + 1 && text[i] === '.' && dotWithinName(text, para, i))) cut(k);
+      if (opensSentence(text, k, end) && !(k === i + 1 && text[i] === '.' && dotWithinName(text, para, i)))
+        cut(k);
       i = k;
       continue;
     }

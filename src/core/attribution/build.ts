@@ -31,11 +31,11 @@ export function buildAttribution(site: CueSite): Attribution | null {
 }
 
 function quoteBeforeCue(site: CueSite): QuoteSpan | undefined {
-  const { toks, cue, quotes, text, rules } = site;
+  const { toks, cue, text, rules } = site;
   let k = cue.a - 1;
   while (k >= 0 && toks[k].kind === 'punct' && /^[,\-–—]$/.test(toks[k].text)) k--;
   if (k >= 0 && toks[k].kind === 'quote' && CLOSE_QUOTES.includes(toks[k].text)) {
-    const q = quotes.find((x) => x.close === toks[k].start);
+    const q = site.quoteAt.closing(toks[k].start);
     // «Газпром» заявив: a short quoted name right before the verb is its subject, not a quotation.
     const inner = q ? text.slice(q.open + 1, q.close) : '';
     if (
@@ -50,7 +50,7 @@ function quoteBeforeCue(site: CueSite): QuoteSpan | undefined {
   }
   // '"…," he said' / 'said he'
   if (rules.quoteCommaInverts && k >= 0 && toks[k].text === ',' && toks[k - 1]?.kind === 'quote')
-    return quotes.find((q) => q.close === toks[k - 1].start);
+    return site.quoteAt.closing(toks[k - 1].start);
   return undefined;
 }
 

@@ -114,7 +114,7 @@ function contentAfterCue(site: CueSite, shape: Shape, found: Found, k: number): 
     const qs = quoteSpan(text, shape.quoteBefore);
     return set(qs, true);
   }
-  const qAt = next?.kind === 'quote' ? quotes.find((q) => q.open === next.start) : undefined;
+  const qAt = next?.kind === 'quote' ? site.quoteAt.opening(next.start) : undefined;
   if (qAt) {
     const qs = quoteSpan(text, qAt);
     if (!qs) return true;
@@ -185,7 +185,7 @@ function creditContent(site: CueSite, found: Found, k: number): boolean {
 
 /** "У документі йдеться, що …", «…», – йдеться в доповіді. */
 function documentContent(site: CueSite, found: Found, k: number): boolean {
-  const { toks, cue, text, s, c, quotes } = site;
+  const { toks, cue, text, s, c } = site;
   const next = toks[k];
   if (next && c.complementizers.has(next.norm)) {
     const r = restOfSentence(site, k + 1);
@@ -193,7 +193,8 @@ function documentContent(site: CueSite, found: Found, k: number): boolean {
   } else if (cue.a > firstWordIndex(toks)) {
     const before = trimSpan(text, s.start, toks[cue.a].start, ' \t\r\n,;:—–-');
     // «…», – йдеться в доповіді: a whole quotation before the cue is direct speech.
-    const q = before && quotes.find((x) => x.open === before.start && x.close === before.end - 1);
+    const opening = before && site.quoteAt.opening(before.start);
+    const q = opening && opening.close === before.end - 1 ? opening : undefined;
     const inner = q && trimSpan(text, q.open + 1, q.close, ' \t');
     if (inner) {
       found.content = [inner];
@@ -240,17 +241,14 @@ function verbContent(site: CueSite, found: Found, k: number): boolean {
 
 /** A clause-final cue after its subject, an inverted cue's clause, and "Про це …". */
 function contentFallbacks(site: CueSite, shape: Shape, found: Found): void {
-  const { toks, cue, text, s, si, sents, quotes } = site;
+  const { toks, cue, text, s, si, sents } = site;
   // '"…," he said.' / 'The deal is off, sources said.': a clause-final cue after its subject.
   if (!found.content.length && found.source.length && found.source[0].end <= toks[cue.a].start) {
     const srcTok = toks.findIndex((t) => t.start === found.source[0].start);
     const nextT = toks[cue.b + 1];
     const clauseFinal = !nextT || /^[.,;!?…]$/.test(nextT.text);
     if (srcTok > 0 && clauseFinal && /^[,—–-]$/.test(toks[srcTok - 1].text)) {
-      const q =
-        toks[srcTok - 2]?.kind === 'quote'
-          ? quotes.find((x) => x.close === toks[srcTok - 2].start)
-          : undefined;
+      const q = toks[srcTok - 2]?.kind === 'quote' ? site.quoteAt.closing(toks[srcTok - 2].start) : undefined;
       const qs = q && quoteSpan(text, q);
       if (qs) {
         found.content = [qs];

@@ -9,7 +9,7 @@
  * language switches are the rule objects in ukRuRules.ts and english/rules.ts.
  */
 import type { Sentence } from '../article';
-import { findQuotes, type QuoteSpan } from '../quotes';
+import { findQuotes, indexQuotes, type QuoteIndex, type QuoteSpan, quotesBySpan } from '../quotes';
 import type { Token } from '../text';
 import type { Attribution, Language, Span } from '../types';
 import { linkChains } from './chains';
@@ -36,9 +36,16 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
   const isName = (t: Token) => mentionAt(t.start, t.end).some((m) => m.entity.type !== 'LOC');
   const sents: Sentence[] = [];
   const quotesByPara: QuoteSpan[][] = [];
+  const indexByPara: QuoteIndex[] = [];
+  /** The quotations overlapping each of `sents`. */
+  const sentQuotes: QuoteSpan[][] = [];
   for (const p of ctx.article.paragraphs) {
-    quotesByPara.push(findQuotes(text, p.start, p.end));
-    if (!p.boilerplate) sents.push(...p.sentences);
+    const quotes = findQuotes(text, p.start, p.end);
+    quotesByPara.push(quotes);
+    indexByPara.push(indexQuotes(quotes));
+    if (p.boilerplate) continue;
+    sents.push(...p.sentences);
+    sentQuotes.push(...quotesBySpan(quotes, p.sentences));
   }
   const results: Attribution[] = [];
   for (const p of ctx.article.paragraphs)
@@ -49,7 +56,7 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
   let lastSubject: Span[] = [];
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
-    const quotes = quotesByPara[s.paragraph];
+    const quotes = sentQuotes[si];
     const cues = findCues(text, s, c, rules, quotes, isName);
     if (!cues.length) continue;
     const siblings: Sibling[] = [];
@@ -65,6 +72,7 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
         si,
         sents,
         quotes,
+        quoteAt: indexByPara[s.paragraph],
         mentionAt,
         lastSubject,
         siblings,

@@ -6,7 +6,7 @@
 
 import type { Sentence } from '../article';
 import type { VerbClass } from '../lexicon';
-import type { QuoteSpan } from '../quotes';
+import type { QuoteIndex, QuoteSpan } from '../quotes';
 import type { Token } from '../text';
 import type { Attribution, Span } from '../types';
 import type { Compiled } from './compiled';
@@ -104,8 +104,10 @@ export interface CueSite {
   s: Sentence;
   si: number;
   sents: Sentence[];
-  /** The quotations of the sentence's paragraph. */
+  /** The quotations that overlap the sentence. */
   quotes: QuoteSpan[];
+  /** The paragraph's quotations by the offset of their opening or closing mark. */
+  quoteAt: QuoteIndex;
   mentionAt: MentionIndex;
   /** The source of the last attribution before this sentence (a subjectless verb continues it). */
   lastSubject: Span[];
@@ -132,6 +134,7 @@ export function makeSite(f: Omit<CueSite, 'text' | 'toks' | 'lw'>): CueSite {
     si: f.si,
     sents: f.sents,
     quotes: f.quotes,
+    quoteAt: f.quoteAt,
     mentionAt: f.mentionAt,
     lastSubject: f.lastSubject,
     siblings: f.siblings,

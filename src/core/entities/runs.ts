@@ -24,19 +24,15 @@ function initialAt(tokens: Token[], i: number, text: string): number {
   return n && n.kind === 'word' && /^\p{Lu}/u.test(n.text) ? i + 2 : 0;
 }
 
-/** Whether a capitalised word at j ends the run before it instead of joining it. */
-function breaksRun(x: SentenceScan, run: number[], j: number): boolean {
+/** Whether a capitalised word at j ends the run before it instead of joining it; `longWords`: the run's words of two letters or more. */
+function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number): boolean {
   const { tokens, lang, gaz } = x;
   const tj = tokens[j];
   const prevWord = tokens[run[run.length - 1]].text;
   // Split "ДФС Романа Насірова" and "Юрія Мірошниченка Валентина Кочура".
   const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
   if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) return true;
-  if (
-    run.filter((k) => tokens[k].kind === 'word' && tokens[k].text.length > 1).length >= 2 &&
-    gaz.isFirstName(tj.text)
-  )
-    return true;
+  if (longWords >= 2 && gaz.isFirstName(tj.text)) return true;
   // A known name starts inside the run: "Закону України" is not one name.
   if (gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) return true;
   // A place or organisation starting inside the run: Садове Арцизького району.
@@ -47,22 +43,28 @@ function breaksRun(x: SentenceScan, run: number[], j: number): boolean {
 function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
   const { tokens, text, lang, L, used } = x;
   const run: number[] = [];
+  let longWords = 0;
+  const add = (k: number) => {
+    run.push(k);
+    if (tokens[k].kind === 'word' && tokens[k].text.length > 1) longWords++;
+  };
   let j = i;
   while (j < tokens.length) {
     const ini = initialAt(tokens, j, text);
     if (ini) {
-      run.push(j, ini - 1);
+      add(j);
+      add(ini - 1);
       j = ini;
       continue;
     }
     const tj = tokens[j];
     if (run.length > 0 && !adjacent(tokens[run[run.length - 1]], tj, text)) break;
     if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text))) {
-      if (run.length > 0 && breaksRun(x, run, j)) break;
-      run.push(j);
+      if (run.length > 0 && breaksRun(x, run, j, longWords)) break;
+      add(j);
       j++;
     } else if (lang === 'en' && run.length > 0 && EN_NAME_PARTICLES.has(tj.text) && capWord(tokens[j + 1])) {
-      run.push(j);
+      add(j);
       j++;
     } else break;
   }
@@ -74,7 +76,8 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
     run.length > 0 &&
     tokens[run[run.length - 1]].text.length > 1
   ) {
-    run.push(j, j + 1);
+    add(j);
+    add(j + 1);
     j += 2;
   }
   return { run, j };

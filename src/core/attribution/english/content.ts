@@ -23,16 +23,16 @@ function direct(v: VerbState, inner: ReturnType<typeof quoteInner>): Outcome {
 
 /** 'He said, "We have big plans."' / 'Trump said: "…"': a quotation right after the cue. */
 function quoteAfterCue(v: VerbState): Outcome {
-  const { toks, cue, quotes } = v.site;
+  const { toks, cue, quoteAt } = v.site;
   let x = cue.b + 1;
   if (toks[x] && /^[,:]$/.test(toks[x].text)) x++;
-  const q = toks[x]?.kind === 'quote' ? quotes.find((qq) => qq.open === toks[x].start) : undefined;
+  const q = toks[x]?.kind === 'quote' ? quoteAt.opening(toks[x].start) : undefined;
   return q && x > cue.b + 1 ? direct(v, quoteInner(v.site, q)) : undefined;
 }
 
 /** '"How many times…?" Clinton said.': the quotation ended the previous sentence. */
 function quoteEndingPrevious(v: VerbState): Outcome {
-  const { toks, cue, s, sents, si, quotes } = v.site;
+  const { toks, cue, s, sents, si, quoteAt } = v.site;
   const prev = sents[si - 1];
   if (
     v.srcA !== firstWordIndex(toks) ||
@@ -42,7 +42,7 @@ function quoteEndingPrevious(v: VerbState): Outcome {
   )
     return undefined;
   const last = prev.tokens[prev.tokens.length - 1];
-  const q = last?.kind === 'quote' ? quotes.find((qq) => qq.close === last.start) : undefined;
+  const q = last?.kind === 'quote' ? quoteAt.closing(last.start) : undefined;
   return q ? direct(v, quoteInner(v.site, q)) : undefined;
 }
 
@@ -103,7 +103,7 @@ function asideEnd(v: VerbState): number {
 
 /** The clause rules: "As X put it, P", an aside before the content, a clause-final verb, the object. */
 function clauseContent(v: VerbState): Outcome {
-  const { toks, lw, text, s, quotes } = v.site;
+  const { toks, lw, text, s, quoteAt } = v.site;
   const afterCue = v.afterCue;
   const aside = asideEnd(v);
   const asClause =
@@ -112,7 +112,7 @@ function clauseContent(v: VerbState): Outcome {
     const r = trimSpan(text, afterCue.end, s.end, ' \t\r\n.;:,');
     if (r) v.content = [r];
   } else if (aside > 0) {
-    const q = toks[aside].kind === 'quote' ? quotes.find((x) => x.open === toks[aside].start) : undefined;
+    const q = toks[aside].kind === 'quote' ? quoteAt.opening(toks[aside].start) : undefined;
     const inner =
       q && trimSpan(text, q.close + 1, s.end, ' \t\r\n.,;!?') === null ? quoteInner(v.site, q) : null;
     const r = inner ?? trimSpan(text, toks[aside].start, s.end, ' \t\r\n.;:,');
@@ -130,7 +130,7 @@ function clauseContent(v: VerbState): Outcome {
 
 /** The object clause after the verb, past an addressee ("told reporters that …"). */
 function objectContent(v: VerbState): void {
-  const { toks, lw, c, cue, text, s, quotes } = v.site;
+  const { toks, lw, c, cue, text, s, quoteAt } = v.site;
   let from = cue.b + 1;
   if (EN.addresseeBeforeContent.has(lw(cue.a))) {
     let x = from;
@@ -147,7 +147,7 @@ function objectContent(v: VerbState): void {
   }
   while (from < toks.length && /^[,:—–-]$/.test(toks[from].text)) from++;
   if (from >= toks.length) return;
-  const q = toks[from].kind === 'quote' ? quotes.find((x) => x.open === toks[from].start) : undefined;
+  const q = toks[from].kind === 'quote' ? quoteAt.opening(toks[from].start) : undefined;
   if (q && trimSpan(text, q.close + 1, s.end, ' \t\r\n.,;!?') === null) {
     const inner = quoteInner(v.site, q);
     if (inner) {

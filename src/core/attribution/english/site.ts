@@ -66,7 +66,7 @@ export function span2(site: CueSite, a: number, b: number): Span {
 
 export function quoteEndingAt(site: CueSite, tokIdx: number): QuoteSpan | undefined {
   const t = site.toks[tokIdx];
-  return t?.kind === 'quote' ? site.quotes.find((q) => q.close === t.start) : undefined;
+  return t?.kind === 'quote' ? site.quoteAt.closing(t.start) : undefined;
 }
 
 export function quoteInner(site: CueSite, q: QuoteSpan): Span | null {

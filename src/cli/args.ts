@@ -51,7 +51,7 @@ export function expand(inputs: string[]): string[] {
         .map((f) => path.join(p, String(f)))
         .filter((f) => /\.(txt|md)$/i.test(f) && fs.statSync(f).isFile())
         .sort();
-      out.push(...files);
+      for (const f of files) out.push(f);
     } else out.push(p);
   }
   return out;

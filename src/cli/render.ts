@@ -4,7 +4,7 @@
  */
 
 import type { Analysis, Attribution } from '../core';
-import { chainOf } from '../core';
+import { chainsOf, sourceNames } from '../core';
 
 export const useColor = () =>
   !process.env.NO_COLOR && process.stdout.isTTY !== false && process.env.TERM !== 'dumb';
@@ -104,12 +104,8 @@ function sourceLines(a: Analysis, color: boolean, nameOf: (att: Attribution) => 
     const n = s.attributions.length;
     lines.push(`  • ${s.name} (${s.kind}, ${n} statement${n === 1 ? '' : 's'})${cites}${flag}`);
   }
-  const chains = new Set<string>();
-  for (const att of a.attributions) {
-    if (!att.via || a.attributions.some((x) => x.via === att.id)) continue; // start at outermost
-    chains.add(chainOf(att, a.attributions, nameOf).join(' ← '));
-  }
-  if (chains.size) {
+  const chains = chainsOf(a, nameOf);
+  if (chains.length) {
     lines.push(paint('Chains of reporting:', SGR.bold, color));
     for (const c of chains) lines.push(`  ${c}`);
   }
@@ -134,10 +130,7 @@ function attributionLines(a: Analysis, color: boolean, nameOf: (att: Attribution
 }
 
 export function renderHuman(file: string, text: string, a: Analysis, color: boolean): string {
-  const nameOf = (att: Attribution) => {
-    const s = a.sources.find((src) => src.attributions.includes(att.id));
-    return s ? s.name : '(no source named)';
-  };
+  const nameOf = sourceNames(a);
   const lines = [
     paint(`── ${file} (${a.language}, ${a.stats.words} words) ──`, SGR.bold, color),
     (color ? colouredText(text, a) : bracketedText(text, a)).trimEnd(),

@@ -62,6 +62,6 @@ export {
 } from './io/sidecarFile';
 export { detectLanguage } from './language';
 export { shiftAnalysis } from './shiftAnalysis';
-export { chainOf } from './sources';
+export { chainOf, chainsOf, sourceNames } from './sources';
 export { stripBom } from './text';
 export * from './types';

@@ -1,6 +1,6 @@
 /** Aggregates attributions into the article's sources, with whom each cites (the chains). */
 import { normalizeWord } from './morphology';
-import type { Attribution, Entity, Source } from './types';
+import type { Analysis, Attribution, Entity, Source } from './types';
 
 export function aggregateSources(attributions: Attribution[], entities: Entity[]): Source[] {
   const byEntity = new Map(entities.map((e) => [e.id, e]));
@@ -29,13 +29,32 @@ export function aggregateSources(attributions: Attribution[], entities: Entity[]
   return [...byKey.values()];
 }
 
+/** The name of each attribution's source (as in the Sources list), found through one map. */
+export function sourceNames(a: Analysis): (att: Attribution) => string {
+  const byAttribution = new Map<string, string>();
+  for (const s of a.sources)
+    for (const id of s.attributions) if (!byAttribution.has(id)) byAttribution.set(id, s.name);
+  return (att) => byAttribution.get(att.id) ?? '(no source named)';
+}
+
+/** Every chain of reporting of an analysis, each once, from its outermost credit: Укрінформ ← Yonhap ← KCNA. */
+export function chainsOf(a: Analysis, sourceName = sourceNames(a)): string[] {
+  const relayed = new Set(a.attributions.map((x) => x.via).filter((v): v is string => !!v));
+  const byId = new Map(a.attributions.map((x) => [x.id, x]));
+  const chains = new Set<string>();
+  for (const att of a.attributions)
+    if (att.via && !relayed.has(att.id))
+      chains.add(chainOf(att, a.attributions, sourceName, byId).join(' ← '));
+  return [...chains];
+}
+
 /** The chain of reporting for an attribution, outermost first: Укрінформ ← Yonhap ← KCNA. */
 export function chainOf(
   a: Attribution,
   all: Attribution[],
   sourceName: (a: Attribution) => string,
+  byId = new Map(all.map((x) => [x.id, x])),
 ): string[] {
-  const byId = new Map(all.map((x) => [x.id, x]));
   const out: string[] = [];
   const seen = new Set<string>();
   for (

@@ -44,14 +44,15 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
     quotesByPara.push(quotes);
     indexByPara.push(indexQuotes(quotes));
     if (p.boilerplate) continue;
-    sents.push(...p.sentences);
-    sentQuotes.push(...quotesBySpan(quotes, p.sentences));
+    // Loops, not push(...spread): a paragraph may hold more sentences than a call has arguments.
+    for (const s of p.sentences) sents.push(s);
+    for (const q of quotesBySpan(quotes, p.sentences)) sentQuotes.push(q);
   }
   const results: Attribution[] = [];
   for (const p of ctx.article.paragraphs)
     if (!p.boilerplate) {
       const quotes = quotesByPara[p.sentences[0]?.paragraph ?? 0] ?? [];
-      results.push(...speakerCredits({ ctx, c, rules, p, mentionAt, quotes }));
+      for (const att of speakerCredits({ ctx, c, rules, p, mentionAt, quotes })) results.push(att);
     }
   let lastSubject: Span[] = [];
   for (let si = 0; si < sents.length; si++) {

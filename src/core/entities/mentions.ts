@@ -30,7 +30,7 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
     if (para.boilerplate) {
       const kept = out.slice(from).filter((m) => m.strength >= 2);
       out.length = from;
-      out.push(...kept);
+      for (const m of kept) out.push(m);
     }
     entry?.extra.set(
       `mentions:${lang}`,

@@ -4,6 +4,7 @@
  * Each converts offsets to its own convention (see offsets.ts).
  */
 import { stringify } from 'csv-stringify/sync';
+import { chainsOf } from '../sources';
 import { paragraphs, sentences, tokenize } from '../text';
 import { OffsetMap } from './offsets';
 import type { ArticleExport, ExportRecord } from './records';
@@ -254,25 +255,7 @@ function reportStats(exp: ArticleExport) {
   const named = a.sources.filter((s) => !s.anonymous).length;
   const anonymous = a.sources.filter((s) => s.anonymous).length;
   const direct = a.attributions.filter((x) => x.direct).length;
-  const chains: string[] = [];
-  const nameOf = (id: string) =>
-    a.sources.find((s) => s.attributions.includes(id))?.name ?? '(no source named)';
-  for (const att of a.attributions) {
-    if (!att.via || a.attributions.some((x) => x.via === att.id)) continue;
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    for (
-      let cur: typeof att | undefined = att;
-      cur && !seen.has(cur.id);
-      cur = a.attributions.find((x) => x.id === cur!.via)
-    ) {
-      seen.add(cur.id);
-      chain.push(nameOf(cur.id));
-      if (!cur.via) break;
-    }
-    chains.push(chain.join(' ← '));
-  }
-  return { named, anonymous, direct, indirect: a.attributions.length - direct, chains: [...new Set(chains)] };
+  return { named, anonymous, direct, indirect: a.attributions.length - direct, chains: chainsOf(a) };
 }
 
 export function toReport(exp: ArticleExport, kind: 'html' | 'md' = 'html'): string {

@@ -138,7 +138,7 @@ export function buildExport(
   }
   if (include !== 'engine') {
     userRecords(text, set, records);
-    attributions.push(...userAttributions(set));
+    for (const x of userAttributions(set)) attributions.push(x);
   }
   records.sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label));
   return {

@@ -34,8 +34,58 @@ export function readArticle(file: string): string {
   return text;
 }
 
+/**
+ * The article files (.txt, .md) under a folder, sorted. Links to folders are not followed (a link
+ * to a parent would loop for ever) and every real folder is read once; a link to a file counts
+ * when it leads to one; a broken link is reported and skipped.
+ */
+function articlesUnder(dir: string, warn: (s: string) => void): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let real: string;
+    try {
+      real = fs.realpathSync(d);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      warn(
+        `${d}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}, skipped`,
+      );
+      continue;
+    }
+    for (const e of entries) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) stack.push(f);
+      else if (!/\.(txt|md)$/i.test(e.name)) continue;
+      else if (e.isFile()) out.push(f);
+      else if (e.isSymbolicLink()) {
+        let target: fs.Stats | undefined;
+        try {
+          target = fs.statSync(f);
+        } catch {
+          warn(`${f}: a broken link, skipped`);
+        }
+        if (target?.isFile()) out.push(f);
+      }
+    }
+  }
+  return out.sort();
+}
+
 /** Files and folders to the article files they hold (.txt, .md), in a stable order. */
-export function expand(inputs: string[]): string[] {
+export function expand(
+  inputs: string[],
+  warn = (s: string) => process.stderr.write(`newsmark: ${s}\n`),
+): string[] {
   const out: string[] = [];
   for (const p of inputs) {
     let st: fs.Stats | undefined;
@@ -45,14 +95,8 @@ export function expand(inputs: string[]): string[] {
       out.push(p); // reported as missing when read
       continue;
     }
-    if (st.isDirectory()) {
-      const files = fs
-        .readdirSync(p, { recursive: true })
-        .map((f) => path.join(p, String(f)))
-        .filter((f) => /\.(txt|md)$/i.test(f) && fs.statSync(f).isFile())
-        .sort();
-      for (const f of files) out.push(f);
-    } else out.push(p);
+    if (st.isDirectory()) for (const f of articlesUnder(p, warn)) out.push(f);
+    else out.push(p);
   }
   return out;
 }

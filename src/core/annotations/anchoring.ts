@@ -40,6 +40,23 @@ export interface Placement {
 /** Minimum quote similarity for an approximate placement. */
 export const MIN_SIMILARITY = 0.8;
 
+/**
+ * How much approximate matching re-anchoring may do, in cells of Myers' algorithm (characters of
+ * text × 32-character words of pattern; about a nanosecond each). A sidecar from anywhere can ask
+ * for hundreds of long, slightly changed quotes: what exceeds the budget becomes an orphan (kept,
+ * listed, placed again at the next load), never a frozen editor.
+ */
+export interface AnchoringBudget {
+  cells: number;
+}
+/** Per article (one load, or one edit that removed annotated text). */
+export const ARTICLE_ANCHORING_CELLS = 150_000_000;
+/** Per annotation: beyond it the whole text is not searched, only a window around the old place. */
+export const ANNOTATION_ANCHORING_CELLS = 30_000_000;
+export const articleBudget = (): AnchoringBudget => ({ cells: ARTICLE_ANCHORING_CELLS });
+
+const cells = (textLength: number, patternLength: number) => textLength * Math.ceil(patternLength / 32);
+
 export function describe(text: string, start: number, end: number): Anchor {
   return {
     quote: {
@@ -74,7 +91,12 @@ function contextScore(text: string, start: number, end: number, q: TextQuoteSele
  * Places an anchor in `text`, or returns null (an orphan). `hint` is the expected start when
  * offsets were carried through edits; it weighs candidates by closeness.
  */
-export function place(text: string, anchor: Anchor, hint = anchor.position.start): Placement | null {
+export function place(
+  text: string,
+  anchor: Anchor,
+  hint = anchor.position.start,
+  budget: AnchoringBudget = articleBudget(),
+): Placement | null {
   const { exact } = anchor.quote;
   const { start, end } = anchor.position;
   if (!exact.length) return null;
@@ -104,12 +126,41 @@ export function place(text: string, anchor: Anchor, hint = anchor.position.start
     }
     return null;
   }
-  // 3. Approximate match: up to 20% errors (Hypothesis allows half; we prefer orphans to wrong text).
+  return approximate(text, anchor, closeness, hint, budget);
+}
+
+/**
+ * 3. Approximate match: up to 20% errors (Hypothesis allows half; we prefer orphans to wrong text),
+ * in the whole text when the budget allows, else in a window around the old place, else none.
+ */
+function approximate(
+  text: string,
+  anchor: Anchor,
+  closeness: (s: number) => number,
+  hint: number,
+  budget: AnchoringBudget,
+): Placement | null {
+  const { exact } = anchor.quote;
   const maxErrors = Math.min(256, Math.floor(exact.length * (1 - MIN_SIMILARITY)));
   if (maxErrors < 1) return null;
+  let from = 0;
+  let to = text.length;
+  if (cells(to - from, exact.length) > Math.min(budget.cells, ANNOTATION_ANCHORING_CELLS)) {
+    const margin = Math.max(2000, 4 * exact.length);
+    from = Math.max(0, hint - margin);
+    to = Math.min(text.length, hint + exact.length + margin);
+    if (cells(to - from, exact.length) > budget.cells) return null;
+  }
+  budget.cells -= cells(to - from, exact.length);
   let bestMatch: Placement | null = null;
   let bestScore = -1;
-  for (const m of search(text, exact, maxErrors)) {
+  const matches = search(from === 0 && to === text.length ? text : text.slice(from, to), exact, maxErrors);
+  for (const found of matches) {
+    const m = { start: found.start + from, end: found.end + from };
+    // Scoring a candidate is another match of the quote against it.
+    const cost = cells(m.end - m.start, exact.length);
+    if (cost > budget.cells) break;
+    budget.cells -= cost;
     const sim = similarity(exact, text.slice(m.start, m.end));
     if (sim < MIN_SIMILARITY) continue;
     const ctx = contextScore(text, m.start, m.end, anchor.quote);

@@ -3,7 +3,7 @@
  * changed by user actions (with undo), and turned back into a Sidecar to write.
  */
 import type { Analysis, Attribution, Entity } from '../types';
-import { describe, type Placement, place, shift, type TextChange } from './anchoring';
+import { articleBudget, describe, type Placement, place, shift, type TextChange } from './anchoring';
 import { type Annotation, emptySidecar, newId, type Sidecar, sortAnnotations } from './model';
 
 /** What a new annotation needs: a span of the current text and the annotation's own fields. */
@@ -56,13 +56,14 @@ export class AnnotationSet {
   /** Places annotations on the current text; `trusted` when the text is the one they were written on. */
   private load(list: Annotation[], trusted: boolean): void {
     this.items.clear();
+    const budget = articleBudget();
     for (const a of list) {
       const { start, end } = a.target.position;
       if (trusted && end <= this.text.length && this.text.slice(start, end) === a.target.quote.exact) {
         this.items.set(a.id, { annotation: a, at: { start, end }, method: 'position' });
         continue;
       }
-      const p = place(this.text, a.target);
+      const p = place(this.text, a.target, a.target.position.start, budget);
       this.items.set(a.id, { annotation: a, at: p && { start: p.start, end: p.end }, method: p?.method });
     }
   }
@@ -195,6 +196,7 @@ export class AnnotationSet {
   /** Carries annotations through editor changes (applied in order) to `newText`. */
   /** `newText` may be a function: the text is then read only if an annotation needs it. */
   applyChanges(changes: TextChange[], newText: string | (() => string)): void {
+    const budget = articleBudget();
     for (const [id, p] of this.items) {
       if (!p.at) continue;
       let at: { start: number; end: number } | null = p.at;
@@ -205,7 +207,7 @@ export class AnnotationSet {
       if (!at) {
         // Its text was replaced (a revert, a reload after git pull): look for the quote again.
         if (typeof newText !== 'string') newText = newText();
-        const found = place(newText, p.annotation.target, p.at.start);
+        const found = place(newText, p.annotation.target, p.at.start, budget);
         at = found && { start: found.start, end: found.end };
       }
       this.items.set(id, { ...p, at });

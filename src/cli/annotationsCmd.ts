@@ -4,7 +4,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openArticleAnnotations, writeSidecarFile } from '../core';
+import { type AnnotationSet, changeArticleAnnotations, openArticleAnnotations, SidecarError } from '../core';
 import { CliError } from './args';
 import { settingsFor, sidecarLocationFor } from './workspaceSettings';
 
@@ -36,7 +36,8 @@ export async function cmdAnnotations(
     throw new CliError('annotations needs a subcommand (list, add, remove) and an article');
   const text = readArticle(article);
   const author = (flags.author as string) || settingsFor(article).author || safeUser();
-  const { file, set } = openForCli(article, text, author, flags['sidecar-folder'] as string | undefined);
+  const folder = flags['sidecar-folder'] as string | undefined;
+  const { file, set } = openForCli(article, text, author, folder);
   if (sub === 'list') {
     const rows = set.all.map((p) => ({
       id: p.annotation.id,
@@ -60,47 +61,70 @@ export async function cmdAnnotations(
     }
     return 0;
   }
+  const change = <T>(action: (set: AnnotationSet) => T) =>
+    changeArticleAnnotations(
+      article,
+      text,
+      { location: sidecarLocationFor(article, folder), author: () => author },
+      action,
+    ).catch((e: unknown) => {
+      throw e instanceof SidecarError ? new CliError(`${file}: ${e.message}`) : e;
+    });
   if (sub === 'add') {
     const label = flags.label as string | undefined;
     if (!label || !/^[A-Za-z0-9_-]{1,64}$/.test(label))
       throw new CliError('add needs --label (letters, digits, _ or -)');
-    let start: number;
-    let end: number;
-    if (flags.quote !== undefined) {
-      const quote = String(flags.quote);
-      const k = Number(flags.occurrence ?? 1);
-      let at = -1;
-      for (let i = 0; i < k; i++) at = text.indexOf(quote, at + 1);
-      if (!quote || at < 0)
-        throw new CliError(`the quote ${JSON.stringify(quote)} (occurrence ${k}) is not in ${article}`);
-      start = at;
-      end = at + quote.length;
-    } else {
-      start = Number(flags.start);
-      end = Number(flags.end);
-      if (!Number.isInteger(start) || !Number.isInteger(end))
-        throw new CliError('add needs --start and --end (UTF-16 offsets) or --quote');
-    }
-    let a: ReturnType<typeof set.add>;
-    try {
-      a = set.add({ start, end, label, note: (flags.note as string) || undefined });
-    } catch (e) {
-      throw new CliError((e as Error).message);
-    }
-    await writeSidecarFile(file, set.toSidecar());
+    const { start, end } = spanOf(text, article, flags);
+    const note = (flags.note as string) || undefined;
+    const { result: a } = await change((s) => {
+      try {
+        return s.add({ start, end, label, note });
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+    });
     out(`${a.id}\n`);
     return 0;
   }
   if (sub === 'remove') {
     if (!rest.length) throw new CliError('remove needs at least one annotation id');
-    const missing = rest.filter((id) => !set.get(id));
-    if (missing.length) throw new CliError(`no annotation ${missing.join(', ')} in ${path.basename(file)}`);
-    for (const id of rest) set.remove(id);
-    await writeSidecarFile(file, set.toSidecar());
+    await change((s) => {
+      const missing = rest.filter((id) => !s.get(id));
+      if (missing.length) throw new CliError(`no annotation ${missing.join(', ')} in ${path.basename(file)}`);
+      for (const id of rest) s.remove(id);
+    });
     out(`removed ${rest.length}\n`);
     return 0;
   }
   throw new CliError(`unknown annotations subcommand "${sub}"`);
+}
+
+/** The span to annotate: --quote (its K-th occurrence) or --start/--end. */
+function spanOf(
+  text: string,
+  article: string,
+  flags: Record<string, string | boolean>,
+): { start: number; end: number } {
+  if (flags.quote === undefined) {
+    const start = Number(flags.start);
+    const end = Number(flags.end);
+    if (!Number.isInteger(start) || !Number.isInteger(end))
+      throw new CliError('add needs --start and --end (UTF-16 offsets) or --quote');
+    return { start, end };
+  }
+  const quote = String(flags.quote);
+  const k = Number(flags.occurrence ?? 1);
+  if (!Number.isInteger(k) || k < 1)
+    throw new CliError(`--occurrence must be a whole number from 1 (got "${flags.occurrence}")`);
+  let at = -1;
+  // Stops at the last occurrence: the 4th of 2 is not the 1st again, and 1e9 takes no time.
+  for (let i = 0; i < k && quote; i++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0) break;
+  }
+  if (!quote || at < 0)
+    throw new CliError(`the quote ${JSON.stringify(quote)} (occurrence ${k}) is not in ${article}`);
+  return { start: at, end: at + quote.length };
 }
 
 function safeUser(): string {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Include } from '../core';
 import {
   applyImport,
+  changeArticleAnnotations,
   exportFiles,
   FORMATS,
   type Format,
@@ -13,13 +14,12 @@ import {
   type ImportFormat,
   parseImport,
   previewImport,
-  writeSidecarFile,
 } from '../core';
 import { openForCli } from './annotationsCmd';
 import { CliError } from './args';
 import { sidecarLocationFor } from './workspaceSettings';
 
-export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--sidecar-folder DIR] <file|dir>...
+export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--force] [--sidecar-folder DIR] <file|dir>...
   newsmark import --format brat|w3c|jsonl [--article FILE] [--yes] [--sidecar-folder DIR] <file>...`;
 
 export async function cmdExport(
@@ -35,6 +35,9 @@ export async function cmdExport(
     throw new CliError('--include must be user, engine or both');
   if (!files.length) throw new CliError('export needs at least one article or folder');
   const outDir = path.resolve((flags.out as string) ?? 'newsmark-export');
+  const st = fs.statSync(outDir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory())
+    throw new CliError(`--out ${flags.out}: not a folder (give the folder to export into)`);
   const res = await exportFiles(files, {
     format,
     outDir,
@@ -42,6 +45,7 @@ export async function cmdExport(
     bom: !!flags.bom,
     report: flags.report === 'md' ? 'md' : 'html',
     read,
+    force: !!flags.force,
     locate: (file) => sidecarLocationFor(file, flags['sidecar-folder'] as string | undefined),
     onProgress: (done, total, file) =>
       file &&
@@ -82,12 +86,8 @@ export async function cmdImport(
       const article = articleFor(file, format, flags.article as string | undefined);
       const text = read(article);
       const items = parseImport(format, fs.readFileSync(file, 'utf8'), text);
-      const { file: sidecar, set } = openForCli(
-        article,
-        text,
-        'import',
-        flags['sidecar-folder'] as string | undefined,
-      );
+      const folder = flags['sidecar-folder'] as string | undefined;
+      const { set } = openForCli(article, text, 'import', folder);
       const p = previewImport(set, items);
       log(
         `${file} → ${article}: ${p.added.length} new, ${p.duplicates.length} already there, ${p.conflicts.length} in conflict (same span, other label; kept as is)\n`,
@@ -96,9 +96,14 @@ export async function cmdImport(
         log('  (preview only: add --yes to write them into the sidecar)\n');
         continue;
       }
-      applyImport(set, p);
-      await writeSidecarFile(sidecar, set.toSidecar());
-      log(`  wrote ${p.added.length} annotation${p.added.length === 1 ? '' : 's'} to ${sidecar}\n`);
+      // Applied to the sidecar as it is under the lock (another writer may have come in between).
+      const { file: sidecar, result: n } = await changeArticleAnnotations(
+        article,
+        text,
+        { location: sidecarLocationFor(article, folder), author: () => 'import' },
+        (s) => applyImport(s, previewImport(s, items)),
+      );
+      log(`  wrote ${n} annotation${n === 1 ? '' : 's'} to ${sidecar}\n`);
     } catch (e) {
       failed++;
       process.stderr.write(`newsmark: ${file}: ${(e as Error).message}\n`);

@@ -28,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
           include: 'value',
           bom: 'bool',
           report: 'value',
+          force: 'bool',
           'sidecar-folder': 'value',
         });
         return await cmdExport(expand(rest), flags, readArticle, (s) => process.stdout.write(s));

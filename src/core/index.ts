@@ -40,13 +40,21 @@ export {
 } from './export/importers';
 export { type ArticleExport, buildExport, type Include } from './export/records';
 // I/O: sidecar files and export files
-export { type OpenedAnnotations, type OpenOptions, openArticleAnnotations } from './io/articleAnnotations';
+export {
+  changeArticleAnnotations,
+  type OpenedAnnotations,
+  type OpenOptions,
+  openArticleAnnotations,
+} from './io/articleAnnotations';
 export {
   type ExportOptions,
+  ExportRefused,
   type ExportResult,
   ExportWriter,
+  existingOutputs,
   exportFiles,
   loadArticleExport,
+  plannedOutputs,
 } from './io/exportFiles';
 export {
   articlePathFor,
@@ -54,8 +62,10 @@ export {
   type ReadResult,
   readSidecarFile,
   type SidecarLocation,
+  serializeChecked,
   sidecarPathFor,
   textHash,
+  updateSidecar,
   writeFileAtomicSync,
   writeSidecarFile,
   writeSidecarText,

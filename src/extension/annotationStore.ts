@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AnnotationSet, SidecarError } from '../core';
+import type { AnnotationSet, ReadResult, Sidecar, SidecarError } from '../core';
 import {
   articlePathFor,
   backupSidecar,
@@ -17,6 +17,7 @@ import {
   SIDECAR_SUFFIX,
   serializeSidecar,
   sidecarPathFor,
+  updateSidecar,
   writeSidecarText,
 } from '../core';
 import { ShownError } from './commands';
@@ -120,15 +121,18 @@ export class AnnotationStore implements vscode.Disposable {
     return { readOnly: `the sidecar is invalid: ${error.message}`, error };
   }
 
-  /** Saves an entry's sidecar (atomically); refuses read-only entries. */
+  /**
+   * Saves an entry's sidecar under its lock (the CLI or another window may write it too): what is
+   * on disk now is read again and, if someone else wrote it since, merged by id with our changes
+   * before the write. Refuses read-only entries; the write is checked and atomic.
+   */
   async save(e: Entry): Promise<void> {
     if (e.readOnly) return;
-    const sidecar = e.set.toSidecar();
-    if (!sidecar.annotations.length && !fs.existsSync(e.sidecarPath)) return; // no empty files
+    if (!e.set.all.length && !e.set.deleted.size && !fs.existsSync(e.sidecarPath)) return; // no empty files
     try {
-      await writeSidecarText(e.sidecarPath, serializeSidecar(sidecar));
-      const st = fs.statSync(e.sidecarPath);
-      e.lastWritten = { size: st.size, mtimeMs: st.mtimeMs };
+      await updateSidecar(e.sidecarPath, (current) => this.mergedForWrite(e, current));
+      const st = fs.statSync(e.sidecarPath, { throwIfNoEntry: false });
+      e.lastWritten = st && { size: st.size, mtimeMs: st.mtimeMs };
       e.set.markSaved();
     } catch (err) {
       void vscode.window.showErrorMessage(
@@ -136,6 +140,28 @@ export class AnnotationStore implements vscode.Disposable {
       );
       throw new ShownError((err as Error).message);
     }
+  }
+
+  /** Under the lock: our sidecar, with what another writer put on disk since our last write. */
+  private mergedForWrite(e: Entry, current: ReadResult): Sidecar | undefined {
+    if (current.kind === 'error')
+      throw new Error(`the sidecar on disk cannot be read (${current.error.message}); it was left as it is`);
+    if (current.kind === 'ok') {
+      const st = fs.statSync(e.sidecarPath);
+      const ours = e.lastWritten && st.size === e.lastWritten.size && st.mtimeMs === e.lastWritten.mtimeMs;
+      if (!ours) {
+        const { merged } = mergeAnnotations(
+          current.sidecar.annotations,
+          e.set.snapshotAnnotations(),
+          e.set.changed,
+          e.set.deleted,
+        );
+        e.set.replaceAll(merged);
+        this.emitter.fire(e.uri);
+      }
+    }
+    const sidecar = e.set.toSidecar();
+    return !sidecar.annotations.length && current.kind === 'missing' ? undefined : sidecar;
   }
 
   /** Runs a user action on an article's annotations, saves, and tells the views. */

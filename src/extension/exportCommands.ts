@@ -10,6 +10,7 @@ import {
   buildExport,
   type ExportResult,
   ExportWriter,
+  existingOutputs,
   exportFiles,
   FORMATS,
   type Format,
@@ -33,6 +34,34 @@ export interface ExportArgs {
   bom?: boolean;
   /** Stop after this many articles (scripts and tests; the notification's Cancel does the same). */
   cancelAfter?: number;
+  /** Replace existing files without asking (scripts and tests); else the user is asked. */
+  replace?: boolean;
+}
+
+/**
+ * Whether the export may write: yes when none of its files exists, else when the user (or the
+ * `replace` argument) says to replace them. Articles themselves are never replaced.
+ */
+async function mayReplace(
+  files: string[],
+  o: { format: Format; outDir: string; base?: string },
+  args?: ExportArgs,
+): Promise<boolean> {
+  const existing = existingOutputs(files, o);
+  if (!existing.length) return true;
+  if (args?.replace !== undefined) return args.replace;
+  const choice = await vscode.window.showWarningMessage(
+    `${existing.length} file${existing.length === 1 ? '' : 's'} of this export exist${existing.length === 1 ? 's' : ''} in ${o.outDir} already. Replace ${existing.length === 1 ? 'it' : 'them'}?`,
+    {
+      modal: true,
+      detail: existing
+        .slice(0, 8)
+        .map((f) => path.basename(f))
+        .join('\n'),
+    },
+    'Replace',
+  );
+  return choice === 'Replace';
 }
 
 const FORMAT_INFO: Record<Format, string> = {
@@ -157,6 +186,7 @@ export class ExportCommands {
         'Newsmark: this article could not be analysed; nothing was exported.',
       );
     const file = doc.uri.fsPath;
+    if (!(await mayReplace([file], { ...o, base: path.dirname(file) }, args))) return;
     const exp = buildExport(
       path.basename(file),
       doc.getText(),
@@ -164,9 +194,13 @@ export class ExportCommands {
       this.store.open(doc)?.set,
       o.include,
     );
-    const writer = new ExportWriter({ ...o, bom: args?.bom });
-    writer.add(exp, file, path.basename(file));
-    writer.finish();
+    const writer = new ExportWriter({ ...o, bom: args?.bom, force: true }, [file]);
+    try {
+      writer.add(exp, file, path.basename(file));
+      writer.finish();
+    } catch (e) {
+      return void vscode.window.showErrorMessage(`Newsmark: nothing was exported: ${(e as Error).message}`);
+    }
     const res: ExportResult = { written: writer.written, exported: 1, cancelled: false, errors: [] };
     void vscode.window.showInformationMessage(`Newsmark: ${summary(res, o.outDir)}`);
     return res;
@@ -194,6 +228,7 @@ export class ExportCommands {
       return void vscode.window.showInformationMessage(
         'Newsmark: no articles found (see the newsmark.files setting).',
       );
+    if (!(await mayReplace(files, { ...o, base: root.fsPath }, args))) return;
     let reports = 0;
     const res = await vscode.window.withProgress(
       {
@@ -206,6 +241,7 @@ export class ExportCommands {
           ...o,
           bom: args?.bom,
           base: root.fsPath,
+          force: true,
           locate,
           read: readArticle,
           isCancelled: () =>

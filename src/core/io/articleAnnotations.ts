@@ -1,14 +1,21 @@
 /**
  * The one way to open an article's annotations from disk (I/O): find its sidecar where the
- * configuration puts it, read and validate it, and place its annotations on the article's text.
- * The CLI, the exporters and the extension all open sidecars through here, so they agree on where
- * a sidecar is and on what a bad one means.
+ * configuration puts it, read and validate it, and place its annotations on the article's text;
+ * and the one way to change them there, under the sidecar's lock. The CLI, the exporters and the
+ * extension all go through here, so they agree on where a sidecar is and on what a bad one means.
  */
 import * as path from 'node:path';
 import { AnnotationSet } from '../annotations/annotationSet';
 import { emptySidecar } from '../annotations/model';
-import type { SidecarError } from '../annotations/schema';
-import { readSidecarFile, type SidecarLocation, sidecarPathFor, textHash } from './sidecarFile';
+import { SidecarError } from '../annotations/schema';
+import {
+  type ReadResult,
+  readSidecarFile,
+  type SidecarLocation,
+  sidecarPathFor,
+  textHash,
+  updateSidecar,
+} from './sidecarFile';
 
 export interface OpenOptions {
   /** Where sidecars live (`newsmark.sidecarFolder` under its root); beside the article by default. */
@@ -24,15 +31,14 @@ export type OpenedAnnotations =
   /** A sidecar that cannot be read: an empty read-only set, the file left as it is. */
   | { kind: 'error'; file: string; set: AnnotationSet; error: SidecarError };
 
-export function openArticleAnnotations(
-  articlePath: string,
+/** The annotations of a sidecar as read, placed on the article's text. */
+function placeRead(
+  abs: string,
+  file: string,
+  r: ReadResult,
   text: string,
-  options: OpenOptions = {},
+  author: () => string,
 ): OpenedAnnotations {
-  const abs = path.resolve(articlePath);
-  const file = sidecarPathFor(abs, options.location);
-  const author = options.author ?? (() => '');
-  const r = readSidecarFile(file);
   if (r.kind === 'ok') return { kind: 'ok', file, set: new AnnotationSet(r.sidecar, text, textHash, author) };
   if (r.kind === 'missing')
     return { kind: 'missing', file, set: AnnotationSet.empty(path.basename(abs), text, textHash, author) };
@@ -45,4 +51,38 @@ export function openArticleAnnotations(
     error,
     set: new AnnotationSet(emptySidecar(path.basename(abs), ''), text, textHash, author),
   };
+}
+
+export function openArticleAnnotations(
+  articlePath: string,
+  text: string,
+  options: OpenOptions = {},
+): OpenedAnnotations {
+  const abs = path.resolve(articlePath);
+  const file = sidecarPathFor(abs, options.location);
+  return placeRead(abs, file, readSidecarFile(file), text, options.author ?? (() => ''));
+}
+
+/**
+ * Changes an article's annotations on disk with other writers about: under the sidecar's lock
+ * the sidecar is read again, `action` changes it, and it is checked and written. A sidecar that
+ * cannot be read (or is of a newer version) is refused and left as it is.
+ */
+export async function changeArticleAnnotations<T>(
+  articlePath: string,
+  text: string,
+  options: OpenOptions,
+  action: (set: AnnotationSet) => T,
+): Promise<{ file: string; result: T }> {
+  const abs = path.resolve(articlePath);
+  const file = sidecarPathFor(abs, options.location);
+  let result: T | undefined;
+  await updateSidecar(file, (current) => {
+    const opened = placeRead(abs, file, current, text, options.author ?? (() => ''));
+    if (opened.kind === 'error' || opened.kind === 'newer')
+      throw new SidecarError(`${opened.error.message} (left untouched)`, opened.error.kind);
+    result = action(opened.set);
+    return opened.set.toSidecar();
+  });
+  return { file, result: result as T };
 }

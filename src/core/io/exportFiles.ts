@@ -34,6 +34,78 @@ export interface ExportOptions {
   isCancelled?: () => boolean;
   /** How to read an article (the CLI's checks); default: UTF-8, BOM removed. */
   read?: (file: string) => string;
+  /** Replace files that exist already (never an input article). */
+  force?: boolean;
+}
+
+/** An export that would write over an article or, without `force`, over an existing file. */
+export class ExportRefused extends Error {}
+
+/** The files one article exports to (relative to the export folder); JSONL and CSV: none of its own. */
+function articleOutputs(format: Format, report: 'html' | 'md' | undefined, stem: string): string[] {
+  switch (format) {
+    case 'json':
+      return [`${stem}.newsmark-export.json`];
+    case 'w3c':
+      return [`${stem}.w3c.jsonld`];
+    case 'brat':
+      return [`${stem}.ann`, `${stem}.txt`];
+    case 'conll':
+      return [`${stem}.conll`];
+    case 'report':
+      return [`${stem}.report.${report === 'md' ? 'md' : 'html'}`];
+    default:
+      return [];
+  }
+}
+
+const COMBINED: Partial<Record<Format, string>> = {
+  jsonl: 'newsmark-export.jsonl',
+  csv: 'newsmark-annotations.csv',
+};
+
+/**
+ * The name stem of each article's outputs: its place under the base without .txt/.md, made
+ * distinct when two articles would share one (a.txt and a.md: "a" and "a.md").
+ */
+function stemAllocator(): (rel: string) => string {
+  const used = new Set<string>();
+  return (rel) => {
+    let stem = rel.replace(/\.(txt|md)$/i, '');
+    for (let i = 2; used.has(stem.toLowerCase()); i++) stem = i === 2 ? rel : `${rel}-${i}`;
+    used.add(stem.toLowerCase());
+    return stem;
+  };
+}
+
+/** A path as it would be written (through a link), to compare with the inputs. */
+function realTarget(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Every file an export will write, in the order it writes them (for a question before it starts). */
+export function plannedOutputs(
+  files: string[],
+  o: Pick<ExportOptions, 'format' | 'outDir' | 'report' | 'base'>,
+): string[] {
+  const base = o.base ?? commonDir(files);
+  const rels = files.map((f) => path.relative(base, path.resolve(f)) || path.basename(f));
+  const out = rels.map(stemAllocator()).flatMap((stem) => articleOutputs(o.format, o.report, stem));
+  const combined = COMBINED[o.format];
+  if (combined) out.push(combined);
+  return out.map((rel) => path.join(o.outDir, rel));
+}
+
+/** The planned files that exist already. */
+export function existingOutputs(
+  files: string[],
+  o: Pick<ExportOptions, 'format' | 'outDir' | 'report' | 'base'>,
+): string[] {
+  return plannedOutputs(files, o).filter((f) => fs.existsSync(f));
 }
 
 export interface ExportResult {
@@ -66,71 +138,75 @@ function commonDir(files: string[]): string {
 
 /**
  * Writes articles' exports in one format: one output per article (named after its place under
- * the export's base), or one combined file for JSONL and CSV, written by finish().
+ * the export's base, distinct across the export), or one combined file for JSONL and CSV, written
+ * by finish(). Never writes over an input article; over another existing file only with `force`.
  */
 export class ExportWriter {
   readonly written: string[] = [];
   private readonly combined: ArticleExport[] = [];
   private readonly jsonl: string[] = [];
+  private readonly stemFor = stemAllocator();
+  private readonly inputs: Set<string>;
 
-  constructor(private readonly o: Pick<ExportOptions, 'format' | 'outDir' | 'bom' | 'report'>) {}
+  constructor(
+    private readonly o: Pick<ExportOptions, 'format' | 'outDir' | 'bom' | 'report' | 'force'>,
+    inputs: string[] = [],
+  ) {
+    this.inputs = new Set(inputs.map(realTarget));
+  }
 
-  private out(rel: string, content: string): void {
-    const target = path.join(this.o.outDir, rel);
-    writeFileAtomicSync(target, content);
-    this.written.push(target);
+  /** Refuses a target that is an input article, or an existing file without `force`. */
+  private check(target: string): void {
+    if (this.inputs.has(realTarget(target)))
+      throw new ExportRefused(`${target} is an article being exported; choose another output folder`);
+    if (!this.o.force && fs.existsSync(target))
+      throw new ExportRefused(`${target} exists already (use --force, or answer Replace, to replace it)`);
+    const st = fs.statSync(target, { throwIfNoEntry: false });
+    if (st && !st.isFile()) throw new ExportRefused(`${target} is not a file`);
+  }
+
+  private write(files: [string, string][]): void {
+    const targets = files.map(([rel, content]) => [path.join(this.o.outDir, rel), content] as const);
+    for (const [target] of targets) this.check(target);
+    for (const [target, content] of targets) {
+      writeFileAtomicSync(target, content);
+      this.written.push(target);
+    }
   }
 
   /** One article: `file` is its path (for W3C sources), `rel` its name under the export's base. */
   add(exp: ArticleExport, file: string, rel: string): void {
     exp.file = rel.split(path.sep).join('/');
-    const stem = rel.replace(/\.(txt|md)$/i, '');
-    for (const [name, content] of this.outputs(exp, file, stem)) this.out(name, content);
+    const stem = this.stemFor(rel);
+    const names = articleOutputs(this.o.format, this.o.report, stem);
+    if (this.o.format === 'jsonl') this.jsonl.push(toJsonl(exp));
+    else if (this.o.format === 'csv') this.combined.push({ ...exp, analysis: exp.analysis, text: '' });
+    else this.write(names.map((name, i) => [name, this.content(exp, file, i)]));
   }
 
-  /** The files of one article; JSONL and CSV are gathered for finish(). */
-  private outputs(exp: ArticleExport, file: string, stem: string): [string, string][] {
+  /** The i-th file of one article's outputs (brat has two). */
+  private content(exp: ArticleExport, file: string, i: number): string {
     switch (this.o.format) {
       case 'json':
-        return [[`${stem}.newsmark-export.json`, toNewsmarkJson(exp)]];
+        return toNewsmarkJson(exp);
       case 'w3c':
-        return [
-          [
-            `${stem}.w3c.jsonld`,
-            toW3C(exp, `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`),
-          ],
-        ];
+        return toW3C(exp, `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`);
       case 'brat': {
         const b = toBrat(exp);
-        return [
-          [`${stem}.ann`, b.ann],
-          [`${stem}.txt`, b.txt],
-        ];
+        return i === 0 ? b.ann : b.txt;
       }
       case 'conll':
-        return [[`${stem}.conll`, toConll(exp)]];
-      case 'report':
-        return [
-          [
-            `${stem}.report.${this.o.report === 'md' ? 'md' : 'html'}`,
-            toReport(exp, this.o.report ?? 'html'),
-          ],
-        ];
-      case 'jsonl':
-        this.jsonl.push(toJsonl(exp));
-        return [];
-      case 'csv':
-        this.combined.push({ ...exp, analysis: exp.analysis, text: '' });
-        return [];
+        return toConll(exp);
+      default:
+        return toReport(exp, this.o.report ?? 'html');
     }
   }
 
   /** Writes the combined outputs (JSONL, CSV). */
   finish(): void {
-    if (this.o.format === 'jsonl' && this.jsonl.length)
-      this.out('newsmark-export.jsonl', this.jsonl.join(''));
+    if (this.o.format === 'jsonl' && this.jsonl.length) this.write([[COMBINED.jsonl!, this.jsonl.join('')]]);
     if (this.o.format === 'csv' && this.combined.length)
-      this.out('newsmark-annotations.csv', toCsv(this.combined, { bom: this.o.bom }));
+      this.write([[COMBINED.csv!, toCsv(this.combined, { bom: this.o.bom })]]);
   }
 }
 
@@ -140,7 +216,7 @@ export async function exportFiles(files: string[], o: ExportOptions): Promise<Ex
   const base = o.base ?? commonDir(files);
   const read = o.read ?? ((f: string) => stripBom(fs.readFileSync(f, 'utf8')));
   const result: ExportResult = { written: [], exported: 0, cancelled: false, errors: [] };
-  const writer = new ExportWriter(o);
+  const writer = new ExportWriter(o, files);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     await new Promise((r) => setImmediate(r));
@@ -149,18 +225,24 @@ export async function exportFiles(files: string[], o: ExportOptions): Promise<Ex
       break;
     }
     o.onProgress?.(i, files.length, file);
-    let exp: ArticleExport;
+    const rel = path.relative(base, path.resolve(file)) || path.basename(file);
     try {
-      exp = loadArticleExport(path.resolve(file), read(file), include, o.locate?.(path.resolve(file)));
+      writer.add(
+        loadArticleExport(path.resolve(file), read(file), include, o.locate?.(path.resolve(file))),
+        file,
+        rel,
+      );
+      result.exported++;
     } catch (e) {
       result.errors.push({ file, message: (e as Error).message });
-      continue;
     }
-    writer.add(exp, file, path.relative(base, path.resolve(file)) || path.basename(file));
-    result.exported++;
   }
   if (!result.cancelled) {
-    writer.finish();
+    try {
+      writer.finish();
+    } catch (e) {
+      result.errors.push({ file: o.outDir, message: (e as Error).message });
+    }
     o.onProgress?.(files.length, files.length, '');
   }
   result.written = writer.written;

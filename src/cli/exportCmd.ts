@@ -90,7 +90,14 @@ export async function cmdImport(
       const { set } = openForCli(article, text, 'import', folder);
       const p = previewImport(set, items);
       log(
-        `${file} → ${article}: ${p.added.length} new, ${p.duplicates.length} already there, ${p.conflicts.length} in conflict (same span, other label; kept as is)\n`,
+        `${file} → ${article}: ${p.added.length} new, ${p.duplicates.length} already there, ${p.conflicts.length} in conflict (same span, other label; kept as is)${
+          p.contradicting.length
+            ? `, ${p.contradicting.length} not imported: their text is not in the article (${p.contradicting
+                .slice(0, 3)
+                .map((x) => JSON.stringify(x.quote))
+                .join(', ')}${p.contradicting.length > 3 ? ', …' : ''})`
+            : ''
+        }\n`,
       );
       if (!flags.yes) {
         log('  (preview only: add --yes to write them into the sidecar)\n');

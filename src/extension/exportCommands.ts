@@ -289,8 +289,9 @@ export class ExportCommands {
       added: preview.added.length,
       duplicates: preview.duplicates.length,
       conflicts: preview.conflicts.length,
+      contradicting: preview.contradicting.length,
     };
-    const detail = `${counts.added} new annotation${counts.added === 1 ? '' : 's'}\n${counts.duplicates} already in the sidecar (skipped)\n${counts.conflicts} in conflict: same span, another label (kept as is, skipped)`;
+    const detail = `${counts.added} new annotation${counts.added === 1 ? '' : 's'}\n${counts.duplicates} already in the sidecar (skipped)\n${counts.conflicts} in conflict: same span, another label (kept as is, skipped)${counts.contradicting ? `\n${counts.contradicting} not imported: their text is not in this article` : ''}`;
     const ok =
       args?.confirm ??
       (await vscode.window.showInformationMessage(

@@ -33,6 +33,11 @@ export class AnnotationSet {
     return this.source;
   }
 
+  /** The text the annotations are placed on. */
+  get articleText(): string {
+    return this.text;
+  }
+
   constructor(
     private sidecar: Sidecar,
     text: string,

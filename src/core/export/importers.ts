@@ -3,6 +3,7 @@
  * Annotation JSON, doccano JSONL. Everything becomes user annotations in the sidecar, after a
  * preview that counts what is new, already there, or in conflict.
  */
+import { place } from '../annotations/anchoring';
 import type { AnnotationSet } from '../annotations/annotationSet';
 import { OffsetMap } from './offsets';
 
@@ -14,6 +15,8 @@ export interface Imported {
   end: number;
   label: string;
   note?: string;
+  /** The text the source file says the span holds, when it says (brat, W3C, doccano). */
+  quote?: string;
 }
 
 export class ImportError extends Error {}
@@ -76,7 +79,9 @@ export function fromBrat(ann: string, text: string): Imported[] {
       const list: Imported[] = [];
       for (const [s, e] of merged) {
         checkSpan(text, s, e, `line ${i + 1} (${m[1]})`);
-        const it = { start: s, end: e, label: normLabel(m[2]) };
+        // The text column holds the whole span (fragments joined by a space): a quote for one fragment only.
+        const it: Imported = { start: s, end: e, label: normLabel(m[2]) };
+        if (m[4] !== undefined && frags.length === 1) it.quote = m[4];
         list.push(it);
         out.push(it);
       }
@@ -130,15 +135,14 @@ export function fromW3C(json: string, text: string): Imported[] {
       start = map.fromCodePoint(pos.start);
       end = map.fromCodePoint(pos.end);
     }
-    if (quote && typeof quote.exact === 'string' && text.slice(start, end) !== quote.exact) {
-      const at = text.indexOf(quote.exact);
-      if (at >= 0) {
-        start = at;
-        end = at + quote.exact.length;
-      }
+    const exact = quote && typeof quote.exact === 'string' && quote.exact ? quote.exact : undefined;
+    if (start < 0 && exact) {
+      // No position: the quote's first place (re-anchored with the others below).
+      start = 0;
+      end = exact.length;
     }
     if (start < 0) return;
-    checkSpan(text, start, end, `annotation ${i + 1}`);
+    if (!exact) checkSpan(text, start, end, `annotation ${i + 1}`);
     const bodies = (Array.isArray(a.body) ? a.body : a.body ? [a.body] : []).filter(
       (b) => b && typeof b.value === 'string',
     );
@@ -149,6 +153,7 @@ export function fromW3C(json: string, text: string): Imported[] {
       end,
       label: normLabel(String(tag?.value ?? 'NOTE')),
       ...(comment ? { note: String(comment.value).slice(0, 20000) } : {}),
+      ...(exact ? { quote: exact } : {}),
     });
   });
   return out;
@@ -173,30 +178,66 @@ export function fromDoccano(jsonl: string, text: string): Imported[] {
     parsed.find((p) => p.text === text || p.data?.text === text) ??
     (parsed.length === 1 ? parsed[0] : undefined);
   if (!line) throw new ImportError('no line of the JSONL file has this article\u2019s text');
+  // A line with another text (an older version, another article): its spans carry that text's
+  // words as quotes, to be found in this article or refused.
+  const own =
+    typeof line.text === 'string' ? line.text : typeof line.data?.text === 'string' ? line.data.text : text;
   const spans = (
     Array.isArray(line.label) ? line.label : Array.isArray(line.labels) ? line.labels : []
   ) as unknown[];
-  const map = new OffsetMap(text);
+  const map = new OffsetMap(own);
   return spans.map((s, i) => {
     if (!Array.isArray(s) || s.length < 3)
       throw new ImportError(`label ${i + 1}: expected [start, end, label]`);
     const start = map.fromCodePoint(Number(s[0]));
     const end = map.fromCodePoint(Number(s[1]));
-    checkSpan(text, start, end, `label ${i + 1}`);
-    return { start, end, label: normLabel(String(s[2])) };
+    checkSpan(own, start, end, `label ${i + 1}`);
+    return {
+      start,
+      end,
+      label: normLabel(String(s[2])),
+      ...(own !== text ? { quote: own.slice(start, end) } : {}),
+    };
   });
 }
 
 export interface ImportPreview {
-  /** Not in the sidecar yet. */
+  /** Not in the sidecar yet (moved to where their quote is, when the file's offsets were off). */
   added: Imported[];
+  /** Their quote is not at their place, nor anywhere else in the article: not imported. */
+  contradicting: Imported[];
   /** The same span and label are there already. */
   duplicates: Imported[];
   /** The same span is there with another label: kept as it is, not imported. */
   conflicts: Imported[];
 }
 
-export function previewImport(set: AnnotationSet, items: Imported[]): ImportPreview {
+/**
+ * An imported span whose quote is not the article's text there is moved to the quote's place
+ * nearest to it (the file's offsets may be off, or the article edited since); when the quote is
+ * nowhere, null: the annotation would contradict the text it is attached to.
+ */
+export function anchorImported(text: string, it: Imported): Imported | null {
+  if (it.quote === undefined) return it;
+  if (it.end <= text.length && text.slice(it.start, it.end) === it.quote) return it;
+  const start = Math.max(0, Math.min(it.start, text.length));
+  const p = place(text, {
+    quote: { type: 'TextQuoteSelector', exact: it.quote, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + it.quote.length },
+  });
+  if (!p || p.method === 'fuzzy') return null;
+  return { ...it, start: p.start, end: p.end };
+}
+
+export function previewImport(set: AnnotationSet, raw: Imported[]): ImportPreview {
+  const text = set.articleText;
+  const items: Imported[] = [];
+  const contradicting: Imported[] = [];
+  for (const it of raw) {
+    const placed = anchorImported(text, it);
+    if (placed) items.push(placed);
+    else contradicting.push(it);
+  }
   const have = new Map<string, Set<string>>();
   for (const p of set.placed) {
     const k = `${p.at.start}:${p.at.end}`;
@@ -204,7 +245,7 @@ export function previewImport(set: AnnotationSet, items: Imported[]): ImportPrev
     labels.add(p.annotation.label);
     have.set(k, labels);
   }
-  const preview: ImportPreview = { added: [], duplicates: [], conflicts: [] };
+  const preview: ImportPreview = { added: [], contradicting, duplicates: [], conflicts: [] };
   const seen = new Set<string>();
   for (const it of items) {
     const k = `${it.start}:${it.end}`;

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../core';
 import { AnalysisCache, analyze } from '../core';
+import { replyParts } from './workerProtocol';
 
 const caches = new Map<string, AnalysisCache>();
 
@@ -18,8 +19,8 @@ parentPort?.on('message', (m: { id: number; key: string; text: string; options: 
       caches.set(m.key, cache);
     }
     const analysis = analyze(m.text, { ...m.options, cache });
-    parentPort?.postMessage({ id: m.id, analysis, ms: performance.now() - t0 });
+    for (const part of replyParts(m.id, analysis, performance.now() - t0)) parentPort?.postMessage(part);
   } catch (e) {
-    parentPort?.postMessage({ id: m.id, error: (e as Error).message });
+    parentPort?.postMessage({ id: m.id, kind: 'error', error: (e as Error).message });
   }
 });

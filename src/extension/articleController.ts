@@ -28,6 +28,11 @@ export class ArticleController implements vscode.Disposable {
     return this.doc.uri.toString();
   }
 
+  /** The document version the last analysis was made of (reading it shifts nothing). */
+  get analysedVersion(): number | undefined {
+    return this.result?.version;
+  }
+
   /** The last analysis result (of `result.version`; spans shifted to the current text). */
   get state(): AnalysisResult | undefined {
     if (this.result && this.pending.length) {

@@ -42,14 +42,16 @@ export function testApi(
   renderer: Renderer,
 ): NewsmarkApi {
   const waiters: { uri: string; version?: number; resolve: (a: Analysis) => void }[] = [];
+  // Versions are compared without reading the findings (which would shift them through edits).
   articles.onDidChange((uri) => {
-    const st = articles.get(uri)?.state;
-    if (!st) return;
+    const c = articles.get(uri);
+    const version = c?.analysedVersion;
+    if (!c || version === undefined) return;
     for (let i = waiters.length - 1; i >= 0; i--) {
       const w = waiters[i];
-      if (w.uri !== uri || (w.version !== undefined && st.version < w.version)) continue;
+      if (w.uri !== uri || (w.version !== undefined && version < w.version)) continue;
       waiters.splice(i, 1);
-      w.resolve(st.analysis);
+      w.resolve(c.state!.analysis);
     }
   });
   return {
@@ -71,8 +73,10 @@ export function testApi(
     sidecarPathFor: (uri) => annotations.sidecarPathOf(uri),
     whenAnalyzed: (uri, version) =>
       new Promise((resolve) => {
-        const st = articles.get(uri.toString())?.state;
-        if (st && (version === undefined || st.version >= version)) return resolve(st.analysis);
+        const c = articles.get(uri.toString());
+        const v = c?.analysedVersion;
+        if (c && v !== undefined && (version === undefined || v >= version))
+          return resolve(c.state!.analysis);
         waiters.push({ uri: uri.toString(), version, resolve });
       }),
     lastLatency: (uri) => renderer.latency.get(uri.toString()),

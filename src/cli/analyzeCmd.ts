@@ -4,6 +4,7 @@ import type { Analysis, Language } from '../core';
 import { analyze } from '../core';
 import { expand, parseFlags, readArticle, UsageError } from './args';
 import { renderHuman, useColor } from './render';
+import { warn } from './terminal';
 
 export function toJson(file: string, a: Analysis) {
   return {
@@ -43,7 +44,7 @@ export async function cmdAnalyze(args: string[]): Promise<number> {
   let failed = 0;
   const files = expand(rest);
   if (!files.length) {
-    process.stderr.write(`newsmark: no .txt or .md files found in ${rest.join(', ')}\n`);
+    warn(`no .txt or .md files found in ${rest.join(', ')}`);
     return 1;
   }
   for (const file of files) {
@@ -51,7 +52,7 @@ export async function cmdAnalyze(args: string[]): Promise<number> {
     try {
       text = readArticle(file);
     } catch (e) {
-      process.stderr.write(`newsmark: ${file}: ${(e as Error).message}\n`);
+      warn(`${file}: ${(e as Error).message}`);
       failed++;
       continue;
     }

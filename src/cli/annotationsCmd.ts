@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type AnnotationSet, changeArticleAnnotations, openArticleAnnotations, SidecarError } from '../core';
 import { CliError } from './args';
+import { forTerminal } from './terminal';
 import { settingsFor, sidecarLocationFor } from './workspaceSettings';
 
 export const ANNOTATIONS_USAGE = `  newsmark annotations list [--json] <article>
@@ -51,11 +52,12 @@ export async function cmdAnnotations(
       author: p.annotation.author,
       modified: p.annotation.modified,
     }));
+    const outSafe = (line: string) => out(forTerminal(line));
     if (flags.json) for (const r of rows) out(`${JSON.stringify({ file: article, ...r })}\n`);
     else {
-      if (!rows.length) out(`${article}: no annotations\n`);
+      if (!rows.length) outSafe(`${article}: no annotations\n`);
       for (const r of rows)
-        out(
+        outSafe(
           `${r.id}  ${r.label.padEnd(8)} ${r.orphan ? 'ORPHAN     ' : `${String(r.start).padStart(5)}-${String(r.end).padEnd(5)}`} ${JSON.stringify(r.text)}${r.note ? `  — ${r.note}` : ''}${r.verdict ? `  [${r.verdict}]` : ''}\n`,
         );
     }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stripBom } from '../core';
+import { warn as warnOnStderr } from './terminal';
 
 /** A mistake in the command's words: usage is printed, exit code 2. */
 export class UsageError extends Error {}
@@ -22,6 +23,8 @@ export function readArticle(file: string): string {
     );
   }
   if (buf.length === 0) throw new Error('empty file');
+  if (isUtf16(buf))
+    throw new Error('UTF-16 text: convert it to UTF-8 (for example: iconv -f UTF-16 -t UTF-8)');
   if (buf.includes(0)) throw new Error('binary file (contains NUL bytes)');
   let text: string;
   try {
@@ -81,11 +84,23 @@ function articlesUnder(dir: string, warn: (s: string) => void): string[] {
   return out.sort();
 }
 
+/** UTF-16 by its byte-order mark, or by NUL bytes at every other place of ASCII-looking text. */
+function isUtf16(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)))
+    return true;
+  const n = Math.min(buf.length - (buf.length % 2), 512);
+  if (n < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenNul++;
+    if (buf[i + 1] === 0) oddNul++;
+  }
+  return Math.max(evenNul, oddNul) > (n / 2) * 0.7 && Math.min(evenNul, oddNul) < (n / 2) * 0.1;
+}
+
 /** Files and folders to the article files they hold (.txt, .md), in a stable order. */
-export function expand(
-  inputs: string[],
-  warn = (s: string) => process.stderr.write(`newsmark: ${s}\n`),
-): string[] {
+export function expand(inputs: string[], warn = warnOnStderr): string[] {
   const out: string[] = [];
   for (const p of inputs) {
     let st: fs.Stats | undefined;

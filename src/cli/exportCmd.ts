@@ -17,6 +17,7 @@ import {
 } from '../core';
 import { openForCli } from './annotationsCmd';
 import { CliError } from './args';
+import { forTerminal, warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--force] [--sidecar-folder DIR] <file|dir>...
@@ -50,10 +51,10 @@ export async function cmdExport(
     onProgress: (done, total, file) =>
       file &&
       process.stderr.isTTY &&
-      process.stderr.write(`\rexporting ${done + 1}/${total} ${path.basename(file)}\x1b[K`),
+      process.stderr.write(`\rexporting ${done + 1}/${total} ${forTerminal(path.basename(file))}\x1b[K`),
   });
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  for (const e of res.errors) process.stderr.write(`newsmark: ${e.file}: ${e.message}\n`);
+  for (const e of res.errors) warn(`${e.file}: ${e.message}`);
   log(
     `exported ${res.exported} article${res.exported === 1 ? '' : 's'} as ${format} to ${outDir} (${res.written.length} file${res.written.length === 1 ? '' : 's'})\n`,
   );
@@ -113,7 +114,7 @@ export async function cmdImport(
       log(`  wrote ${n} annotation${n === 1 ? '' : 's'} to ${sidecar}\n`);
     } catch (e) {
       failed++;
-      process.stderr.write(`newsmark: ${file}: ${(e as Error).message}\n`);
+      warn(`${file}: ${(e as Error).message}`);
     }
   }
   return failed ? 1 : 0;

@@ -5,9 +5,11 @@
 
 import type { Analysis, Attribution } from '../core';
 import { chainsOf, sourceNames } from '../core';
+import { charForTerminal, forTerminal } from './terminal';
 
+/** Colour only on a terminal (never in a file or a pipe), unless NO_COLOR or a dumb terminal. */
 export const useColor = () =>
-  !process.env.NO_COLOR && process.stdout.isTTY !== false && process.env.TERM !== 'dumb';
+  !process.env.NO_COLOR && process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 
 const SGR = {
   PER: '1;34',
@@ -54,7 +56,7 @@ function colouredText(text: string, a: Analysis): string {
       cur = codes[i];
       out += cur ? `\x1b[${cur}m` : '';
     }
-    out += text[i];
+    out += charForTerminal(text[i]);
   }
   return cur ? `${out}\x1b[0m` : out;
 }
@@ -76,10 +78,10 @@ function bracketedText(text: string, a: Analysis): string {
   let out = '';
   let pos = 0;
   for (const i of ins) {
-    out += text.slice(pos, i.at) + i.s;
+    out += forTerminal(text.slice(pos, i.at)) + i.s;
     pos = i.at;
   }
-  return out + text.slice(pos);
+  return out + forTerminal(text.slice(pos));
 }
 
 function entityLines(a: Analysis, color: boolean): string[] {
@@ -89,7 +91,7 @@ function entityLines(a: Analysis, color: boolean): string[] {
     if (!list.length) continue;
     const items = list.map(
       (e) =>
-        `${e.name}${e.stateMedia ? ' [state media]' : e.kind === 'media' ? ' [media]' : ''} ×${e.mentions.length}`,
+        `${forTerminal(e.name)}${e.stateMedia ? ' [state media]' : e.kind === 'media' ? ' [media]' : ''} ×${e.mentions.length}`,
     );
     lines.push(`  ${paint(t, SGR[t], color)}: ${items.join(', ')}`);
   }
@@ -100,14 +102,14 @@ function sourceLines(a: Analysis, color: boolean, nameOf: (att: Attribution) => 
   const lines = [paint(`Sources (${a.sources.length}):`, SGR.bold, color)];
   for (const s of a.sources) {
     const flag = s.anonymous ? paint(' ⚠ anonymous', '33', color) : '';
-    const cites = s.cites.length ? ` ← cites ${s.cites.join(', ')}` : '';
+    const cites = s.cites.length ? ` ← cites ${forTerminal(s.cites.join(', '))}` : '';
     const n = s.attributions.length;
-    lines.push(`  • ${s.name} (${s.kind}, ${n} statement${n === 1 ? '' : 's'})${cites}${flag}`);
+    lines.push(`  • ${forTerminal(s.name)} (${s.kind}, ${n} statement${n === 1 ? '' : 's'})${cites}${flag}`);
   }
   const chains = chainsOf(a, nameOf);
   if (chains.length) {
     lines.push(paint('Chains of reporting:', SGR.bold, color));
-    for (const c of chains) lines.push(`  ${c}`);
+    for (const c of chains) lines.push(`  ${forTerminal(c)}`);
   }
   return lines;
 }
@@ -116,11 +118,11 @@ function attributionLines(a: Analysis, color: boolean, nameOf: (att: Attribution
   const lines = [paint(`Attributions (${a.attributions.length}):`, SGR.bold, color)];
   const byId = new Map(a.attributions.map((x) => [x.id, x]));
   for (const att of a.attributions) {
-    const src = att.source.map((s) => s.text).join(' … ') || '—';
-    const cue = att.cue.map((s) => s.text).join(' … ');
+    const src = forTerminal(att.source.map((s) => s.text).join(' … ') || '—');
+    const cue = forTerminal(att.cue.map((s) => s.text).join(' … '));
     const content = att.content.map((s) => s.text).join(' … ');
-    const short = content.length > 90 ? `${content.slice(0, 87)}…` : content;
-    const via = att.via ? ` (via ${nameOf(byId.get(att.via)!)})` : '';
+    const short = forTerminal(content.length > 90 ? `${content.slice(0, 87)}…` : content);
+    const via = att.via ? ` (via ${forTerminal(nameOf(byId.get(att.via)!))})` : '';
     const q = att.direct ? ['“', '”'] : ['', ''];
     lines.push(
       `  ${att.id} ${paint(src, SGR.source, color)} → ${paint(cue, SGR.cue, color)} → ${q[0]}${short}${q[1]}  [${att.direct ? 'direct' : 'indirect'}, ${att.sourceKind}${att.anonymous ? ', anonymous' : ''}]${via}`,
@@ -132,7 +134,7 @@ function attributionLines(a: Analysis, color: boolean, nameOf: (att: Attribution
 export function renderHuman(file: string, text: string, a: Analysis, color: boolean): string {
   const nameOf = sourceNames(a);
   const lines = [
-    paint(`── ${file} (${a.language}, ${a.stats.words} words) ──`, SGR.bold, color),
+    paint(`── ${forTerminal(file)} (${a.language}, ${a.stats.words} words) ──`, SGR.bold, color),
     (color ? colouredText(text, a) : bracketedText(text, a)).trimEnd(),
     '',
   ];

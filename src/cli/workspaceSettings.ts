@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
 import type { SidecarLocation } from '../core';
+import { warn } from './terminal';
 
 export interface WorkspaceSettings {
   /** The folder that holds `.vscode/` (VS Code's workspace folder), if one was found. */
@@ -46,7 +47,7 @@ export function readNewsmarkSettings(text: string, file = 'settings.json'): Omit
   const errors: ParseError[] = [];
   const json = parse(text, errors, { allowTrailingComma: true });
   if (errors.length || !json || typeof json !== 'object') {
-    process.stderr.write(`newsmark: ${file}: not valid JSON; its newsmark.* settings are ignored\n`);
+    warn(`${file}: not valid JSON; its newsmark.* settings are ignored`);
     return {};
   }
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);

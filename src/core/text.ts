@@ -39,6 +39,24 @@ function isWordChar(text: string, i: number): boolean {
 const ASCII_CHARS = Array.from({ length: 128 }, (_, k) => String.fromCharCode(k));
 const JOINERS = new Set([0x27, 0x2019, 0x2bc, 0x60, 0x2d, 0x2010]); // ' ’ ʼ ` - ‐
 
+/**
+ * Whether a code unit may continue a grapheme cluster after a symbol: a zero-width joiner, a
+ * variation selector, a keycap, or the high surrogate of regional indicators, skin tones and tags.
+ */
+const extendsCluster = (d: number) =>
+  d === 0x200d || d === 0xfe0e || d === 0xfe0f || d === 0x20e3 || d === 0xd83c || d === 0xdb40;
+
+let segmenter: Intl.Segmenter | undefined;
+/** The length of the grapheme cluster starting at `start` (Intl.Segmenter, asked only near emoji). */
+function firstGrapheme(text: string, start: number): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const first = segmenter
+    .segment(text.slice(start, start + 64))
+    [Symbol.iterator]()
+    .next();
+  return first.done ? 1 : first.value.segment.length;
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   // A word never runs past `to`: a sentence cut inside a glued word ("щепленняЯк") ends there
@@ -94,6 +112,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    // A symbol with what joins it (🇺🇦, ❤️, 👍🏽, 👩‍⚕️) is one token, one user-perceived character.
+    if (i < n && extendsCluster(text.charCodeAt(i))) i = Math.min(n, start + firstGrapheme(text, start));
     // One-character ASCII punctuation comes from a table: no string per comma.
     const t = c < 0x80 && i === start + 1 ? ASCII_CHARS[c] : text.slice(start, i);
     tokens.push({ start, end: i, text: t, kind: QUOTE_CHARS.has(t) ? 'quote' : 'punct', norm: t });
@@ -107,12 +127,22 @@ export function tokenizeReference(
   from = 0,
   to = text.length,
 ): { start: number; end: number; text: string }[] {
-  const re = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*|\S/gu;
-  const out: { start: number; end: number; text: string }[] = [];
+  const re = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`\-‐][\p{L}\p{M}\p{N}]+)*|(\S)/gu;
+  const out: { start: number; end: number; text: string; symbol: boolean }[] = [];
   re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text))
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  return out;
+  // Symbols of one grapheme cluster (🇺🇦, 👩‍⚕️) are one token.
+  const starts = new Set<number>();
+  for (const g of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(from, to)))
+    starts.add(from + g.index);
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const prev = out[out.length - 1];
+    const symbol = m[1] !== undefined;
+    if (symbol && prev?.symbol && prev.end === m.index && !starts.has(m.index)) {
+      prev.end = m.index + m[0].length;
+      prev.text = text.slice(prev.start, prev.end);
+    } else out.push({ start: m.index, end: m.index + m[0].length, text: m[0], symbol });
+  }
+  return out.map(({ start, end, text: t }) => ({ start, end, text: t }));
 }
 
 export function isCapitalized(word: string): boolean {

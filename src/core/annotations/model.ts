@@ -125,7 +125,7 @@ export function mergeAnnotations(
  */
 export function serializeSidecar(s: Sidecar): string {
   const head = {
-    $schema: s.$schema,
+    $schema: SIDECAR_SCHEMA_ID,
     version: s.version,
     article: s.article,
     textHash: s.textHash,

@@ -166,7 +166,8 @@ export function parseSidecar(text: string): Sidecar {
     ids.add(a.id);
   }
   return {
-    $schema: s.$schema ?? SIDECAR_SCHEMA_ID,
+    // Only our own schema id is kept: a sidecar from elsewhere may name any URL there.
+    $schema: SIDECAR_SCHEMA_ID,
     version: s.version,
     article: s.article ?? '',
     textHash: s.textHash ?? '',

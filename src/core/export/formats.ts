@@ -218,17 +218,26 @@ export function toJsonl(exp: ArticleExport): string {
 export const CSV_COLUMNS = ['file', 'start', 'end', 'text', 'label', 'role', 'note', 'author', 'status'];
 
 /** RFC 4180 CSV (UTF-8, quoted as needed); `bom` helps spreadsheet programs detect UTF-8. */
+/**
+ * A text cell a spreadsheet would take for a formula (=, +, -, @, a tab or a carriage return
+ * first) is prefixed with an apostrophe, as OWASP advises against CSV injection; the other
+ * formats keep the original text.
+ */
+export function csvSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 export function toCsv(exps: ArticleExport[], options: { bom?: boolean; header?: boolean } = {}): string {
   const rows = exps.flatMap((exp) =>
     exp.records.map((r) => [
-      exp.file,
+      csvSafe(exp.file),
       r.start,
       r.end,
-      r.text,
-      r.label,
-      r.role ?? '',
-      r.note ?? '',
-      r.author ?? '',
+      csvSafe(r.text),
+      csvSafe(r.label),
+      csvSafe(r.role ?? ''),
+      csvSafe(r.note ?? ''),
+      csvSafe(r.author ?? ''),
       r.status,
     ]),
   );

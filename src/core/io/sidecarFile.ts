@@ -56,6 +56,14 @@ export function readSidecarFile(file: string): ReadResult {
   } catch {
     return { kind: 'missing' };
   }
+  if (!st.isFile())
+    return {
+      kind: 'error',
+      error: new SidecarError(
+        `the sidecar path ${file} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}, not a sidecar file`,
+        'syntax',
+      ),
+    };
   if (st.size > MAX_SIDECAR_BYTES) {
     return {
       kind: 'error',

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Language } from '../core';
 import { analyze } from '../core';
+import { benchHostile } from './benchHostile';
 
 const root = path.resolve(__dirname, '..');
 const evalDir = process.env.NEWSMARK_EVAL_DIR ?? path.resolve(root, '../shared/eval');
@@ -123,6 +124,7 @@ peak = Math.max(peak, process.memoryUsage().rss);
 console.log(`\npeak memory (RSS): ${(peak / MB).toFixed(0)} MB`);
 besideWink();
 cliAgainstInProcess();
+benchHostile(fs.readFileSync(path.join(root, 'seeds/uk-ukrinform-kndr-russia.txt'), 'utf8'));
 
 /**
  * English news, article by article, beside wink-nlp (tokens and named entities only) in this

@@ -104,3 +104,51 @@ describe('Export and import from VS Code', () => {
     assert.strictEqual(nm.annotationsFor(ed.document.uri).length, 0);
   });
 });
+
+describe('Export safety in VS Code', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('asks before replacing files, and never writes over the article itself', async () => {
+    await api();
+    const name = 'safe-export.txt';
+    const text = 'Reuters said that the talks resumed in Geneva.\n';
+    fs.writeFileSync(workspaceFile(name).fsPath, text);
+    await openArticle(name);
+    const dir = workspaceFile('safe-out').fsPath;
+    const first = await vscode.commands.executeCommand<{ written: string[] }>('newsmark.exportArticle', {
+      format: 'conll',
+      outDir: dir,
+      include: 'both',
+    });
+    assert.strictEqual(first?.written.length, 1);
+    fs.writeFileSync(first.written[0], 'kept');
+    // The user answers "no" to replacing: nothing is written.
+    const declined = await vscode.commands.executeCommand('newsmark.exportArticle', {
+      format: 'conll',
+      outDir: dir,
+      include: 'both',
+      replace: false,
+    });
+    assert.strictEqual(declined, undefined);
+    assert.strictEqual(fs.readFileSync(first.written[0], 'utf8'), 'kept');
+    await vscode.commands.executeCommand('newsmark.exportArticle', {
+      format: 'conll',
+      outDir: dir,
+      include: 'both',
+      replace: true,
+    });
+    assert.notStrictEqual(fs.readFileSync(first.written[0], 'utf8'), 'kept');
+    // brat into the article's own folder would replace the article with its copy: refused.
+    const folder = path.dirname(workspaceFile(name).fsPath);
+    const refused = await vscode.commands.executeCommand('newsmark.exportArticle', {
+      format: 'brat',
+      outDir: folder,
+      include: 'both',
+      replace: true,
+    });
+    assert.strictEqual(refused, undefined);
+    assert.strictEqual(fs.readFileSync(workspaceFile(name).fsPath, 'utf8'), text);
+  });
+});

@@ -1,2 +1,4 @@
-// Bundled for the kill-the-writer test: the real atomic writer, loaded by a child process.
+// Bundled for tests that need the real writers in child processes (a writer killed in a loop,
+// four writers at once).
+export { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
 export { writeFileAtomicSync } from '../../src/core/io/sidecarFile';

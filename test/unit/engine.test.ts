@@ -231,6 +231,26 @@ describe('attributions (Ukrainian seed article)', () => {
   });
 });
 
+describe('sources resolved across the article', () => {
+  it('a role naming a person named elsewhere joins that person; a message joins the outlet just named', () => {
+    const a = analyze(
+      [
+        'Лідер КНДР наказав поглиблювати відносини з Росією.',
+        'Лідер Північної Кореї Кім Чен Ин повернувся до Пхеньяна, повідомляє Yonhap.',
+        'У повідомленні йдеться, що візит був успішним.',
+      ].join('\n\n'),
+    );
+    const names = a.sources.map((s) => `${s.name}:${s.attributions.length}`);
+    assert.ok(names.includes('Кім Чен Ин:1') || names.some((n) => n.startsWith('Кім Чен Ин')), names.join());
+    assert.ok(!names.some((n) => n.startsWith('Лідер КНДР')), names.join());
+    assert.ok(!names.some((n) => n.startsWith('повідомлен')), names.join());
+    assert.ok(
+      names.some((n) => n.startsWith('Yonhap:2')),
+      names.join(),
+    );
+  });
+});
+
 describe('attributions: tricky cases', () => {
   it('English: "X said", "according to", anonymous "sources said"', () => {
     const t =

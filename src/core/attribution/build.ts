@@ -27,7 +27,7 @@ export function buildAttribution(site: CueSite): Attribution | null {
   const found: Found = { source: [], content: [], direct: false, sourceEnd: site.cue.b, inverted: false };
   findSource(site, shape, found);
   findContent(site, shape, found);
-  return finishAttribution(site, site.cue, found.source, found.content, found.direct);
+  return finishAttribution(site, site.cue, found.source, found.content, found.direct, found.kindHint);
 }
 
 function quoteBeforeCue(site: CueSite): QuoteSpan | undefined {
@@ -65,14 +65,19 @@ function shapeOf(site: CueSite): Shape {
   const aboutThisSubject = aboutThis && before > 1 && c.pronouns.has(lw(before)) && !cueTokens.has(before);
   // A comma before the cue inverts it only when a subject follows ("…, передає Укрінформ"); in
   // "Монтедуро, директор ACN, розповів на зустрічі, що …" the comma closes an appositive.
+  // Nor does it before an aside's end when the content follows: "На політбюро, зокрема,
+  // констатували, що …".
   const prevTok = toks[cue.a - 1];
+  const thatFollows =
+    c.complementizers.has(lw(cue.b + 1)) ||
+    (toks[cue.b + 1]?.text === ',' && c.complementizers.has(lw(cue.b + 2)));
   const commaBefore =
     !!prevTok &&
     /^[,\-–—]$/.test(prevTok.text) &&
     (rules.commaAlwaysInverts ||
       prevTok.text !== ',' ||
       isPostposedSubject(toks, cue.b, c) ||
-      appositiveBefore(site, cue.a - 1) < 0);
+      (appositiveBefore(site, cue.a - 1) < 0 && !(thatFollows && asideBefore(site, cue.a - 1) > 0)));
   return { quoteBefore: quoteBeforeCue(site), aboutThis, aboutThisSubject, commaBefore };
 }
 
@@ -108,7 +113,7 @@ function invertedSource(site: CueSite, found: Found): void {
     r = sourceBefore(site, cue.a - 1);
   else r = sourceAfter(site, cue.b + 1);
   if (!r) return;
-  if (rules.trimSourceAfter && r[0] > cue.b) r = rules.trimSourceAfter(toks, r);
+  if (rules.trimSourceAfter && r[0] > cue.b) r = rules.trimSourceAfter(site, r);
   found.source = [span(text, toks[r[0]].start, toks[r[1]].end)];
   if (r[0] > cue.b) found.sourceEnd = r[1];
 }
@@ -123,6 +128,9 @@ function subjectSource(site: CueSite, found: Found): void {
     const first = appositiveBefore(site, cue.a - 1);
     const np = first > 0 ? sourceBefore(site, nameEndBefore(toks, first)) : null;
     if (np) r = [np[0], cue.a - 2];
+    // "На політбюро, зокрема, констатували": the subject (or the place of saying) before an aside.
+    const aside = r ? -1 : asideBefore(site, cue.a - 1);
+    if (aside > 0) r = sourceBefore(site, aside - 1);
   }
   // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.
   const range = r;
@@ -136,8 +144,12 @@ function subjectSource(site: CueSite, found: Found): void {
         x.att.source[0].end >= toks[range[1]].end,
     );
   if (cit && cit.cue.a > 0) r = sourceBefore(site, cit.cue.a - 1);
-  if (r) found.source = [span(text, toks[r[0]].start, toks[r[1]].end)];
-  else if (prevTok && rules.coordinators.has(prevTok.text.toLowerCase()))
+  if (r) {
+    found.source = [...correlativePlaces(site, r[0]), span(text, toks[r[0]].start, toks[r[1]].end)];
+    // "У міністерстві заявили", "На політбюро констатували": said *in* a body, by the body.
+    if (r[0] > 0 && LOCATIVE.has(toks[r[0] - 1].norm) && /(ли|ють|ять)$/.test(site.lw(cue.a)))
+      found.kindHint = 'organisation';
+  } else if (prevTok && rules.coordinators.has(prevTok.text.toLowerCase()))
     found.source = coordinatedSubject(site);
   else if (
     rules.continuesLastSubject &&
@@ -148,6 +160,34 @@ function subjectSource(site: CueSite, found: Found): void {
     found.source = lastSubject;
   else if (rules.colonContinuesSubject && prevTok?.text === ':' && !/(ли|ють|ять|ться)$/.test(site.lw(cue.a)))
     found.source = colonSubject(site);
+}
+
+/**
+ * "І в Москві, і в Пхеньяні заперечують": places joined by a repeated "і в" (or "ні в") before
+ * the one next to the verb are its sources too (returned in text order).
+ */
+function correlativePlaces(site: CueSite, first: number): Span[] {
+  const { toks, lw, text } = site;
+  const out: Span[] = [];
+  let at = first;
+  while (LOCATIVE.has(lw(at - 1)) && CORRELATIVE.has(lw(at - 2)) && toks[at - 3]?.text === ',') {
+    let a = at - 4;
+    while (a > 0 && isWordTok(toks[a - 1]) && !LOCATIVE.has(lw(a - 1)) && at - 4 - a < 4) a--;
+    if (!(LOCATIVE.has(lw(a - 1)) && CORRELATIVE.has(lw(a - 2)) && isWordTok(toks[a]))) break;
+    out.unshift(span(text, toks[a].start, toks[at - 4].end));
+    at = a;
+  }
+  return out;
+}
+
+/** ", зокрема," ending at the comma `comma`: the opening comma of an aside of a few lower-case words, else -1. */
+function asideBefore(site: CueSite, comma: number): number {
+  const { toks } = site;
+  for (let x = comma - 1; x > 0 && comma - x <= 4; x--) {
+    if (toks[x].text === ',') return x < comma - 1 ? x : -1;
+    if (!isWordTok(toks[x]) || isCapitalized(toks[x].text)) return -1;
+  }
+  return -1;
 }
 
 /**
@@ -183,6 +223,9 @@ function coordinatedSubject(site: CueSite): Span[] {
 }
 
 /** VERB_PAST: a Ukrainian/Russian past-tense verb right after a sentence's first word marks it as its subject. */
+const LOCATIVE = new Set(['у', 'в', 'на', 'во']);
+const CORRELATIVE = new Set(['і', 'й', 'та', 'ні', 'и', 'ни']);
+
 const VERB_PAST = /(ав|ив|ів|ла|ли|ло|ал|ил|ел)$/;
 
 /**

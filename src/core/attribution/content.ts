@@ -30,6 +30,8 @@ export interface Found {
   /** The last token of a source that follows the cue (else the cue's last token). */
   sourceEnd: number;
   inverted: boolean;
+  /** The source's kind as its place says, for a word the other rules cannot place. */
+  kindHint?: 'organisation';
 }
 
 /** Commas before a say-verb with a postposed subject: trailing credits ("…, передає Укрінформ"). */

@@ -17,6 +17,8 @@ export function classifySource(
   source: Span[],
   mentionAt: MentionIndex,
   cue: Cue,
+  /** What the source's place in the sentence says it is ("На політбюро констатували": a body). */
+  hint?: SourceKind,
 ): { kind: SourceKind; entity?: string } {
   if (!source.length) return { kind: 'none' };
   const s = source[0];
@@ -42,11 +44,11 @@ export function classifySource(
       return { kind: 'government', entity: e.id };
     return { kind: 'organisation', entity: e.id };
   }
-  return { kind: unknownNameKind(c, s, words, cue) };
+  return { kind: unknownNameKind(c, s, words, cue, hint) };
 }
 
 /** A source that is no known entity: judged by its words and shape. */
-function unknownNameKind(c: Compiled, s: Span, words: string[], cue: Cue): SourceKind {
+function unknownNameKind(c: Compiled, s: Span, words: string[], cue: Cue, hint?: SourceKind): SourceKind {
   if (words.some((w) => c.documents.has(w)) || cue.kind === 'document') return 'document';
   if (words.some((w) => c.mediaNouns.has(w))) return 'media'; // "за даними телеканалу"
   // A bare capitalised name before a speech verb is, as a rule, a person's (Салліван заявив).
@@ -59,7 +61,7 @@ function unknownNameKind(c: Compiled, s: Span, words: string[], cue: Cue): Sourc
     /(ов|ев|єв|ин|ін|енко|ук|юк|чук|ський|цький|ская|ська|ова|ева|son|ski|sky)$/u.test(s.text)
   )
     return 'person';
-  return /^\p{Lu}/u.test(s.text) ? 'organisation' : 'person';
+  return /^\p{Lu}/u.test(s.text) ? 'organisation' : (hint ?? 'person');
 }
 
 /** Makes the attribution of a cue site from its source and content, or null without content. */
@@ -69,6 +71,7 @@ export function finishAttribution(
   source: Span[],
   content: Span[],
   direct: boolean,
+  hint?: SourceKind,
 ): Attribution | null {
   if (!content.length) {
     const after = colonContent(site.ctx, site.s, cue);
@@ -79,7 +82,7 @@ export function finishAttribution(
   }
   if (!content.length || content.some((x) => x.text.length < 2)) return null;
   source = site.rules.finishSource(source);
-  const { kind, entity } = classifySource(site.c, source, site.mentionAt, cue);
+  const { kind, entity } = classifySource(site.c, source, site.mentionAt, cue, hint);
   const att: Attribution = {
     id: nextTmpId(),
     cue: cue.spans,

@@ -18,6 +18,7 @@ import { type AttributionContext, buildMentionIndex, type Sibling } from './cont
 import { speakerCredits } from './credits';
 import { findCues } from './cues';
 import { englishRules } from './english/rules';
+import { resolveSources } from './resolveSources';
 import type { LanguageRules } from './rules';
 import { makeSite } from './rules';
 import { ukRuRules } from './ukRuRules';
@@ -55,6 +56,7 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
       for (const att of speakerCredits({ ctx, c, rules, p, mentionAt, quotes })) results.push(att);
     }
   let lastSubject: Span[] = [];
+  const sentenceOf = new Map<Attribution, number>();
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const quotes = sentQuotes[si];
@@ -85,9 +87,11 @@ export function findAttributions(ctx: AttributionContext): Attribution[] {
     linkChains(siblings);
     for (const { att } of siblings) {
       results.push(att);
+      sentenceOf.set(att, si);
       if (att.source.length && att.sourceKind !== 'document') lastSubject = att.source;
     }
   }
+  resolveSources(text, results, sentenceOf, c, ctx.entities, mentionAt);
   const ids = new Map(results.map((a, i) => [a.id, `A${i + 1}`]));
   for (const a of results) {
     a.id = ids.get(a.id)!;

@@ -62,7 +62,7 @@ export interface SiteRules {
   /** '"…," he said': a pronoun or name before an inverted verb is its source. */
   subjectBeforeInvertedVerb: boolean;
   /** Cuts a source found after the cue at a time or clause word ("said Smith on Monday"). */
-  trimSourceAfter: ((toks: Token[], r: [number, number]) => [number, number]) | undefined;
+  trimSourceAfter: ((site: CueSite, r: [number, number]) => [number, number]) | undefined;
   /** "Монтедуро, директор ACN, розповів": the name and its appositive are the source. */
   appositiveSubject: boolean;
   /** Words that coordinate a second verb with the sentence's subject ("і заявив"). */

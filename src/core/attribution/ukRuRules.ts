@@ -4,11 +4,11 @@
  * before the verb, "Про це …" pointing back, a subjectless verb continuing the last subject,
  * "що" after a short circumstance).
  */
-import { span } from '../text';
+import { isCapitalized, span } from '../text';
 import { buildAttribution } from './build';
 import { verbClassOf } from './compiled';
 import { firstWordIndex, isWordTok } from './context';
-import type { CueCandidate, LanguageRules } from './rules';
+import type { CueCandidate, CueSite, LanguageRules } from './rules';
 import { UK_RU } from './words';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -31,6 +31,24 @@ function parentheticalAs({ text, toks, lw, i, c }: CueCandidate) {
   };
 }
 
+/**
+ * "— сказав Шмигаль журналістам після засідання": a source after its verb ends with the name it
+ * holds when what follows the name is an addressee, a time or a place of saying (a preposition
+ * such as після, на, від), not the rest of a name ("Державна служба України з надзвичайних
+ * ситуацій", "Центр медіа розслідувань").
+ */
+function endAtName({ toks, mentionAt, c }: CueSite, r: [number, number]): [number, number] {
+  // A document keeps what follows its name: "заяві Ryanair від 11 вересня" (of that date).
+  if (c.documents.has(toks[r[0]].norm)) return r;
+  const m = mentionAt(toks[r[0]].start, toks[r[1]].end)[0];
+  if (!m) return r;
+  let end = r[0];
+  while (end < r[1] && toks[end + 1].end <= m.end) end++;
+  if (toks[end].end !== m.end || end === r[1] || !UK_RU.afterNameCuts.has(toks[end + 1].norm)) return r;
+  for (let k = end + 1; k <= r[1]; k++) if (!isWordTok(toks[k]) || isCapitalized(toks[k].text)) return r;
+  return [r[0], end];
+}
+
 export const ukRuRules: LanguageRules = {
   build: buildAttribution,
   skipWord: () => false,
@@ -51,7 +69,7 @@ export const ukRuRules: LanguageRules = {
   commaAlwaysInverts: false,
   postposedSubjectInverts: false,
   subjectBeforeInvertedVerb: false,
-  trimSourceAfter: undefined,
+  trimSourceAfter: endAtName,
   appositiveSubject: true,
   coordinators: UK_RU.coordinators,
   continuesLastSubject: true,

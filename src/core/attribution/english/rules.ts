@@ -4,7 +4,6 @@
  * credits a source only when X names one; a sentence-initial "According to …" runs to its comma.
  */
 import { normalizeWord } from '../../morphology';
-import type { Token } from '../../text';
 import { isCapitalized, trimSpan } from '../../text';
 import type { Attribution, Span } from '../../types';
 import { buildAttribution } from '../build';
@@ -65,7 +64,7 @@ function build(site: CueSite): Attribution | null {
 }
 
 /** "said John Smith, a spokesman" is cut at the comma already; also drop a trailing "on Monday". */
-function trimSourceAfter(toks: Token[], r: [number, number]): [number, number] {
+function trimSourceAfter({ toks }: CueSite, r: [number, number]): [number, number] {
   let b = r[1];
   for (let x = r[0] + 1; x <= b; x++) {
     if (EN.appositiveCutWords.has(toks[x].text.toLowerCase())) {

@@ -1,0 +1,85 @@
+/**
+ * What the learned tagger reads of a token: hashed ids of its normal form, prefix, suffix and
+ * shape (no vocabulary to ship: any word has a row), and dense features that carry the rules'
+ * own findings (their entity label for the token) and the token's look.
+ */
+import type { Sentence } from '../article';
+import type { Token } from '../text';
+import type { Analysis, EntityType } from '../types';
+import type { SeqInput } from './net';
+
+export const ENTITY_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export const LEARNED_TYPES: EntityType[] = ['PER', 'ORG', 'LOC'];
+/** Rows of the hashed tables: normal form, prefix, suffix, shape. */
+export const FEATURE_ROWS = [4096, 2048, 2048, 512];
+/** Dense features: the rules' tag (7), capitalised, all capitals, digits, first word, punctuation, quote. */
+export const DENSE = ENTITY_TAGS.length + 6;
+
+/** FNV-1a, 32 bits. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The word's shape: Xxxx, XX, dd, x-x … (runs of one class shortened to two). */
+export function shapeOf(w: string): string {
+  let out = '';
+  for (const ch of w.slice(0, 12)) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (!(out.length >= 2 && out[out.length - 1] === c && out[out.length - 2] === c)) out += c;
+  }
+  return out;
+}
+
+/** The rules' entity tag of each token (by the mentions they found), as tag ids. */
+export function rulesTags(tokens: Token[], analysis: Analysis | undefined): Int32Array {
+  const tags = new Int32Array(tokens.length);
+  if (!analysis) return tags;
+  const spans: { start: number; end: number; type: EntityType }[] = [];
+  for (const e of analysis.entities)
+    for (const m of e.mentions) spans.push({ start: m.start, end: m.end, type: e.type });
+  spans.sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    while (k < spans.length && spans[k].end <= tok.start) k++;
+    const s = spans[k];
+    if (!s || s.start >= tok.end || !LEARNED_TYPES.includes(s.type)) continue;
+    tags[t] = ENTITY_TAGS.indexOf(
+      `${tok.start <= s.start ? 'B' : 'I'}-${s.type}` as (typeof ENTITY_TAGS)[number],
+    );
+  }
+  return tags;
+}
+
+/** One sentence's input for the network. */
+export function sentenceInput(s: Sentence, rules: Int32Array, firstWord: number): SeqInput {
+  const F = FEATURE_ROWS.length;
+  const n = s.tokens.length;
+  const ids = new Int32Array(n * F);
+  const dense = new Float32Array(n * DENSE);
+  const T = ENTITY_TAGS.length;
+  for (let t = 0; t < n; t++) {
+    const tok = s.tokens[t];
+    const w = tok.norm;
+    ids[t * F] = hash(w) % FEATURE_ROWS[0];
+    ids[t * F + 1] = hash(`p:${w.slice(0, 3)}`) % FEATURE_ROWS[1];
+    ids[t * F + 2] = hash(`s:${w.slice(-3)}`) % FEATURE_ROWS[2];
+    ids[t * F + 3] = hash(shapeOf(tok.text)) % FEATURE_ROWS[3];
+    const d = t * DENSE;
+    dense[d + rules[t]] = 1;
+    const ch = tok.text[0] ?? '';
+    dense[d + T] = /\p{Lu}/u.test(ch) ? 1 : 0;
+    dense[d + T + 1] =
+      tok.text.length > 1 && tok.text === tok.text.toUpperCase() && /\p{L}/u.test(tok.text) ? 1 : 0;
+    dense[d + T + 2] = /\p{N}/u.test(tok.text) ? 1 : 0;
+    dense[d + T + 3] = t === firstWord ? 1 : 0;
+    dense[d + T + 4] = tok.kind === 'punct' ? 1 : 0;
+    dense[d + T + 5] = tok.kind === 'quote' ? 1 : 0;
+  }
+  return { ids, dense, n };
+}

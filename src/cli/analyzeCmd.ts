@@ -1,7 +1,7 @@
 /** `newsmark analyze`: the human view or JSON Lines of each article's analysis. */
 import { once } from 'node:events';
 import type { Analysis, Language } from '../core';
-import { analyze } from '../core';
+import { analyze, readModelFile } from '../core';
 import { expand, parseFlags, readArticle, UsageError } from './args';
 import { renderHuman, useColor } from './render';
 import { warn } from './terminal';
@@ -16,6 +16,7 @@ export function toJson(file: string, a: Analysis) {
       name: e.name,
       ...(e.kind ? { kind: e.kind } : {}),
       ...(e.stateMedia ? { stateMedia: true } : {}),
+      ...(e.confidence !== undefined ? { confidence: Math.round(e.confidence * 1000) / 1000 } : {}),
       mentions: e.mentions,
     })),
     attributions: a.attributions,
@@ -36,7 +37,8 @@ export async function writeOut(s: string): Promise<void> {
 }
 
 export async function cmdAnalyze(args: string[]): Promise<number> {
-  const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value' });
+  const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value', model: 'value' });
+  const model = flags.model ? readModelFile(String(flags.model)) : undefined;
   const lang = flags.lang as string | undefined;
   if (lang && !['uk', 'ru', 'en'].includes(lang))
     throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
@@ -56,7 +58,7 @@ export async function cmdAnalyze(args: string[]): Promise<number> {
       failed++;
       continue;
     }
-    const a = analyze(text, lang ? { language: lang as Language } : {});
+    const a = analyze(text, { ...(lang ? { language: lang as Language } : {}), model });
     if (flags.json) await writeOut(`${JSON.stringify(toJson(file, a))}\n`);
     else await writeOut(`${renderHuman(file, text, a, useColor())}\n`);
   }

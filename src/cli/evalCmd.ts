@@ -1,16 +1,25 @@
 /** `newsmark eval`: the engine scored against gold data in the shapes of ../shared/eval. */
 import * as fs from 'node:fs';
 import type { Language } from '../core';
-import { type AttributionGold, AttributionScorer, analyze, type NerGold, NerScorer, type PRF } from '../core';
+import {
+  type AttributionGold,
+  AttributionScorer,
+  analyze,
+  type EntityModel,
+  type NerGold,
+  NerScorer,
+  type PRF,
+  readModelFile,
+} from '../core';
 import { parseFlags, UsageError } from './args';
 
 function fmt(s: PRF) {
   return `${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}`;
 }
 
-function evalNer(docs: NerGold[], lang?: Language): void {
+function evalNer(docs: NerGold[], lang?: Language, model?: EntityModel): void {
   const scorer = new NerScorer();
-  for (const doc of docs) scorer.add(doc, analyze(doc.text, lang ? { language: lang } : {}));
+  for (const doc of docs) scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), model }));
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   console.log(`NER, exact match (${docs.length} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
   console.log('group          type    P      R      F1     (tp/fp/fn)');
@@ -20,9 +29,9 @@ function evalNer(docs: NerGold[], lang?: Language): void {
     );
 }
 
-function evalAttribution(docs: AttributionGold[], lang?: Language): void {
+function evalAttribution(docs: AttributionGold[], lang?: Language, model?: EntityModel): void {
   const scorer = new AttributionScorer();
-  for (const doc of docs) scorer.add(doc, analyze(doc.text, lang ? { language: lang } : {}));
+  for (const doc of docs) scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), model }));
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   const { rows, agreement } = scorer.table();
   console.log(`Attribution (${docs.length} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
@@ -34,7 +43,8 @@ function evalAttribution(docs: AttributionGold[], lang?: Language): void {
 }
 
 export function cmdEval(args: string[]): number {
-  const { flags, rest } = parseFlags(args, { task: 'value', lang: 'value', limit: 'value' });
+  const { flags, rest } = parseFlags(args, { task: 'value', lang: 'value', limit: 'value', model: 'value' });
+  const model = flags.model ? readModelFile(String(flags.model)) : undefined;
   const task = flags.task;
   if (task !== 'ner' && task !== 'attribution') throw new UsageError('--task must be ner or attribution');
   if (rest.length !== 1) throw new UsageError('eval needs one JSONL file');
@@ -47,8 +57,8 @@ export function cmdEval(args: string[]): number {
     .map((l) => JSON.parse(l));
   const lang = flags.lang as Language | undefined;
   const t0 = performance.now();
-  if (task === 'ner') evalNer(docs, lang);
-  else evalAttribution(docs, lang);
+  if (task === 'ner') evalNer(docs, lang, model);
+  else evalAttribution(docs, lang, model);
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return 0;
 }

@@ -2,18 +2,21 @@
  * The `newsmark` command line, on the same engine as the extension: one module per command
  * (analyzeCmd, evalCmd, annotationsCmd, exportCmd), arguments and inputs in args.ts.
  */
+import { ModelError } from '../core';
 import { cmdAnalyze } from './analyzeCmd';
 import { ANNOTATIONS_USAGE, cmdAnnotations } from './annotationsCmd';
 import { CliError, expand, parseFlags, readArticle, UsageError } from './args';
 import { cmdEval } from './evalCmd';
 import { cmdExport, cmdImport, EXPORT_USAGE } from './exportCmd';
 import { warn } from './terminal';
+import { cmdTrain, TRAIN_USAGE } from './trainCmd';
 
 const USAGE = `Usage:
-  newsmark analyze [--json] [--lang uk|ru|en] <file|dir>...   entities, attributions and sources
-  newsmark eval --task ner|attribution <jsonl>                score the engine on gold data
+  newsmark analyze [--json] [--lang uk|ru|en] [--model MODEL] <file|dir>...   entities, attributions and sources
+  newsmark eval --task ner|attribution [--model MODEL] <jsonl>                score the engine on gold data
 ${ANNOTATIONS_USAGE}
 ${EXPORT_USAGE}
+${TRAIN_USAGE}
   newsmark --help | --version`;
 
 /** A system error as one line: what failed, on which path (no stack trace for a user's mistake). */
@@ -82,6 +85,8 @@ async function run(cmd: string | undefined, args: string[]): Promise<number> {
     }
     case 'eval':
       return cmdEval(args);
+    case 'train':
+      return await cmdTrain(args);
     case '--version':
     case '-v':
       console.log('newsmark 0.1.0');
@@ -108,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof ModelError) {
       warn(e.message);
       return 1;
     }

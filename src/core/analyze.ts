@@ -5,6 +5,8 @@ import { parseArticle, wordTokenCount } from './article';
 import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
+import { learnedEntities } from './learn/apply';
+import type { EntityModel } from './learn/modelFile';
 import { aggregateSources } from './sources';
 import type { Analysis, Language, Span } from './types';
 
@@ -13,6 +15,8 @@ export interface AnalyzeOptions {
   language?: Language;
   /** Per-paragraph results kept between analyses of one document while it is edited. */
   cache?: AnalysisCache;
+  /** A learned entity model (`newsmark train`): its entities replace the rules' PER/ORG/LOC. */
+  model?: EntityModel;
 }
 
 export function analyze(original: string, options: AnalyzeOptions = {}): Analysis {
@@ -25,7 +29,9 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
     .filter((p) => p.boilerplate)
     .map(({ start, end, text: t }) => ({ start, end, text: t }));
   const raw = findMentions(article, language);
-  const entities = groupEntities(text, resolveMentions(text, raw), language);
+  const resolved = resolveMentions(text, raw);
+  let entities = groupEntities(text, resolved, language);
+  if (options.model) entities = learnedEntities(text, options.model, entities, resolved, language);
   const attributions = findAttributions({ article, text, lang: language, entities });
   if (text !== original) {
     const restore = (x: Span) => {

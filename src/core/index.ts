@@ -56,6 +56,7 @@ export {
   loadArticleExport,
   plannedOutputs,
 } from './io/exportFiles';
+export { articleTrainingDoc, readModelFile, writeModelFile } from './io/learnedModels';
 export {
   articlePathFor,
   backupSidecar,
@@ -71,6 +72,17 @@ export {
   writeSidecarText,
 } from './io/sidecarFile';
 export { detectLanguage } from './language';
+// Learning from annotations
+export type { EntityDoc, GoldSpan, TrainOptions } from './learn/entityTagger';
+export {
+  type EntityModel,
+  MODEL_FORMAT,
+  ModelError,
+  type ModelMeta,
+  parseModel,
+  serializeModel,
+} from './learn/modelFile';
+export { type CrossValidation, crossValidate, trainEntityTagger } from './learn/training';
 export { shiftAnalysis } from './shiftAnalysis';
 export { chainOf, chainsOf, sourceNames } from './sources';
 export { stripBom } from './text';

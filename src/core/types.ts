@@ -41,6 +41,8 @@ export interface Entity {
   /** True for state-controlled media (KCNA, TASS, …). */
   stateMedia?: boolean;
   mentions: Span[];
+  /** Found by a learned model: how sure it was (the least sure of its mentions, 0..1). */
+  confidence?: number;
 }
 
 export interface Attribution {

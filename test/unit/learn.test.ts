@@ -1,8 +1,9 @@
 import * as assert from 'node:assert';
 import { analyze } from '../../src/core';
-import { tagEntities, trainEntityTagger } from '../../src/core/learn/entityTagger';
+import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { Net, type SeqInput } from '../../src/core/learn/net';
+import { trainEntityTagger } from '../../src/core/learn/training';
 
 describe('the learned tagger', () => {
   it('computes the gradients it trains with (finite differences)', () => {
@@ -53,7 +54,7 @@ describe('the learned tagger', () => {
       const start = text.indexOf(n);
       return { text, entities: [{ start, end: start + n.length, label: 'ORG' }], language: 'uk' as const };
     });
-    const train = (seed: number) => trainEntityTagger(docs, { epochs: 30, seed, lr: 0.01, dropout: 0 });
+    const train = (seed: number) => trainEntityTagger(docs, { epochs: 30, seed, lr: 0.01, dropout: 0 }).net;
     const a = train(7);
     const b = train(7);
     assert.deepStrictEqual(
@@ -68,5 +69,70 @@ describe('the learned tagger', () => {
       [['Дзета', 'ORG']],
     );
     assert.ok(ENTITY_TAGS.length === 7);
+  });
+});
+
+describe('learned models on disk and from the CLI', () => {
+  it('trains from gold JSONL, writes a versioned model with its metadata, and analyses with it', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-train-'));
+    const names = ['Альфа', 'Бета', 'Гамма', 'Дельта', 'Омега', 'Сигма'];
+    const lines = names.map((n) => {
+      const text = `Компанія з кодом ${n} працює в Києві.`;
+      const s = text.indexOf(n);
+      const k = text.indexOf('Києві');
+      return JSON.stringify({
+        text,
+        entities: [
+          { start: s, end: s + n.length, label: 'ORG' },
+          { start: k, end: k + 5, label: 'LOC' },
+        ],
+      });
+    });
+    const gold = path.join(tmp, 'gold.jsonl');
+    fs.writeFileSync(gold, `${lines.join('\n')}\n`);
+    const model = path.join(tmp, 'm.json');
+    const bin = path.resolve(__dirname, '../../../bin/newsmark.js');
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'train', '--task', 'ner', '--lang', 'uk', '--folds', '2', '--out', model, gold],
+      { encoding: 'utf8' },
+    );
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /cross-validated micro-F1 \(2 folds\)/);
+    const m = JSON.parse(fs.readFileSync(model, 'utf8'));
+    assert.strictEqual(m.format, 'newsmark-model');
+    assert.strictEqual(m.version, 1);
+    assert.deepStrictEqual(m.trainedOn.documents, 6);
+    assert.ok(m.scores && m.scores.folds === 2);
+    const article = path.join(tmp, 'a.txt');
+    fs.writeFileSync(article, 'Компанія з кодом Каппа працює в Києві.\n');
+    const a = spawnSync(process.execPath, [bin, 'analyze', '--json', '--model', model, article], {
+      encoding: 'utf8',
+    });
+    assert.strictEqual(a.status, 0, a.stderr);
+    const out = JSON.parse(a.stdout);
+    assert.ok(
+      out.entities.some((e: { confidence?: number }) => typeof e.confidence === 'number'),
+      'learned entities carry a confidence',
+    );
+    fs.writeFileSync(model, JSON.stringify({ ...m, version: 9 }));
+    const bad = spawnSync(process.execPath, [bin, 'analyze', '--model', model, article], {
+      encoding: 'utf8',
+    });
+    assert.strictEqual(bad.status, 1);
+    assert.match(bad.stderr, /version 9/);
+    fs.writeFileSync(
+      model,
+      '{"format":"newsmark-model","version":1,"task":"ner","shape":{"rows":[1]},"params":"AAAA"}',
+    );
+    assert.match(
+      spawnSync(process.execPath, [bin, 'analyze', '--model', model, article], { encoding: 'utf8' }).stderr,
+      /shape/,
+    );
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

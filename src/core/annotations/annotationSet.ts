@@ -250,6 +250,17 @@ export class AnnotationSet {
     return { ...p.annotation, target: describe(this.text, start, end) };
   }
 
+  /** Who marked the article as reviewed, and when (undefined: not reviewed). */
+  get reviewed(): Sidecar['reviewed'] {
+    return this.sidecar.reviewed;
+  }
+
+  /** Marks the article as reviewed (by the current author, now), or as not reviewed. */
+  setReviewed(on: boolean): void {
+    const { reviewed: _, ...rest } = this.sidecar;
+    this.sidecar = on ? { ...rest, reviewed: { by: this.author(), at: this.now().toISOString() } } : rest;
+  }
+
   toSidecar(): Sidecar {
     const annotations = sortAnnotations(this.all.map((p) => this.currentAnnotation(p)));
     return { ...this.sidecar, textHash: this.hash(this.text), annotations };

@@ -45,6 +45,8 @@ export interface Sidecar {
   /** sha256 of the article text the positions were last written against. */
   textHash: string;
   positionUnit: 'utf-16';
+  /** The article was marked as reviewed: its findings not rejected count as right. */
+  reviewed?: { by: string; at: string };
   annotations: Annotation[];
 }
 
@@ -130,6 +132,7 @@ export function serializeSidecar(s: Sidecar): string {
     article: s.article,
     textHash: s.textHash,
     positionUnit: s.positionUnit,
+    ...(s.reviewed ? { reviewed: s.reviewed } : {}),
   };
   const lines = sortAnnotations(s.annotations).map((a) => `    ${JSON.stringify(canonicalAnnotation(a))}`);
   const headText = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"

@@ -23,6 +23,14 @@ export const SIDECAR_SCHEMA = {
     article: str(4096),
     textHash: { type: 'string', pattern: '^(sha256:[0-9a-f]{64})?$' },
     positionUnit: { const: 'utf-16' },
+    reviewed: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['by', 'at'],
+      description:
+        'Set by "Mark Article as Reviewed": every finding not rejected is taken as right (training data).',
+      properties: { by: str(200), at: str(40) },
+    },
     annotations: {
       type: 'array',
       maxItems: 100000,
@@ -172,6 +180,7 @@ export function parseSidecar(text: string): Sidecar {
     article: s.article ?? '',
     textHash: s.textHash ?? '',
     positionUnit: 'utf-16',
+    ...(s.reviewed ? { reviewed: { by: s.reviewed.by, at: s.reviewed.at } } : {}),
     annotations: s.annotations,
   };
 }

@@ -34,12 +34,12 @@ const micro = (s: NerScorer) => s.table().find((r) => r.group === 'ALL' && r.typ
 
 function score(net: Net, docs: EntityDoc[], analyses: Analysis[], weight: number): number {
   const s = new NerScorer();
-  docs.forEach((d, i) =>
+  docs.forEach((d, i) => {
     s.add(
       { id: String(i), text: d.text, entities: d.entities } as NerGold,
       withLearned(net, d.text, analyses[i], weight),
-    ),
-  );
+    );
+  });
   return micro(s);
 }
 

@@ -108,6 +108,8 @@ export class AnnotationCommands {
       'newsmark.noteOnFinding': (t?: FindingTarget) => this.noteOnFinding(t),
       'newsmark.undoAnnotation': () => this.undo(),
       'newsmark.openSidecar': (uri?: string) => this.openSidecar(uri),
+      'newsmark.markReviewed': (uri?: string) => this.markReviewed(true, uri),
+      'newsmark.markNotReviewed': (uri?: string) => this.markReviewed(false, uri),
     };
   }
 
@@ -261,6 +263,20 @@ export class AnnotationCommands {
       return void vscode.window.showInformationMessage('Newsmark: nothing to undo for this article.');
     const what = await this.store.change(doc, (set) => set.undo());
     if (what) vscode.window.setStatusBarMessage(`Newsmark: undid ${what}`, 4000);
+  }
+
+  /**
+   * Marks the article as reviewed (every finding not rejected counts as right when Newsmark
+   * learns), or as not reviewed again.
+   */
+  private async markReviewed(on: boolean, uri?: string) {
+    const doc = await docFor(uri);
+    if (!doc) return;
+    await this.store.change(doc, (set) => set.setReviewed(on));
+    vscode.window.setStatusBarMessage(
+      `Newsmark: ${on ? 'marked as reviewed' : 'marked as not reviewed'}`,
+      4000,
+    );
   }
 
   private async openSidecar(uri?: string) {

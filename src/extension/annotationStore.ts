@@ -128,7 +128,7 @@ export class AnnotationStore implements vscode.Disposable {
    */
   async save(e: Entry): Promise<void> {
     if (e.readOnly) return;
-    if (!e.set.all.length && !e.set.deleted.size && !fs.existsSync(e.sidecarPath)) return; // no empty files
+    if (!e.set.all.length && !e.set.deleted.size && !e.set.reviewed && !fs.existsSync(e.sidecarPath)) return; // no empty files
     try {
       await updateSidecar(e.sidecarPath, (current) => this.mergedForWrite(e, current));
       const st = fs.statSync(e.sidecarPath, { throwIfNoEntry: false });
@@ -161,7 +161,9 @@ export class AnnotationStore implements vscode.Disposable {
       }
     }
     const sidecar = e.set.toSidecar();
-    return !sidecar.annotations.length && current.kind === 'missing' ? undefined : sidecar;
+    return !sidecar.annotations.length && !sidecar.reviewed && current.kind === 'missing'
+      ? undefined
+      : sidecar;
   }
 
   /** Runs a user action on an article's annotations, saves, and tells the views. */

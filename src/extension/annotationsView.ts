@@ -35,7 +35,13 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
     if (!node) {
       const out: Node[] = [];
       if (e) {
-        out.push({ kind: 'group', id: 'here', label: 'In this article', count: e.set.placed.length });
+        const reviewed = e.set.reviewed ? ` · reviewed by ${e.set.reviewed.by}` : '';
+        out.push({
+          kind: 'group',
+          id: 'here',
+          label: `In this article${reviewed}`,
+          count: e.set.placed.length,
+        });
         if (e.set.orphans.length)
           out.push({
             kind: 'group',

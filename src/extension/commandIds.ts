@@ -23,6 +23,8 @@ export const COMMAND_IDS = [
   'newsmark.exportArticle',
   'newsmark.exportWorkspace',
   'newsmark.importAnnotations',
+  'newsmark.markReviewed',
+  'newsmark.markNotReviewed',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

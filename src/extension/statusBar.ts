@@ -30,8 +30,9 @@ export class StatusBar implements vscode.Disposable {
     }
     const anon = a.sources.filter((s) => s.anonymous).length;
     const mine = article.entry?.set.placed.length ?? 0;
-    this.item.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}${mine ? ` · $(tag) ${mine}` : ''}`;
-    this.item.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences; ${mine} annotation${mine === 1 ? '' : 's'} of yours. Analysed in ${state.ms.toFixed(0)} ms. Click to open the Sources panel.`;
+    const reviewed = article.entry?.set.reviewed;
+    this.item.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}${mine ? ` · $(tag) ${mine}` : ''}${reviewed ? ' · $(check-all) reviewed' : ''}`;
+    this.item.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences; ${mine} annotation${mine === 1 ? '' : 's'} of yours. Analysed in ${state.ms.toFixed(0)} ms.${reviewed ? ` Reviewed by ${reviewed.by} on ${reviewed.at.slice(0, 10)}.` : ''} Click to open the Sources panel.`;
     this.item.show();
     this.shown = true;
   }

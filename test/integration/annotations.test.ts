@@ -235,3 +235,21 @@ describe('User annotations in a sidecar', () => {
     fs.rmSync(sidecar);
   });
 });
+
+describe('Marking an article as reviewed', () => {
+  it('records it in the sidecar and shows it; "Not Reviewed" undoes it', async () => {
+    const nm = await api();
+    const name = 'review-me.txt';
+    fs.writeFileSync(workspaceFile(name).fsPath, 'Reuters said that the talks resumed in Geneva.\n');
+    const ed = await openArticle(name);
+    await nm.whenAnalyzed(ed.document.uri);
+    await vscode.commands.executeCommand('newsmark.markReviewed');
+    const side = nm.sidecarPathFor(ed.document.uri);
+    assert.ok(JSON.parse(fs.readFileSync(side, 'utf8')).reviewed?.at, 'the sidecar records the review');
+    await until('the status bar says reviewed', () => nm.statusText().includes('reviewed'));
+    await vscode.commands.executeCommand('newsmark.markNotReviewed');
+    assert.strictEqual(JSON.parse(fs.readFileSync(side, 'utf8')).reviewed, undefined);
+    await until('the status bar no longer says it', () => !nm.statusText().includes('reviewed'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

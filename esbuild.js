@@ -44,6 +44,7 @@ const builds = [
   { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/engine.js' },
   { ...client, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...client, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...client, entryPoints: ['src/extension/learnWorker.ts'], outfile: 'dist/learnWorker.js' },
   { ...client, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The comparison library stays a dev dependency, loaded from node_modules when present.
   {

@@ -19,6 +19,12 @@ export interface AnalyzeOptions {
   model?: EntityModel;
 }
 
+/** A model trained on some languages reads only those (one trained without --lang reads all). */
+export function modelReads(model: EntityModel, language: Language): boolean {
+  const langs = model.meta.languages;
+  return !langs.length || langs.includes(language);
+}
+
 export function analyze(original: string, options: AnalyzeOptions = {}): Analysis {
   // Wire-style quotation marks (''…'' and ``…'') are read as "…" in a view of the same length;
   // every span's text is taken from the original afterwards.
@@ -31,7 +37,8 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
   const raw = findMentions(article, language);
   const resolved = resolveMentions(text, raw);
   let entities = groupEntities(text, resolved, language);
-  if (options.model) entities = learnedEntities(text, options.model, entities, resolved, language);
+  if (options.model && modelReads(options.model, language))
+    entities = learnedEntities(text, options.model, entities, resolved, language);
   const attributions = findAttributions({ article, text, lang: language, entities });
   if (text !== original) {
     const restore = (x: Span) => {

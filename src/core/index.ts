@@ -82,7 +82,12 @@ export {
   parseModel,
   serializeModel,
 } from './learn/modelFile';
-export { type CrossValidation, crossValidate, trainEntityTagger } from './learn/training';
+export {
+  type CrossValidation,
+  crossValidate,
+  MIN_DOCS_TO_MEASURE,
+  trainEntityTagger,
+} from './learn/training';
 export { shiftAnalysis } from './shiftAnalysis';
 export { chainOf, chainsOf, sourceNames } from './sources';
 export { stripBom } from './text';

@@ -9,6 +9,7 @@ import type { Analysis } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { ArticleController } from './articleController';
 import { mayBeArticle, textChanges } from './documents';
+import type { LearnedModels } from './learnedModel';
 import { AnalysisScheduler } from './scheduler';
 import { settings } from './settings';
 
@@ -25,9 +26,11 @@ export class Articles implements vscode.Disposable {
   constructor(
     extensionPath: string,
     private readonly annotations: AnnotationStore,
+    readonly models: LearnedModels,
   ) {
     this.scheduler = new AnalysisScheduler(
       extensionPath,
+      models,
       (doc, result) => this.controllers.get(doc.uri.toString())?.accept(result),
       (doc, e) =>
         void vscode.window.showErrorMessage(

@@ -65,6 +65,8 @@ export function entityCard(a: Analysis, e: Entity, uri: string, offset: number):
   const kind = e.stateMedia ? KIND_NAMES['state-media'] : e.kind ? KIND_NAMES[e.kind] : undefined;
   let md = `**${escapeMarkdown(e.name)}** · ${TYPE_NAMES[e.type]}${kind ? ` · ${escapeMarkdown(kind)}` : ''}\n\n`;
   if (e.stateMedia) md += '$(warning) State-controlled media\n\n';
+  if (e.confidence !== undefined)
+    md += `$(mortar-board) Learned from your reviews · ${Math.round(e.confidence * 100)} % sure\n\n`;
   const forms = [...new Set(e.mentions.map((m) => m.text))];
   md += `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article: ${forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ')}\n\n`;
   const said = a.attributions.filter((x) => x.sourceEntity === e.id);

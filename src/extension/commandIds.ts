@@ -25,6 +25,8 @@ export const COMMAND_IDS = [
   'newsmark.importAnnotations',
   'newsmark.markReviewed',
   'newsmark.markNotReviewed',
+  'newsmark.learnFromReviewed',
+  'newsmark.nextToReview',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -15,6 +15,8 @@ import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
 import { EntitiesTree } from './entitiesView';
 import { ExportCommands } from './exportCommands';
 import { AnnotationHover, FindingHover } from './hovers';
+import { LearnedModels } from './learnedModel';
+import { LearningCommands } from './learningCommands';
 import { navigationCommands } from './navigationCommands';
 import { Renderer, type Views } from './renderer';
 import { registerSchemaProvider } from './schemaProvider';
@@ -55,7 +57,8 @@ function createViews(context: vscode.ExtensionContext, annotations: AnnotationSt
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const log = vscode.window.createOutputChannel('Newsmark', { log: true });
   const annotations = new AnnotationStore();
-  const articles = new Articles(context.extensionPath, annotations);
+  const models = new LearnedModels((m) => log.info(m));
+  const articles = new Articles(context.extensionPath, annotations, models);
   const views = createViews(context, annotations);
   const renderer = new Renderer(articles, annotations, views);
   // Renders are coalesced: one keystroke shifts both the findings and the annotations.
@@ -106,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         ...navigationCommands(articles, views.decorator, render),
         ...new AnnotationCommands(annotations, effective).table(),
         ...new ExportCommands(annotations, articles).table(),
+        ...new LearningCommands(context.extensionPath, articles, models).table(),
       },
       log,
     ),

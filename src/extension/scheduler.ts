@@ -10,8 +10,9 @@ import type * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { AnalysisCache, analyze } from '../core';
 import { docLength } from './documents';
+import type { LearnedModels, ModelRef } from './learnedModel';
 import { settings } from './settings';
-import { ReplyAssembler, type WorkerReply } from './workerProtocol';
+import { ReplyAssembler, type WorkerModel, type WorkerReply } from './workerProtocol';
 
 /**
  * Articles larger than this (UTF-16 units) are analysed in the worker thread. Small enough that
@@ -53,12 +54,17 @@ class AnalysisWorker {
 
   constructor(private readonly script: string) {}
 
-  run(key: string, text: string, opts: AnalyzeOptions): Promise<{ analysis: Analysis; ms: number }> {
+  run(
+    key: string,
+    text: string,
+    opts: AnalyzeOptions,
+    model: WorkerModel | undefined,
+  ): Promise<{ analysis: Analysis; ms: number }> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, parts: new ReplyAssembler() });
-      worker.postMessage({ id, key, text, options: opts });
+      worker.postMessage({ id, key, text, options: opts, model });
     });
   }
 
@@ -106,6 +112,7 @@ export class AnalysisScheduler implements vscode.Disposable {
 
   constructor(
     extensionPath: string,
+    private readonly models: LearnedModels,
     private readonly deliver: (doc: vscode.TextDocument, result: AnalysisResult) => void,
     private readonly fail: (doc: vscode.TextDocument, error: Error) => void,
   ) {
@@ -159,7 +166,8 @@ export class AnalysisScheduler implements vscode.Disposable {
     const t0 = this.note(key, doc.version);
     let analysis: Analysis;
     try {
-      analysis = analyze(doc.getText(), { ...engineOptions(), cache: this.cacheFor(key) });
+      const model = this.models.for(doc.uri)?.model;
+      analysis = analyze(doc.getText(), { ...engineOptions(), model, cache: this.cacheFor(key) });
     } catch (e) {
       this.fail(doc, e as Error);
       return;
@@ -184,7 +192,9 @@ export class AnalysisScheduler implements vscode.Disposable {
     if (running?.version === version) return running.done;
     const t0 = this.note(key, version);
     const editAt = this.editedAt.get(key);
-    const done = this.worker.run(key, doc.getText(), engineOptions()).then(
+    const ref: ModelRef | undefined = this.models.for(doc.uri);
+    const model = ref && { file: ref.file, stamp: ref.stamp };
+    const done = this.worker.run(key, doc.getText(), engineOptions(), model).then(
       ({ analysis, ms }) => {
         if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
         // A newer version was asked for meanwhile: this result is stale, drop it.

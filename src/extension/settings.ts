@@ -23,6 +23,8 @@ export interface Settings {
   labels: Label[];
   author: string;
   sidecarFolder: string;
+  /** `auto`: the workspace's learned model (`.newsmark/models/entities.json`) when there is one. */
+  learnedModel: 'auto' | 'off';
 }
 
 let cached: Settings | undefined;
@@ -61,6 +63,7 @@ function read(): Settings {
         : DEFAULT_LABELS,
     author: c.get<string>('author', '') || userName(),
     sidecarFolder: c.get<string>('sidecarFolder', '').trim(),
+    learnedModel: c.get<string>('learnedModel', 'auto') === 'off' ? 'off' : 'auto',
   };
 }
 

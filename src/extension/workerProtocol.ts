@@ -5,6 +5,12 @@
  */
 import type { Analysis } from '../core';
 
+/** What the worker is told about the learned model: the file and its state; it reads the file itself. */
+export interface WorkerModel {
+  file: string;
+  stamp: string;
+}
+
 export const PART_SIZE = 2000;
 const FIELDS = ['entities', 'attributions', 'sources', 'boilerplate'] as const;
 type Field = (typeof FIELDS)[number];

@@ -27,6 +27,16 @@ describe('hover cards (pure)', () => {
     for (const c of commandsIn(md)) assert.ok(TRUSTED_COMMANDS.includes(c), c);
   });
 
+  it('an entity a learned model found says how sure it was; a rules entity says nothing of it', () => {
+    const kcna = a.entities.find((e) => e.name === 'KCNA')!;
+    assert.doesNotMatch(entityCard(a, kcna, uri, kcna.mentions[0].start), /sure/);
+    const learned = { ...kcna, confidence: 0.874 };
+    assert.match(
+      entityCard(a, learned, uri, kcna.mentions[0].start),
+      /Learned from your reviews · 87 % sure/,
+    );
+  });
+
   it('an attribution card: source, cue, content, the chain, an anonymous warning', () => {
     const relay = a.attributions.find((x) => x.source[0]?.text === 'Yonhap')!;
     assert.match(attributionCard(a, relay, uri), /\*\*Chain:\*\* Укрінформ ← Yonhap ← KCNA/);

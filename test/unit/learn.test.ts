@@ -72,6 +72,48 @@ describe('the learned tagger', () => {
   });
 });
 
+describe('a learned model in analysis', () => {
+  const names = ['Альфа', 'Бета', 'Гамма', 'Дельта', 'Омега', 'Сигма', 'Каппа', 'Лямбда'];
+  const docs = names.map((n, i) => {
+    const text = `Компанія з кодом ${n} працює ${i + 1} рік. Вона відома.`;
+    const start = text.indexOf(n);
+    return { text, entities: [{ start, end: start + n.length, label: 'ORG' }], language: 'uk' as const };
+  });
+  const meta = (languages: string[], rulesWeight: number) => ({
+    task: 'ner' as const,
+    languages,
+    created: '2026-01-01T00:00:00Z',
+    trainedOn: { documents: 8, spans: 8, tokens: 0 },
+    rulesWeight,
+  });
+  const text = 'Компанія з кодом Дзета працює 3 рік. Вона відома.';
+  const spans = (a: ReturnType<typeof analyze>) =>
+    a.entities.flatMap((e) => e.mentions.map((m) => `${m.text}:${e.type}:${e.confidence !== undefined}`));
+
+  it('reads only the languages it was trained on', () => {
+    const { net } = trainEntityTagger(docs, { epochs: 30, seed: 7, lr: 0.01, dropout: 0 });
+    const rules = analyze(text, { language: 'uk' });
+    const uk = analyze(text, { language: 'uk', model: { meta: meta(['uk'], 0), net } });
+    assert.deepStrictEqual(spans(uk), ['Дзета:ORG:true']);
+    const en = analyze(text, { language: 'uk', model: { meta: meta(['en'], 0), net } });
+    assert.deepStrictEqual(spans(en), spans(rules), 'an English model leaves Ukrainian to the rules');
+  });
+
+  it("with too few documents to measure it, keeps the rules' findings", () => {
+    const few = trainEntityTagger(docs.slice(0, 3), { epochs: 30, seed: 7, lr: 0.01, dropout: 0 });
+    assert.strictEqual(few.rulesWeight, 1);
+    const rules = analyze(text, { language: 'uk' });
+    const learned = analyze(text, {
+      language: 'uk',
+      model: { meta: meta([], few.rulesWeight), net: few.net },
+    });
+    assert.deepStrictEqual(
+      spans(learned).map((s) => s.replace(/:(true|false)$/, '')),
+      spans(rules).map((s) => s.replace(/:(true|false)$/, '')),
+    );
+  });
+});
+
 describe('learned models on disk and from the CLI', () => {
   it('trains from gold JSONL, writes a versioned model with its metadata, and analyses with it', () => {
     const fs = require('node:fs') as typeof import('node:fs');

@@ -46,6 +46,8 @@ export function articleTrainingDoc(
   file: string,
   text: string,
   location?: SidecarLocation,
+  /** The model the article was reviewed with: its findings are the ones the user saw. */
+  model?: EntityModel,
 ): EntityDoc | undefined {
   const opened = openArticleAnnotations(file, text, { location });
   if (opened.kind !== 'ok') return undefined;
@@ -59,7 +61,7 @@ export function articleTrainingDoc(
   }
   if (set.reviewed) {
     const taken = new Set(spans.map((s) => `${s.start}:${s.end}`));
-    for (const e of applyVerdicts(analyze(text), set).entities)
+    for (const e of applyVerdicts(analyze(text, { model }), set).entities)
       if (ENTITY_LABELS.has(e.type))
         for (const m of e.mentions)
           if (!taken.has(`${m.start}:${m.end}`)) spans.push({ start: m.start, end: m.end, label: e.type });

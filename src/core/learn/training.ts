@@ -15,6 +15,8 @@ export interface TrainedTagger {
 }
 
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
+/** Fewer documents than this leave none to hold out for choosing the rules' weight. */
+export const MIN_DOCS_TO_MEASURE = 5;
 
 /** The model's entities of a document as an analysis the scorers read. */
 export function withLearned(net: Net, text: string, rules: Analysis, rulesWeight = 0): Analysis {
@@ -47,8 +49,9 @@ function score(net: Net, docs: EntityDoc[], analyses: Analysis[], weight: number
 function trainWithWeight(docs: EntityDoc[], analyses: Analysis[], o: TrainOptions): TrainedTagger {
   const prepared = (keep: (i: number) => boolean) =>
     docs.flatMap((d, i) => (keep(i) ? prepare(d.text, analyses[i], d.entities) : []));
-  let rulesWeight = 0;
-  if (docs.length >= 5) {
+  // Too few documents to hold any out: the rules decide, and the model only says how sure it is.
+  let rulesWeight = 1;
+  if (docs.length >= MIN_DOCS_TO_MEASURE) {
     const held = (i: number) => i % 5 === 4;
     const net = trainOn(
       prepared((i) => !held(i)),

@@ -1,0 +1,35 @@
+/** Messages between the extension host and the learning worker (learnWorker.ts). */
+import type { SidecarLocation } from '../core';
+
+export interface LearnJob {
+  job: 'train' | 'rank';
+  files: string[];
+  location: SidecarLocation;
+  /** The workspace's model file: read (the findings users reviewed came from it), and written. */
+  modelFile: string;
+  epochs?: number;
+}
+
+export interface TrainReport {
+  documents: number;
+  spans: number;
+  languages: string[];
+  rulesWeight: number;
+  /** Cross-validated micro-F1 of the learned model and of the rules alone, on the same articles. */
+  scores?: { folds: number; model: number; rules: number };
+  seconds: number;
+}
+
+/** An unreviewed article and how sure the model was of its entities (mean; lower = review first). */
+export interface RankedArticle {
+  file: string;
+  confidence?: number;
+  entities: number;
+}
+
+export type LearnReply =
+  | { kind: 'progress'; message: string; fraction?: number }
+  | { kind: 'tooFew'; documents: number; needed: number }
+  | { kind: 'trained'; report: TrainReport }
+  | { kind: 'ranked'; articles: RankedArticle[] }
+  | { kind: 'error'; error: string };

@@ -1,0 +1,131 @@
+/**
+ * Worker thread for learning: reading a workspace's articles as training data, cross-validating
+ * and training the entity model, and ranking unreviewed articles by how unsure the model is of
+ * them. It is a thread of its own so that the editor stays responsive for the minutes training
+ * can take; cancelling terminates it, and the model file is only replaced (atomically) at the end.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import {
+  analyze,
+  articleTrainingDoc,
+  crossValidate,
+  detectLanguage,
+  type EntityDoc,
+  type EntityModel,
+  MIN_DOCS_TO_MEASURE,
+  type ModelMeta,
+  openArticleAnnotations,
+  readModelFile,
+  stripBom,
+  trainEntityTagger,
+  writeModelFile,
+} from '../core';
+import type { LearnJob, LearnReply, RankedArticle } from './learnProtocol';
+
+/** Articles larger than this are not news articles; they are left out of learning. */
+const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+const FOLDS = 5;
+
+const post = (m: LearnReply) => parentPort?.postMessage(m);
+
+function readText(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_ARTICLE_BYTES) return undefined;
+    const buf = fs.readFileSync(file);
+    return buf.includes(0) ? undefined : stripBom(buf.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function currentModel(file: string): EntityModel | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return readModelFile(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function trainingDocs(job: LearnJob, model: EntityModel | undefined): EntityDoc[] {
+  const docs: EntityDoc[] = [];
+  job.files.forEach((file, i) => {
+    if (i % 10 === 0)
+      post({ kind: 'progress', message: `reading articles (${i}/${job.files.length})`, fraction: 0 });
+    const text = readText(file);
+    const doc = text === undefined ? undefined : articleTrainingDoc(file, text, job.location, model);
+    if (doc) docs.push({ ...doc, language: detectLanguage(doc.text) });
+  });
+  return docs;
+}
+
+function train(job: LearnJob): void {
+  const t0 = performance.now();
+  const docs = trainingDocs(job, currentModel(job.modelFile));
+  if (docs.length < MIN_DOCS_TO_MEASURE) {
+    post({ kind: 'tooFew', documents: docs.length, needed: MIN_DOCS_TO_MEASURE });
+    return;
+  }
+  const folds = Math.min(FOLDS, docs.length);
+  // Cross-validation trains `folds` models, the final one more: progress counts folds + 1 steps.
+  const step = (message: string) => post({ kind: 'progress', message, fraction: 1 / (folds + 1) });
+  const cv = crossValidate(docs, folds, {
+    epochs: job.epochs,
+    onFold: (f, rules, model) =>
+      step(`measured on part ${f} of ${folds}: learned ${model.toFixed(3)}, rules ${rules.toFixed(3)}`),
+  });
+  const { net, rulesWeight } = trainEntityTagger(docs, { epochs: job.epochs });
+  step('trained on all reviewed articles');
+  const spans = docs.reduce((n, d) => n + d.entities.length, 0);
+  const languages = [...new Set(docs.map((d) => String(d.language)))].sort();
+  const scores = { folds: cv.folds, model: cv.model, rules: cv.rules };
+  const meta: ModelMeta = {
+    task: 'ner',
+    languages,
+    created: new Date().toISOString(),
+    trainedOn: { documents: docs.length, spans, tokens: 0 },
+    rulesWeight,
+    scores,
+  };
+  fs.mkdirSync(path.dirname(job.modelFile), { recursive: true });
+  writeModelFile(job.modelFile, { meta, net });
+  const seconds = (performance.now() - t0) / 1000;
+  post({
+    kind: 'trained',
+    report: { documents: docs.length, spans, languages, rulesWeight, scores, seconds },
+  });
+}
+
+/** Unreviewed articles, the ones the model is least sure of first (path order without a model). */
+function rank(job: LearnJob): void {
+  const model = currentModel(job.modelFile);
+  const out: RankedArticle[] = [];
+  job.files.forEach((file, i) => {
+    if (i % 10 === 0)
+      post({ kind: 'progress', message: `reading articles (${i}/${job.files.length})`, fraction: 0 });
+    const text = readText(file);
+    if (text === undefined) return;
+    const opened = openArticleAnnotations(file, text, { location: job.location });
+    if (opened.kind === 'ok' && opened.set.reviewed) return;
+    const entities = analyze(text, { model }).entities;
+    const sure = entities.map((e) => e.confidence).filter((c): c is number => c !== undefined);
+    const confidence = sure.length ? sure.reduce((a, b) => a + b, 0) / sure.length : undefined;
+    out.push({ file, confidence, entities: entities.length });
+  });
+  out.sort(
+    (a, b) => (a.confidence ?? 2) - (b.confidence ?? 2) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+  );
+  post({ kind: 'ranked', articles: out });
+}
+
+parentPort?.on('message', (job: LearnJob) => {
+  try {
+    if (job.job === 'train') train(job);
+    else rank(job);
+  } catch (e) {
+    post({ kind: 'error', error: (e as Error).message });
+  }
+});

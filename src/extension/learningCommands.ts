@@ -1,0 +1,147 @@
+/**
+ * Learning from the user's reviews: "Learn from Reviewed Articles" trains the workspace's entity
+ * model in a worker (cancellable progress, the measured scores reported, open articles analysed
+ * again with it), and "Open the Next Article to Review" opens the unreviewed article the model is
+ * least sure of, where a review teaches it most.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { Articles } from './articles';
+import type { CommandTable } from './commands';
+import type { LearnedModels } from './learnedModel';
+import { modelFileOf } from './learnedModel';
+import type { LearnJob, LearnReply, RankedArticle, TrainReport } from './learnProtocol';
+import { settings, sidecarLocation } from './settings';
+
+export interface LearnArgs {
+  /** Training epochs (scripts and tests; the default suits a workspace of articles). */
+  epochs?: number;
+}
+
+/** The workspace folder of the active article, else the first one. */
+function workspaceFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) || vscode.workspace.workspaceFolders?.[0];
+}
+
+async function articleFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  const found = new Set<string>();
+  const exclude = '{**/node_modules/**,**/.vscode-test/**,**/.newsmark/**,**/.git/**}';
+  for (const p of settings().files)
+    for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, p), exclude))
+      if (u.scheme === 'file') found.add(u.fsPath);
+  return [...found].sort();
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+function trainedMessage(r: TrainReport): string {
+  const s = r.seconds < 10 ? r.seconds.toFixed(1) : r.seconds.toFixed(0);
+  let msg = `Newsmark learned from ${r.documents} articles (${r.spans} entity spans) in ${s} s.`;
+  if (r.scores)
+    msg += ` Measured on articles held out from it: learned ${f3(r.scores.model)}, rules alone ${f3(r.scores.rules)} (F1).`;
+  return msg;
+}
+
+export class LearningCommands {
+  constructor(
+    private readonly extensionPath: string,
+    private readonly articles: Articles,
+    private readonly models: LearnedModels,
+  ) {}
+
+  table(): CommandTable {
+    return {
+      'newsmark.learnFromReviewed': (args?: LearnArgs) => this.learn(args),
+      'newsmark.nextToReview': () => this.nextToReview(),
+    };
+  }
+
+  /** Runs one job in a fresh worker, with a cancellable notification; undefined when cancelled. */
+  private run(title: string, job: LearnJob): Promise<LearnReply | undefined> {
+    const opts = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
+    return Promise.resolve(
+      vscode.window.withProgress(opts, (progress, token) => {
+        const worker = new Worker(path.join(this.extensionPath, 'dist', 'learnWorker.js'));
+        return new Promise<LearnReply | undefined>((resolve) => {
+          const finish = (r: LearnReply | undefined) => {
+            void worker.terminate();
+            resolve(r);
+          };
+          token.onCancellationRequested(() => finish(undefined));
+          worker.on('error', (e) => finish({ kind: 'error', error: e.message }));
+          worker.on('message', (m: LearnReply) => {
+            if (m.kind !== 'progress') return finish(m);
+            progress.report({ message: m.message, increment: (m.fraction ?? 0) * 100 });
+          });
+          worker.postMessage(job);
+        });
+      }),
+    );
+  }
+
+  private async job(kind: LearnJob['job'], epochs?: number): Promise<LearnJob | undefined> {
+    const found = workspaceFolder();
+    const folder = found?.uri.scheme === 'file' ? found : undefined;
+    if (!folder) {
+      void vscode.window.showInformationMessage('Newsmark: open a folder of articles to learn from.');
+      return undefined;
+    }
+    return {
+      job: kind,
+      files: await articleFiles(folder),
+      location: sidecarLocation(folder.uri),
+      modelFile: modelFileOf(folder.uri.fsPath),
+      epochs,
+    };
+  }
+
+  private async learn(args?: LearnArgs): Promise<TrainReport | undefined> {
+    const job = await this.job('train', args?.epochs);
+    if (!job) return undefined;
+    const reply = await this.run('Newsmark: learning from reviewed articles', job);
+    if (!reply) {
+      void vscode.window.showInformationMessage('Newsmark: learning cancelled; the model is unchanged.');
+      return undefined;
+    }
+    if (reply.kind === 'error') throw new Error(`learning failed, the model is unchanged: ${reply.error}`);
+    if (reply.kind === 'tooFew') {
+      void vscode.window.showInformationMessage(
+        `Newsmark needs at least ${reply.needed} reviewed or annotated articles to learn from; this folder has ${reply.documents}. Check an article's findings, then run "Newsmark: Mark Article as Reviewed".`,
+      );
+      return undefined;
+    }
+    if (reply.kind !== 'trained') return undefined;
+    this.models.reset();
+    this.articles.refreshAll();
+    const off = settings().learnedModel === 'off';
+    void vscode.window.showInformationMessage(
+      trainedMessage(reply.report) +
+        (off ? ' The newsmark.learnedModel setting is off: turn it to auto to use the model.' : ''),
+    );
+    return reply.report;
+  }
+
+  private async nextToReview(): Promise<RankedArticle | undefined> {
+    const job = await this.job('rank');
+    if (!job) return undefined;
+    const reply = await this.run('Newsmark: finding the next article to review', job);
+    if (!reply) return undefined;
+    if (reply.kind === 'error') throw new Error(reply.error);
+    if (reply.kind !== 'ranked') return undefined;
+    const current = vscode.window.activeTextEditor?.document.uri.fsPath;
+    const next = reply.articles.find((a) => a.file !== current);
+    if (!next) {
+      void vscode.window.showInformationMessage('Newsmark: every article in this folder is reviewed.');
+      return undefined;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(next.file));
+    const left = reply.articles.length;
+    vscode.window.setStatusBarMessage(
+      `Newsmark: ${left} article${left === 1 ? '' : 's'} to review${next.confidence !== undefined ? `; the model is ${Math.round(next.confidence * 100)} % sure of this one` : ''}`,
+      6000,
+    );
+    return next;
+  }
+}

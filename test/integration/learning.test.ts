@@ -1,0 +1,91 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { RankedArticle, TrainReport } from '../../src/extension/learnProtocol';
+import { api, hoverText, openArticle, until, workspaceFile } from './helpers';
+
+/** Short English wire stories, each reviewed by the user before Newsmark learns from them. */
+const STORIES = [
+  'Reuters said that the talks resumed in Geneva on Monday.',
+  'The Associated Press reported that Maria Lopez met officials in Madrid.',
+  'According to the BBC, John Carter will visit Berlin next week.',
+  'Officials in Warsaw told Reuters that the border stayed open.',
+  'Anna Petrova said the United Nations would send aid to Kyiv.',
+  'The Guardian reported that Paul Smith left London for Paris.',
+];
+const learnFile = (i: number) => `learn-${i}.txt`;
+
+describe('learning from reviewed articles', function () {
+  this.timeout(240000);
+  const modelDir = () => workspaceFile('.newsmark').fsPath;
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', undefined);
+    for (let i = 0; i < STORIES.length; i++) {
+      fs.rmSync(workspaceFile(learnFile(i)).fsPath, { force: true });
+      fs.rmSync(`${workspaceFile(learnFile(i)).fsPath}.newsmark.json`, { force: true });
+    }
+    fs.rmSync(modelDir(), { recursive: true, force: true });
+  });
+
+  it('trains the workspace model from reviewed articles, and the editor uses it', async () => {
+    const nm = await api();
+    fs.rmSync(modelDir(), { recursive: true, force: true });
+    for (let i = 0; i < STORIES.length; i++) {
+      fs.writeFileSync(workspaceFile(learnFile(i)).fsPath, `${STORIES[i]}\n`);
+      const ed = await openArticle(learnFile(i));
+      await nm.whenAnalyzed(ed.document.uri);
+      await vscode.commands.executeCommand('newsmark.markReviewed');
+      assert.ok(JSON.parse(fs.readFileSync(nm.sidecarPathFor(ed.document.uri), 'utf8')).reviewed);
+    }
+    const report = (await vscode.commands.executeCommand('newsmark.learnFromReviewed', {
+      epochs: 2,
+    })) as TrainReport | undefined;
+    assert.ok(report, 'training reports what it did');
+    assert.ok(report.documents >= STORIES.length, `${report.documents} documents`);
+    assert.ok(report.languages.includes('en'));
+    assert.ok(report.scores && report.scores.model >= 0 && report.scores.model <= 1);
+    const model = workspaceFile('.newsmark/models/entities.json').fsPath;
+    assert.strictEqual(JSON.parse(fs.readFileSync(model, 'utf8')).format, 'newsmark-model');
+
+    // An open article is analysed again with the model: its entities say how sure it was.
+    const ed = await openArticle(learnFile(0));
+    const doc = ed.document;
+    const learned = await until('entities found by the learned model', () => {
+      const a = nm.analysisFor(doc.uri);
+      return a?.entities.some((e) => e.confidence !== undefined) && a;
+    });
+    const reuters = learned.entities.find((e) => e.confidence !== undefined)!;
+    assert.match(
+      await hoverText(doc, reuters.mentions[0].start + 1),
+      /Learned from your reviews · \d+ % sure/,
+    );
+
+    // Turned off: the rules alone again.
+    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', 'off');
+    await until('the rules alone', () =>
+      nm.analysisFor(doc.uri)?.entities.every((e) => e.confidence === undefined),
+    );
+    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', undefined);
+    await until('the model again', () => nm.analysisFor(doc.uri)?.entities.some((e) => e.confidence));
+  });
+
+  it('a damaged model file is reported and the rules run alone', async () => {
+    const nm = await api();
+    const model = workspaceFile('.newsmark/models/entities.json').fsPath;
+    fs.writeFileSync(model, '{"format":"newsmark-model","version":1,"task":"ner"');
+    const ed = await openArticle(learnFile(1));
+    await vscode.commands.executeCommand('newsmark.analyze');
+    const a = await nm.whenAnalyzed(ed.document.uri);
+    assert.ok(a.entities.length > 0, 'the rules still find entities');
+    assert.ok(a.entities.every((e) => e.confidence === undefined));
+  });
+
+  it('opens the next article to review: one not yet reviewed', async () => {
+    const next = (await vscode.commands.executeCommand('newsmark.nextToReview')) as RankedArticle | undefined;
+    assert.ok(next, 'an article to review');
+    assert.ok(!/learn-\d\.txt$/.test(next.file), `${next.file} was reviewed already`);
+    await until('it is open', () => vscode.window.activeTextEditor?.document.uri.fsPath === next.file);
+  });
+});

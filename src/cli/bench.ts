@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Language } from '../core';
 import { analyze } from '../core';
 import { benchHostile } from './benchHostile';
+import { benchModel } from './benchModel';
 
 const root = path.resolve(__dirname, '..');
 const evalDir = process.env.NEWSMARK_EVAL_DIR ?? path.resolve(root, '../shared/eval');
@@ -124,6 +125,7 @@ peak = Math.max(peak, process.memoryUsage().rss);
 console.log(`\npeak memory (RSS): ${(peak / MB).toFixed(0)} MB`);
 besideWink();
 cliAgainstInProcess();
+benchModel(evalDir, root, corpus('uk', 2 * MB));
 benchHostile(fs.readFileSync(path.join(root, 'seeds/uk-ukrinform-kndr-russia.txt'), 'utf8'));
 
 /**

@@ -38,7 +38,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
   const resolved = resolveMentions(text, raw);
   let entities = groupEntities(text, resolved, language);
   if (options.model && modelReads(options.model, language))
-    entities = learnedEntities(text, options.model, entities, resolved, language);
+    entities = learnedEntities(text, options.model, entities, resolved, language, article);
   const attributions = findAttributions({ article, text, lang: language, entities });
   if (text !== original) {
     const restore = (x: Span) => {

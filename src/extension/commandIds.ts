@@ -25,7 +25,7 @@ export const COMMAND_IDS = [
   'newsmark.importAnnotations',
   'newsmark.markReviewed',
   'newsmark.markNotReviewed',
-  'newsmark.learnFromReviewed',
+  'newsmark.trainOnReviewed',
   'newsmark.nextToReview',
 ] as const;
 

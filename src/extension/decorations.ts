@@ -17,6 +17,7 @@ export const LAYERS = [
   'attribution.cue',
   'attribution.directContent',
   'attribution.indirectContent',
+  'entity.unsure',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -68,8 +69,13 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
       textDecoration: 'underline dotted',
       backgroundColor: color('indirectContentBackground'),
     }),
+    // Over an entity's own colour: the learned model was unsure of it, so it is drawn fainter.
+    'entity.unsure': decorationType({ opacity: '0.55' }),
   };
 }
+
+/** Entities a learned model is less sure of than this are drawn fainter (their hover says how sure). */
+export const UNSURE_BELOW = 0.7;
 
 /** Documents larger than this get decorations only around what is on screen (and re-render on scroll). */
 export const VISIBLE_ONLY_THRESHOLD = 256 * 1024;
@@ -92,7 +98,12 @@ export function layerRanges(
   if (cfg.layers.entities) {
     for (const e of a.entities) {
       if (!cfg.layers[e.type]) continue;
-      for (const m of e.mentions) if (inWindow(m)) out[`entity.${e.type}`].push(range(m));
+      const unsure = e.confidence !== undefined && e.confidence < UNSURE_BELOW;
+      for (const m of e.mentions) {
+        if (!inWindow(m)) continue;
+        out[`entity.${e.type}`].push(range(m));
+        if (unsure) out['entity.unsure'].push(range(m));
+      }
     }
   }
   if (cfg.layers.attributions) {

@@ -1,6 +1,6 @@
 /**
  * The workspace's learned entity model, as the analyses use it: found at
- * `.newsmark/models/entities.json` in the article's workspace folder (unless `newsmark.learnedModel`
+ * `.newsmark/models/entities.json` in the article's workspace folder (unless `newsmark.model`
  * is `off`), read once per change of the file, and a damaged or foreign file reported once and
  * then ignored (the rules alone run), never a failed analysis.
  */
@@ -32,7 +32,7 @@ export class LearnedModels {
 
   /** The model file an article would use now (whether or not it exists). */
   fileFor(uri: vscode.Uri): string | undefined {
-    if (settings().learnedModel === 'off') return undefined;
+    if (settings().model === 'off') return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder?.uri.scheme === 'file' ? modelFileOf(folder.uri.fsPath) : undefined;
   }

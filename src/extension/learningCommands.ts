@@ -1,7 +1,7 @@
 /**
- * Learning from the user's reviews: "Learn from Reviewed Articles" trains the workspace's entity
+ * Learning from the user's reviews: "Train on Reviewed Articles" trains the workspace's entity
  * model in a worker (cancellable progress, the measured scores reported, open articles analysed
- * again with it), and "Open the Next Article to Review" opens the unreviewed article the model is
+ * again with it), and "Next Article to Review" opens the unreviewed article the model is
  * least sure of, where a review teaches it most.
  */
 import * as path from 'node:path';
@@ -53,7 +53,7 @@ export class LearningCommands {
 
   table(): CommandTable {
     return {
-      'newsmark.learnFromReviewed': (args?: LearnArgs) => this.learn(args),
+      'newsmark.trainOnReviewed': (args?: LearnArgs) => this.learn(args),
       'newsmark.nextToReview': () => this.nextToReview(),
     };
   }
@@ -115,10 +115,10 @@ export class LearningCommands {
     if (reply.kind !== 'trained') return undefined;
     this.models.reset();
     this.articles.refreshAll();
-    const off = settings().learnedModel === 'off';
+    const off = settings().model === 'off';
     void vscode.window.showInformationMessage(
       trainedMessage(reply.report) +
-        (off ? ' The newsmark.learnedModel setting is off: turn it to auto to use the model.' : ''),
+        (off ? ' The newsmark.model setting is off: turn it to auto to use the model.' : ''),
     );
     return reply.report;
   }

@@ -20,6 +20,8 @@ import { ReplyAssembler, type WorkerModel, type WorkerReply } from './workerProt
  * the extension host under ~50 ms; a news article of this size takes a few milliseconds.
  */
 export const WORKER_THRESHOLD = 16 * 1024;
+/** With a learned model the tagger runs over the whole text (~0.2 M characters/s): a lower limit. */
+export const WORKER_THRESHOLD_WITH_MODEL = 4 * 1024;
 
 export interface AnalysisResult {
   uri: string;
@@ -139,7 +141,8 @@ export class AnalysisScheduler implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    if (docLength(doc) > WORKER_THRESHOLD) return this.inWorker(doc);
+    const limit = this.models.for(doc.uri) ? WORKER_THRESHOLD_WITH_MODEL : WORKER_THRESHOLD;
+    if (docLength(doc) > limit) return this.inWorker(doc);
     this.inThread(doc);
     return Promise.resolve();
   }

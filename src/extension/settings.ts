@@ -24,7 +24,7 @@ export interface Settings {
   author: string;
   sidecarFolder: string;
   /** `auto`: the workspace's learned model (`.newsmark/models/entities.json`) when there is one. */
-  learnedModel: 'auto' | 'off';
+  model: 'auto' | 'off';
 }
 
 let cached: Settings | undefined;
@@ -63,7 +63,7 @@ function read(): Settings {
         : DEFAULT_LABELS,
     author: c.get<string>('author', '') || userName(),
     sidecarFolder: c.get<string>('sidecarFolder', '').trim(),
-    learnedModel: c.get<string>('learnedModel', 'auto') === 'off' ? 'off' : 'auto',
+    model: c.get<string>('model', 'auto') === 'off' ? 'off' : 'auto',
   };
 }
 

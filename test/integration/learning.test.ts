@@ -21,7 +21,7 @@ describe('learning from reviewed articles', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', undefined);
+    await vscode.workspace.getConfiguration('newsmark').update('model', undefined);
     for (let i = 0; i < STORIES.length; i++) {
       fs.rmSync(workspaceFile(learnFile(i)).fsPath, { force: true });
       fs.rmSync(`${workspaceFile(learnFile(i)).fsPath}.newsmark.json`, { force: true });
@@ -39,7 +39,7 @@ describe('learning from reviewed articles', function () {
       await vscode.commands.executeCommand('newsmark.markReviewed');
       assert.ok(JSON.parse(fs.readFileSync(nm.sidecarPathFor(ed.document.uri), 'utf8')).reviewed);
     }
-    const report = (await vscode.commands.executeCommand('newsmark.learnFromReviewed', {
+    const report = (await vscode.commands.executeCommand('newsmark.trainOnReviewed', {
       epochs: 2,
     })) as TrainReport | undefined;
     assert.ok(report, 'training reports what it did');
@@ -56,6 +56,14 @@ describe('learning from reviewed articles', function () {
       const a = nm.analysisFor(doc.uri);
       return a?.entities.some((e) => e.confidence !== undefined) && a;
     });
+    // Entities the model is unsure of are drawn fainter: exactly their mentions.
+    const unsure = learned.entities
+      .filter((e) => e.confidence !== undefined && e.confidence < 0.7)
+      .reduce((n, e) => n + e.mentions.length, 0);
+    await until(
+      `${unsure} unsure mentions drawn fainter`,
+      () => nm.decorationsFor(doc.uri)?.['entity.unsure'].length === unsure,
+    );
     const reuters = learned.entities.find((e) => e.confidence !== undefined)!;
     assert.match(
       await hoverText(doc, reuters.mentions[0].start + 1),
@@ -63,11 +71,11 @@ describe('learning from reviewed articles', function () {
     );
 
     // Turned off: the rules alone again.
-    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', 'off');
+    await vscode.workspace.getConfiguration('newsmark').update('model', 'off');
     await until('the rules alone', () =>
       nm.analysisFor(doc.uri)?.entities.every((e) => e.confidence === undefined),
     );
-    await vscode.workspace.getConfiguration('newsmark').update('learnedModel', undefined);
+    await vscode.workspace.getConfiguration('newsmark').update('model', undefined);
     await until('the model again', () => nm.analysisFor(doc.uri)?.entities.some((e) => e.confidence));
   });
 

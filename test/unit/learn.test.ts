@@ -1,8 +1,10 @@
 import * as assert from 'node:assert';
-import { analyze } from '../../src/core';
+import { analyze, articleTrainingDoc } from '../../src/core';
+import { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
-import { Net, type SeqInput } from '../../src/core/learn/net';
+import { inferProbs } from '../../src/core/learn/inference';
+import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
 
 describe('the learned tagger', () => {
@@ -44,6 +46,23 @@ describe('the learned tagger', () => {
     const down = loss();
     net.e[0][3] = keep;
     assert.ok(Math.abs((up - down) / (2 * eps) - row[0]) < 2e-2);
+  });
+
+  it('tags with the fast forward pass exactly as with the training one, and notices training', () => {
+    const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 4, windows: 2, tags: 7 }, 5);
+    const x: SeqInput = {
+      ids: Int32Array.from([1, 2, 5, 3, 9, 0, 15, 7]),
+      dense: Float32Array.from({ length: 4 * 9 }, (_, i) => (i % 5 === 0 ? 1 : i % 7 === 0 ? 0.5 : 0)),
+      n: 4,
+    };
+    const close = (a: Float32Array, b: Float32Array) => a.every((v, i) => Math.abs(v - b[i]) < 1e-5);
+    assert.ok(close(inferProbs(net, x), net.forward(x).probs));
+    // A training step changes the weights: the cached first-layer products must not be reused.
+    const g = new Float32Array(net.p.length).fill(0.01);
+    const ge = net.e.map(() => new Map<number, Float32Array>());
+    ge[0].set(1, Float32Array.from([0.5, -0.5, 0.5]));
+    new Adam(net, 0.1).apply(g, ge);
+    assert.ok(close(inferProbs(net, x), net.forward(x).probs), 'after a training step');
   });
 
   it('learns a labelling convention the rules do not have, deterministically', () => {
@@ -111,6 +130,51 @@ describe('a learned model in analysis', () => {
       spans(learned).map((s) => s.replace(/:(true|false)$/, '')),
       spans(rules).map((s) => s.replace(/:(true|false)$/, '')),
     );
+  });
+});
+
+describe('articles as training data', () => {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const path = require('node:path') as typeof import('node:path');
+  const text =
+    'Reuters said the talks resumed in Geneva. Anna Petrova met John Carter in Madrid.\n\nThe BBC said little about Berlin.\n';
+
+  async function article(change: (s: import('../../src/core').AnnotationSet) => void) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nm-train-'));
+    const file = path.join(dir, 'a.txt');
+    fs.writeFileSync(file, text);
+    await changeArticleAnnotations(file, text, { author: () => 't' }, change);
+    return file;
+  }
+  const labelled = (d: { entities: { start: number; end: number; label: string }[] }) =>
+    d.entities.map((e) => `${text.slice(e.start, e.end)}:${e.label}`).sort();
+
+  it('a reviewed article: every finding not rejected, the corrections, the additions', async () => {
+    const file = await article((s) => {
+      s.setReviewed(true);
+      s.add({ start: text.indexOf('Geneva'), end: text.indexOf('Geneva') + 6, label: 'LOC' });
+    });
+    const doc = articleTrainingDoc(file, text)!;
+    assert.strictEqual(doc.regions, undefined, 'the whole article counts');
+    const got = labelled(doc);
+    for (const want of ['Geneva:LOC', 'Berlin:LOC', 'Reuters:ORG'])
+      assert.ok(got.includes(want), `${want} in ${got}`);
+  });
+
+  it('an article not reviewed teaches only the sentences the user worked in', async () => {
+    const at = text.indexOf('Madrid');
+    const file = await article((s) => s.add({ start: at, end: at + 6, label: 'LOC' }));
+    const doc = articleTrainingDoc(file, text)!;
+    assert.deepStrictEqual(
+      doc.regions?.map((r) => text.slice(r.start, r.end).trim()),
+      ['Anna Petrova met John Carter in Madrid.'],
+    );
+    const got = labelled(doc);
+    assert.ok(got.includes('Madrid:LOC'));
+    assert.ok(!got.some((g) => g.startsWith('Berlin') || g.startsWith('Reuters')), String(got));
+    const none = await article(() => {});
+    assert.strictEqual(articleTrainingDoc(none, text), undefined, 'nothing to learn from');
   });
 });
 

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { analyze } from '../analyze';
 import { applyVerdicts } from '../annotations/annotationSet';
+import { parseArticle } from '../article';
 import type { EntityDoc, GoldSpan } from '../learn/entityTagger';
 import { type EntityModel, ModelError, parseModel, serializeModel } from '../learn/modelFile';
 import { openArticleAnnotations } from './articleAnnotations';
@@ -38,9 +39,10 @@ export function writeModelFile(file: string, model: EntityModel): void {
 const ENTITY_LABELS = new Set(['PER', 'ORG', 'LOC']);
 
 /**
- * An article as training data: the user's PER/ORG/LOC annotations (and corrected findings); for a
- * reviewed article also the engine's entity findings that were not rejected. Undefined when the
- * article has nothing to learn from.
+ * An article as training data. A reviewed article is complete: the user's PER/ORG/LOC
+ * annotations and corrections, and every engine finding not rejected. An article not marked as
+ * reviewed teaches only where the user worked: the sentences holding an annotation or a verdict
+ * (`regions`), with the same data there; undefined when there is none.
  */
 export function articleTrainingDoc(
   file: string,
@@ -52,6 +54,14 @@ export function articleTrainingDoc(
   const opened = openArticleAnnotations(file, text, { location });
   if (opened.kind !== 'ok') return undefined;
   const set = opened.set;
+  if (!set.reviewed && !set.placed.length) return undefined;
+  const regions = set.reviewed
+    ? undefined
+    : touchedSentences(
+        text,
+        set.placed.map((p) => p.at),
+      );
+  const inRegions = (s: Range) => !regions || regions.some((r) => s.start < r.end && s.end > r.start);
   const spans: GoldSpan[] = [];
   for (const p of set.placed) {
     const a = p.annotation;
@@ -59,12 +69,22 @@ export function articleTrainingDoc(
     if (a.finding && a.finding.verdict === 'rejected') continue;
     spans.push({ start: p.at.start, end: p.at.end, label: a.label });
   }
-  if (set.reviewed) {
-    const taken = new Set(spans.map((s) => `${s.start}:${s.end}`));
-    for (const e of applyVerdicts(analyze(text, { model }), set).entities)
-      if (ENTITY_LABELS.has(e.type))
-        for (const m of e.mentions)
-          if (!taken.has(`${m.start}:${m.end}`)) spans.push({ start: m.start, end: m.end, label: e.type });
-  } else if (!spans.length) return undefined;
-  return { text, entities: spans };
+  const taken = new Set(spans.map((s) => `${s.start}:${s.end}`));
+  for (const e of applyVerdicts(analyze(text, { model }), set).entities)
+    if (ENTITY_LABELS.has(e.type))
+      for (const m of e.mentions)
+        if (inRegions(m) && !taken.has(`${m.start}:${m.end}`))
+          spans.push({ start: m.start, end: m.end, label: e.type });
+  return { text, entities: spans, ...(regions ? { regions } : {}) };
+}
+
+type Range = { start: number; end: number };
+
+/** The sentences that hold (or overlap) any of the spans. */
+function touchedSentences(text: string, spans: Range[]): Range[] {
+  const out: Range[] = [];
+  for (const p of parseArticle(text).paragraphs)
+    for (const s of p.sentences)
+      if (spans.some((x) => x.start < s.end && x.end > s.start)) out.push({ start: s.start, end: s.end });
+  return out;
 }

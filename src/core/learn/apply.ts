@@ -3,6 +3,7 @@
  * the article's entities (a span the rules found too keeps the gazetteer's canonical name and
  * kind); each learned entity carries how sure the model was.
  */
+import type { Article } from '../article';
 import { groupEntities, type RawMention } from '../entities';
 import type { Analysis, Entity, Language } from '../types';
 import { tagEntities } from './entityTagger';
@@ -14,8 +15,15 @@ export function learnedEntities(
   rules: Entity[],
   resolved: RawMention[],
   lang: Language,
+  article?: Article,
 ): Entity[] {
-  const spans = tagEntities(model.net, text, { entities: rules } as Analysis, model.meta.rulesWeight);
+  const spans = tagEntities(
+    model.net,
+    text,
+    { entities: rules } as Analysis,
+    model.meta.rulesWeight,
+    article,
+  );
   const byspan = new Map(resolved.map((m) => [`${m.start}:${m.end}:${m.type}`, m]));
   const confidence = new Map<string, number>();
   const raw: RawMention[] = spans.map((s) => {

@@ -35,25 +35,70 @@ export function shapeOf(w: string): string {
   return out;
 }
 
-/** The rules' entity tag of each token (by the mentions they found), as tag ids. */
-export function rulesTags(tokens: Token[], analysis: Analysis | undefined): Int32Array {
+export interface TypedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/** The rules' PER/ORG/LOC mentions of an analysis, in text order: made once per document. */
+export function ruleSpans(analysis: Analysis | undefined): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  for (const e of analysis?.entities ?? [])
+    if (LEARNED_TYPES.includes(e.type))
+      for (const m of e.mentions) spans.push({ start: m.start, end: m.end, type: e.type });
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The rules' entity tag of each token, as tag ids. `cursor` carries the position in `spans` from
+ * one sentence to the next, so that tagging a document's sentences in order reads each span once.
+ */
+export function rulesTags(tokens: Token[], spans: TypedSpan[], cursor = { k: 0 }): Int32Array {
   const tags = new Int32Array(tokens.length);
-  if (!analysis) return tags;
-  const spans: { start: number; end: number; type: EntityType }[] = [];
-  for (const e of analysis.entities)
-    for (const m of e.mentions) spans.push({ start: m.start, end: m.end, type: e.type });
-  spans.sort((a, b) => a.start - b.start);
-  let k = 0;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
-    while (k < spans.length && spans[k].end <= tok.start) k++;
-    const s = spans[k];
-    if (!s || s.start >= tok.end || !LEARNED_TYPES.includes(s.type)) continue;
+    while (cursor.k < spans.length && spans[cursor.k].end <= tok.start) cursor.k++;
+    const s = spans[cursor.k];
+    if (!s || s.start >= tok.end) continue;
     tags[t] = ENTITY_TAGS.indexOf(
       `${tok.start <= s.start ? 'B' : 'I'}-${s.type}` as (typeof ENTITY_TAGS)[number],
     );
   }
   return tags;
+}
+
+interface Look {
+  ids: Int32Array;
+  capital: number;
+  allCaps: number;
+  digits: number;
+}
+
+/** A word's hashed ids and look, by its text: words repeat, so each is worked out once. */
+const looks = new Map<string, Look>();
+const LOOKS_KEPT = 100_000;
+
+function lookOf(tok: Token): Look {
+  const key = `${tok.norm}\u0000${tok.text}`;
+  let look = looks.get(key);
+  if (look) return look;
+  const w = tok.norm;
+  const text = tok.text;
+  look = {
+    ids: Int32Array.from([
+      hash(w) % FEATURE_ROWS[0],
+      hash(`p:${w.slice(0, 3)}`) % FEATURE_ROWS[1],
+      hash(`s:${w.slice(-3)}`) % FEATURE_ROWS[2],
+      hash(shapeOf(text)) % FEATURE_ROWS[3],
+    ]),
+    capital: /\p{Lu}/u.test(text[0] ?? '') ? 1 : 0,
+    allCaps: text.length > 1 && text === text.toUpperCase() && /\p{L}/u.test(text) ? 1 : 0,
+    digits: /\p{N}/u.test(text) ? 1 : 0,
+  };
+  if (looks.size >= LOOKS_KEPT) looks.clear();
+  looks.set(key, look);
+  return look;
 }
 
 /** One sentence's input for the network. */
@@ -65,18 +110,13 @@ export function sentenceInput(s: Sentence, rules: Int32Array, firstWord: number)
   const T = ENTITY_TAGS.length;
   for (let t = 0; t < n; t++) {
     const tok = s.tokens[t];
-    const w = tok.norm;
-    ids[t * F] = hash(w) % FEATURE_ROWS[0];
-    ids[t * F + 1] = hash(`p:${w.slice(0, 3)}`) % FEATURE_ROWS[1];
-    ids[t * F + 2] = hash(`s:${w.slice(-3)}`) % FEATURE_ROWS[2];
-    ids[t * F + 3] = hash(shapeOf(tok.text)) % FEATURE_ROWS[3];
+    const look = lookOf(tok);
+    ids.set(look.ids, t * F);
     const d = t * DENSE;
     dense[d + rules[t]] = 1;
-    const ch = tok.text[0] ?? '';
-    dense[d + T] = /\p{Lu}/u.test(ch) ? 1 : 0;
-    dense[d + T + 1] =
-      tok.text.length > 1 && tok.text === tok.text.toUpperCase() && /\p{L}/u.test(tok.text) ? 1 : 0;
-    dense[d + T + 2] = /\p{N}/u.test(tok.text) ? 1 : 0;
+    dense[d + T] = look.capital;
+    dense[d + T + 1] = look.allCaps;
+    dense[d + T + 2] = look.digits;
     dense[d + T + 3] = t === firstWord ? 1 : 0;
     dense[d + T + 4] = tok.kind === 'punct' ? 1 : 0;
     dense[d + T + 5] = tok.kind === 'quote' ? 1 : 0;

@@ -89,6 +89,8 @@ export class Net {
   readonly p: Float32Array;
   /** One embedding table per hashed feature, rows × emb. */
   readonly e: Float32Array[];
+  /** Counts changes of the weights by training, so that caches made from them know they are stale. */
+  version = 0;
 
   constructor(
     readonly shape: NetShape,
@@ -330,6 +332,7 @@ export class Adam {
 
   apply(g: Float32Array, ge: Map<number, Float32Array>[]): void {
     this.step++;
+    this.net.version++;
     const { b1, b2, eps } = this;
     const c1 = 1 - b1 ** this.step;
     const c2 = 1 - b2 ** this.step;

@@ -32,6 +32,15 @@ export function withLearned(net: Net, text: string, rules: Analysis, rulesWeight
   return { ...rules, entities };
 }
 
+/** An analysis cut to a document's annotated regions, so that only what was annotated is scored. */
+function scored(d: EntityDoc, a: Analysis): Analysis {
+  const regions = d.regions;
+  if (!regions) return a;
+  const inside = (m: { start: number; end: number }) =>
+    regions.some((r) => m.start < r.end && m.end > r.start);
+  return { ...a, entities: a.entities.map((e) => ({ ...e, mentions: e.mentions.filter(inside) })) };
+}
+
 const micro = (s: NerScorer) => s.table().find((r) => r.group === 'ALL' && r.type === 'micro')?.score.f1 ?? 0;
 
 function score(net: Net, docs: EntityDoc[], analyses: Analysis[], weight: number): number {
@@ -39,7 +48,7 @@ function score(net: Net, docs: EntityDoc[], analyses: Analysis[], weight: number
   docs.forEach((d, i) => {
     s.add(
       { id: String(i), text: d.text, entities: d.entities } as NerGold,
-      withLearned(net, d.text, analyses[i], weight),
+      scored(d, withLearned(net, d.text, analyses[i], weight)),
     );
   });
   return micro(s);
@@ -48,7 +57,7 @@ function score(net: Net, docs: EntityDoc[], analyses: Analysis[], weight: number
 /** Trains on documents already analysed by the rules; the rules' weight chosen on a fifth held out. */
 function trainWithWeight(docs: EntityDoc[], analyses: Analysis[], o: TrainOptions): TrainedTagger {
   const prepared = (keep: (i: number) => boolean) =>
-    docs.flatMap((d, i) => (keep(i) ? prepare(d.text, analyses[i], d.entities) : []));
+    docs.flatMap((d, i) => (keep(i) ? prepare(d.text, analyses[i], d.entities, undefined, d.regions) : []));
   // Too few documents to hold any out: the rules decide, and the model only says how sure it is.
   let rulesWeight = 1;
   if (docs.length >= MIN_DOCS_TO_MEASURE) {
@@ -111,10 +120,11 @@ export function crossValidate(
     docs.forEach((d, i) => {
       if (inTrain(i)) return;
       const gold = { id: String(i), text: d.text, entities: d.entities } as NerGold;
-      const learned = withLearned(t.net, d.text, analyses[i], t.rulesWeight);
+      const learned = scored(d, withLearned(t.net, d.text, analyses[i], t.rulesWeight));
+      const ruled = scored(d, analyses[i]);
       for (const [s, a] of [
-        [rules, analyses[i]],
-        [allRules, analyses[i]],
+        [rules, ruled],
+        [allRules, ruled],
         [model, learned],
         [allModel, learned],
       ] as const)

@@ -1,0 +1,131 @@
+/**
+ * The network's forward pass for tagging only (no dropout, no trace for training), about twice as
+ * fast as Net.forward: the first layer's product with an embedding row is the same every time the
+ * row is read, so it is computed once per row and kept (a few hundred KB per model), and the dense
+ * features, mostly zero, are read sparsely. Same numbers as Net.forward up to rounding.
+ */
+import type { Net, SeqInput } from './net';
+
+interface Cache {
+  version: number;
+  /** Per feature table: each row's product with its block of the first layer (rows × hidden). */
+  proj: Float32Array[];
+  done: Uint8Array[];
+  /** Each window layer's weights transposed (offset, input unit, output unit): read by input unit. */
+  wt: Float32Array[];
+}
+
+const caches = new WeakMap<Net, Cache>();
+
+function cacheOf(net: Net): Cache {
+  let c = caches.get(net);
+  if (!c || c.version !== net.version) {
+    const H = net.shape.hidden;
+    c = {
+      version: net.version,
+      proj: net.shape.rows.map((rows) => new Float32Array(rows * H)),
+      done: net.shape.rows.map((rows) => new Uint8Array(rows)),
+      wt: net.layout.w.map((w) => {
+        const t = new Float32Array(3 * H * H);
+        for (let j = 0; j < H; j++)
+          for (let ok = 0; ok < 3 * H; ok++) t[ok * H + j] = net.p[w + j * 3 * H + ok];
+        return t;
+      }),
+    };
+    caches.set(net, c);
+  }
+  return c;
+}
+
+/** The row's product with the first layer's weights for feature table f, made once. */
+function projected(net: Net, c: Cache, f: number, row: number): number {
+  const { hidden: H, emb: E } = net.shape;
+  const out = row * H;
+  if (c.done[f][row]) return out;
+  const L = net.layout;
+  const e = net.e[f];
+  for (let j = 0; j < H; j++) {
+    let s = 0;
+    const w = L.w0 + j * L.in0 + f * E;
+    for (let k = 0; k < E; k++) s += net.p[w + k] * e[row * E + k];
+    c.proj[f][out + j] = s;
+  }
+  c.done[f][row] = 1;
+  return out;
+}
+
+function firstLayer(net: Net, c: Cache, x: SeqInput): Float32Array {
+  const { hidden: H, emb: E, dense: D } = net.shape;
+  const F = net.shape.rows.length;
+  const L = net.layout;
+  const p = net.p;
+  const h = new Float32Array(x.n * H);
+  for (let t = 0; t < x.n; t++) {
+    const o = t * H;
+    for (let j = 0; j < H; j++) h[o + j] = p[L.b0 + j];
+    for (let f = 0; f < F; f++) {
+      const at = projected(net, c, f, x.ids[t * F + f]);
+      const pr = c.proj[f];
+      for (let j = 0; j < H; j++) h[o + j] += pr[at + j];
+    }
+    for (let d = 0; d < D; d++) {
+      const v = x.dense[t * D + d];
+      if (v === 0) continue;
+      for (let j = 0; j < H; j++) h[o + j] += p[L.w0 + j * L.in0 + F * E + d] * v;
+    }
+    for (let j = 0; j < H; j++) if (h[o + j] < 0) h[o + j] = 0;
+  }
+  return h;
+}
+
+/** A window layer with a residual; inputs after a ReLU are often zero, and are skipped. */
+function windowLayer(net: Net, c: Cache, l: number, prev: Float32Array, n: number): Float32Array {
+  const H = net.shape.hidden;
+  const bias = net.layout.b[l];
+  const p = net.p;
+  const wt = c.wt[l];
+  const out = new Float32Array(n * H);
+  for (let t = 0; t < n; t++) {
+    const o = t * H;
+    for (let j = 0; j < H; j++) out[o + j] = p[bias + j];
+    for (let d = -1; d <= 1; d++) {
+      const tt = t + d;
+      if (tt < 0 || tt >= n) continue;
+      for (let k = 0; k < H; k++) {
+        const v = prev[tt * H + k];
+        if (v === 0) continue;
+        const w = ((d + 1) * H + k) * H;
+        for (let j = 0; j < H; j++) out[o + j] += wt[w + j] * v;
+      }
+    }
+    for (let j = 0; j < H; j++) out[o + j] = Math.max(out[o + j], 0) + prev[o + j];
+  }
+  return out;
+}
+
+/** The tag probabilities of a sentence's tokens (n × tags), as Net.forward(x).probs. */
+export function inferProbs(net: Net, x: SeqInput): Float32Array {
+  const { hidden: H, tags: T, dense: D } = net.shape;
+  const L = net.layout;
+  const p = net.p;
+  const c = cacheOf(net);
+  let h = firstLayer(net, c, x);
+  for (let l = 0; l < L.w.length; l++) h = windowLayer(net, c, l, h, x.n);
+  const probs = new Float32Array(x.n * T);
+  for (let t = 0; t < x.n; t++) {
+    let max = -Infinity;
+    for (let c = 0; c < T; c++) {
+      let s = p[L.bo + c];
+      const w = L.wo + c * H;
+      for (let k = 0; k < H; k++) s += p[w + k] * h[t * H + k];
+      const ws = L.ws + c * D;
+      for (let d = 0; d < D; d++) s += p[ws + d] * x.dense[t * D + d];
+      probs[t * T + c] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let c = 0; c < T; c++) z += probs[t * T + c] = Math.exp(probs[t * T + c] - max);
+    for (let c = 0; c < T; c++) probs[t * T + c] /= z;
+  }
+  return probs;
+}

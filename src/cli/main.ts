@@ -1,8 +1,9 @@
 /**
  * The `newsmark` command line, on the same engine as the extension: one module per command
- * (analyzeCmd, evalCmd, annotationsCmd, exportCmd), arguments and inputs in args.ts.
+ * (analyzeCmd, evalCmd, annotationsCmd, exportCmd, trainCmd, agreeCmd), arguments and inputs in args.ts.
  */
-import { ModelError } from '../core';
+import { AgreementError, ModelError } from '../core';
+import { AGREE_USAGE, cmdAgree } from './agreeCmd';
 import { cmdAnalyze } from './analyzeCmd';
 import { ANNOTATIONS_USAGE, cmdAnnotations } from './annotationsCmd';
 import { CliError, expand, parseFlags, readArticle, UsageError } from './args';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
 ${ANNOTATIONS_USAGE}
 ${EXPORT_USAGE}
 ${TRAIN_USAGE}
+${AGREE_USAGE}
   newsmark --help | --version`;
 
 /** A system error as one line: what failed, on which path (no stack trace for a user's mistake). */
@@ -85,6 +87,8 @@ async function run(cmd: string | undefined, args: string[]): Promise<number> {
     }
     case 'eval':
       return cmdEval(args);
+    case 'agree':
+      return cmdAgree(args);
     case 'train':
       return await cmdTrain(args);
     case '--version':
@@ -113,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
-    if (e instanceof CliError || e instanceof ModelError) {
+    if (e instanceof CliError || e instanceof ModelError || e instanceof AgreementError) {
       warn(e.message);
       return 1;
     }

@@ -4,6 +4,13 @@
  * writes sidecars and export files.
  */
 
+export {
+  Agreement,
+  type AgreementReport,
+  type Disagreement,
+  type LabelledSpan,
+  type Scores,
+} from './agreement';
 // Analysis
 export { type AnalyzeOptions, analyze } from './analyze';
 // Annotations: the model, its schema, anchoring, one article's set
@@ -39,6 +46,7 @@ export {
   previewImport,
 } from './export/importers';
 export { type ArticleExport, buildExport, type Include } from './export/records';
+export { AgreementError, compareAuthors, compareSides, sidecarSpans } from './io/agreementFiles';
 // I/O: sidecar files and export files
 export {
   changeArticleAnnotations,

@@ -60,7 +60,7 @@ async function noteInput(current?: string): Promise<string | undefined> {
 }
 
 /** The document a command acts on: the one named by uri, else the active editor's. */
-async function docFor(uri?: string): Promise<vscode.TextDocument | undefined> {
+export async function docFor(uri?: string): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const ed = vscode.window.activeTextEditor;
   if (!ed) void vscode.window.showInformationMessage('Newsmark: open an article first.');
@@ -83,7 +83,7 @@ function selectionOffsets(doc: vscode.TextDocument): { start: number; end: numbe
   return { start: doc.offsetAt(sel.start), end: doc.offsetAt(sel.end) };
 }
 
-const labelById = (id: string) => settings().labels.find((l) => l.id === id);
+export const labelById = (id: string) => settings().labels.find((l) => l.id === id);
 
 type AddArgs = { label?: string; note?: string; uri?: string; start?: number; end?: number };
 

@@ -78,7 +78,11 @@ export function entityCard(a: Analysis, e: Entity, uri: string, offset: number):
   }
   const m = e.mentions.find((x) => x.start === offset);
   const next = commandLink('$(arrow-down) Next mention', 'newsmark.nextMention', [uri, e.id, offset]);
-  return `${md}${next}${m ? ` · ${findingLinks(uri, m.start, m.end, 'entity', e.type)}` : ''}`;
+  const all =
+    e.mentions.length > 1
+      ? ` · ${commandLink(`$(check-all) Confirm all ${e.mentions.length}`, 'newsmark.confirmAllMentions', [{ uri, entityId: e.id }])}`
+      : '';
+  return `${md}${next}${m ? ` · ${findingLinks(uri, m.start, m.end, 'entity', e.type)}` : ''}${all}`;
 }
 
 /** The chain of reporting an attribution belongs to, from its outermost credit. */

@@ -25,6 +25,8 @@ export const COMMAND_IDS = [
   'newsmark.importAnnotations',
   'newsmark.markReviewed',
   'newsmark.markNotReviewed',
+  'newsmark.confirmAllMentions',
+  'newsmark.labelAllOccurrences',
   'newsmark.trainOnReviewed',
   'newsmark.nextToReview',
 ] as const;

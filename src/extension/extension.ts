@@ -9,6 +9,7 @@ import { AnnotationDecorator } from './annotationDecorator';
 import { AnnotationStore } from './annotationStore';
 import { AnnotationsTree } from './annotationsView';
 import { Articles } from './articles';
+import { BulkCommands } from './bulkCommands';
 import { registerCommands } from './commands';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
 import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
@@ -108,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       {
         ...navigationCommands(articles, views.decorator, render),
         ...new AnnotationCommands(annotations, effective).table(),
+        ...new BulkCommands(annotations, effective).table(),
         ...new ExportCommands(annotations, articles).table(),
         ...new LearningCommands(context.extensionPath, articles, models).table(),
       },

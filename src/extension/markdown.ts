@@ -14,4 +14,5 @@ export const ANNOTATION_COMMANDS = [
   'newsmark.rejectFinding',
   'newsmark.changeFindingType',
   'newsmark.noteOnFinding',
+  'newsmark.confirmAllMentions',
 ];

@@ -20,6 +20,7 @@ import { LearnedModels } from './learnedModel';
 import { LearningCommands } from './learningCommands';
 import { navigationCommands } from './navigationCommands';
 import { Renderer, type Views } from './renderer';
+import { ReviewMode } from './reviewMode';
 import { registerSchemaProvider } from './schemaProvider';
 import { watchSettings } from './settings';
 import { SourcesTree } from './sourcesView';
@@ -79,11 +80,13 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   };
   const effective = (doc: vscode.TextDocument) => articles.open(doc)?.effective();
   let scrollTimer: NodeJS.Timeout | undefined;
+  const review = new ReviewMode(annotations, effective);
 
   context.subscriptions.push(
     log,
     annotations,
     articles,
+    review,
     articles.onDidChange(render),
     annotations.onDidChange((uri) => {
       // Annotations of a document that is not an article (an orphan's sidecar) still show.
@@ -110,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         ...navigationCommands(articles, views.decorator, render),
         ...new AnnotationCommands(annotations, effective).table(),
         ...new BulkCommands(annotations, effective).table(),
+        ...review.table(),
         ...new ExportCommands(annotations, articles).table(),
         ...new LearningCommands(context.extensionPath, articles, models).table(),
       },

@@ -8,8 +8,10 @@ export {
   Agreement,
   type AgreementReport,
   type Disagreement,
+  type DisagreementKind,
   type LabelledSpan,
   type Scores,
+  wordTokensOf,
 } from './agreement';
 // Analysis
 export { type AnalyzeOptions, analyze } from './analyze';

@@ -35,6 +35,9 @@ export const COMMAND_IDS = [
   'newsmark.review.skip',
   'newsmark.review.undo',
   'newsmark.review.stop',
+  'newsmark.compareAnnotations',
+  'newsmark.adjudicate',
+  'newsmark.clearComparison',
   'newsmark.trainOnReviewed',
   'newsmark.nextToReview',
 ] as const;

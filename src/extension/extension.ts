@@ -11,6 +11,7 @@ import { AnnotationsTree } from './annotationsView';
 import { Articles } from './articles';
 import { BulkCommands } from './bulkCommands';
 import { registerCommands } from './commands';
+import { CompareMode } from './compareMode';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
 import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
 import { EntitiesTree } from './entitiesView';
@@ -81,12 +82,14 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const effective = (doc: vscode.TextDocument) => articles.open(doc)?.effective();
   let scrollTimer: NodeJS.Timeout | undefined;
   const review = new ReviewMode(annotations, effective);
+  const compare = new CompareMode(annotations);
 
   context.subscriptions.push(
     log,
     annotations,
     articles,
     review,
+    compare,
     articles.onDidChange(render),
     annotations.onDidChange((uri) => {
       // Annotations of a document that is not an article (an orphan's sidecar) still show.
@@ -114,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         ...new AnnotationCommands(annotations, effective).table(),
         ...new BulkCommands(annotations, effective).table(),
         ...review.table(),
+        ...compare.table(),
         ...new ExportCommands(annotations, articles).table(),
         ...new LearningCommands(context.extensionPath, articles, models).table(),
       },

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Agreement } from '../../src/core';
+import { Agreement, AnnotationSet, parseSidecar, serializeSidecar } from '../../src/core';
 import { parseArticle } from '../../src/core/article';
 import { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
 
@@ -45,6 +45,29 @@ describe('agreement between annotators (hand-computed)', () => {
         ['label', 'Madrid', 'LOC', 'ORG'],
         ['onlyB', 'today', null, 'MISC'],
       ],
+    );
+  });
+
+  it('each disagreement keeps both annotators’ spans; a curated annotation round-trips through the sidecar', () => {
+    const ag = new Agreement();
+    ag.add(text, words, [span('John Carter', 'PER')], [span('Carter', 'PER')]);
+    const [d] = ag.report().disagreements;
+    assert.deepStrictEqual(
+      [d.aSpan, d.bSpan],
+      [span('John Carter', 'PER'), span('Carter', 'PER')].map(({ start, end }) => ({ start, end })),
+    );
+    const set = AnnotationSet.empty(
+      'a.txt',
+      text,
+      () => `sha256:${'0'.repeat(64)}`,
+      () => 'carol',
+    );
+    set.add({ ...span('Carter', 'PER'), label: 'PER', curated: { from: ['bob'] } });
+    const back = parseSidecar(serializeSidecar(set.toSidecar()));
+    assert.deepStrictEqual(back.annotations[0].curated, { from: ['bob'] });
+    assert.throws(
+      () => parseSidecar(serializeSidecar(set.toSidecar()).replace('"from"', '"by"')),
+      /curated|from|by/,
     );
   });
 

@@ -4,7 +4,15 @@
  * token labelled by the innermost span covering it, else O), per label and overall, and every
  * disagreement by kind. A is the reference for precision and recall; F1 and κ are symmetric.
  */
+import { parseArticle } from '../article';
 import type { Token } from '../text';
+
+/** The word and number tokens of a text: what Cohen's κ counts over. */
+export function wordTokensOf(text: string): Token[] {
+  return parseArticle(text).paragraphs.flatMap((p) =>
+    p.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')),
+  );
+}
 
 export interface LabelledSpan {
   start: number;
@@ -22,6 +30,9 @@ export interface Disagreement {
   text: string;
   a: string | null;
   b: string | null;
+  /** The spans in disagreement, as each annotator marked them. */
+  aSpan?: { start: number; end: number };
+  bSpan?: { start: number; end: number };
 }
 
 export interface Counts {
@@ -70,24 +81,25 @@ function match(a: LabelledSpan[], b: LabelledSpan[], text: string, file?: string
     pairs.push({ x, y, kind: !y ? 'onlyA' : y.label === x.label ? 'boundary' : 'label' });
   }
   const disagreements: Disagreement[] = [];
-  const note = (kind: DisagreementKind, s: number, e: number, la: string | null, lb: string | null) =>
+  const at = (x: LabelledSpan) => ({ start: x.start, end: x.end });
+  const note = (kind: DisagreementKind, x: LabelledSpan | undefined, y: LabelledSpan | undefined) => {
+    const s = Math.min(x?.start ?? Number.POSITIVE_INFINITY, y?.start ?? Number.POSITIVE_INFINITY);
+    const e = Math.max(x?.end ?? Number.NEGATIVE_INFINITY, y?.end ?? Number.NEGATIVE_INFINITY);
     disagreements.push({
       ...(file ? { file } : {}),
       kind,
       start: s,
       end: e,
       text: text.slice(s, e),
-      a: la,
-      b: lb,
+      a: x?.label ?? null,
+      b: y?.label ?? null,
+      ...(x ? { aSpan: at(x) } : {}),
+      ...(y ? { bSpan: at(y) } : {}),
     });
-  for (const p of pairs) {
-    if (p.kind === 'exact') continue;
-    const s = Math.min(p.x.start, p.y?.start ?? p.x.start);
-    const e = Math.max(p.x.end, p.y?.end ?? p.x.end);
-    note(p.kind as DisagreementKind, s, e, p.x.label, p.y?.label ?? null);
-  }
+  };
+  for (const p of pairs) if (p.kind !== 'exact') note(p.kind as DisagreementKind, p.x, p.y);
   b.forEach((y, k) => {
-    if (!usedB.has(k)) note('onlyB', y.start, y.end, null, y.label);
+    if (!usedB.has(k)) note('onlyB', undefined, y);
   });
   disagreements.sort((x, y) => x.start - y.start || x.end - y.end);
   return { pairs, disagreements };

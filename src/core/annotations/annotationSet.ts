@@ -8,7 +8,7 @@ import { type Annotation, emptySidecar, newId, type Sidecar, sortAnnotations } f
 
 /** What a new annotation needs: a span of the current text and the annotation's own fields. */
 export interface NewAnnotation
-  extends Pick<Annotation, 'label' | 'note' | 'entity' | 'role' | 'link' | 'finding'> {
+  extends Pick<Annotation, 'label' | 'note' | 'entity' | 'role' | 'link' | 'finding' | 'curated'> {
   start: number;
   end: number;
 }
@@ -144,6 +144,7 @@ export class AnnotationSet {
     if (spec.role) a.role = spec.role;
     if (spec.link) a.link = spec.link;
     if (spec.finding) a.finding = spec.finding;
+    if (spec.curated) a.curated = { from: [...spec.curated.from] };
     this.items.set(a.id, { annotation: a, at: { start: spec.start, end: spec.end }, method: 'position' });
     this.changed.add(a.id);
     return a;

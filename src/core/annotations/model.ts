@@ -32,6 +32,8 @@ export interface Annotation {
   /** Id of another annotation of the same attribution (source, cue and content made by hand). */
   link?: string;
   finding?: FindingRef;
+  /** Made by adjudicating a disagreement: the annotators whose annotation was taken. */
+  curated?: { from: string[] };
   author: string;
   created: string;
   modified: string;
@@ -160,6 +162,7 @@ function canonicalAnnotation(a: Annotation): Annotation {
   if (a.link !== undefined) out.link = a.link;
   if (a.finding !== undefined)
     out.finding = { kind: a.finding.kind, type: a.finding.type, verdict: a.finding.verdict };
+  if (a.curated !== undefined) out.curated = { from: [...a.curated.from] };
   out.author = a.author;
   out.created = a.created;
   out.modified = a.modified;

@@ -79,6 +79,13 @@ export const SIDECAR_SCHEMA = {
               verdict: { enum: ['confirmed', 'rejected', 'corrected'] },
             },
           },
+          curated: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['from'],
+            description: 'Made by adjudicating a disagreement: the annotators whose annotation was taken.',
+            properties: { from: { type: 'array', maxItems: 10, items: str(200) } },
+          },
           author: str(200),
           created: { type: 'string', format: 'date-time', maxLength: 40 },
           modified: { type: 'string', format: 'date-time', maxLength: 40 },

@@ -5,10 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Agreement, type AgreementReport, type LabelledSpan } from '../agreement';
+import { Agreement, type AgreementReport, type LabelledSpan, wordTokensOf } from '../agreement';
 import { AnnotationSet } from '../annotations/annotationSet';
 import { SIDECAR_SUFFIX } from '../annotations/model';
-import { parseArticle } from '../article';
 import { stripBom } from '../text';
 import { readSidecarFile, textHash } from './sidecarFile';
 
@@ -16,6 +15,8 @@ export class AgreementError extends Error {}
 
 export interface AuthoredSpan extends LabelledSpan {
   author: string;
+  /** Made by adjudication (the curator's, not an annotator's own). */
+  curated?: boolean;
 }
 
 /** A sidecar's placed annotations on the article text; a rejected finding is not a label. */
@@ -60,10 +61,7 @@ function sidecarsUnder(root: string): string[] {
   return out;
 }
 
-const wordTokens = (text: string) =>
-  parseArticle(text).paragraphs.flatMap((p) =>
-    p.sentences.flatMap((s) => s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number')),
-  );
+const wordTokens = wordTokensOf;
 
 const isDir = (p: string) => {
   try {
@@ -104,7 +102,8 @@ export function compareAuthors(
     : [[input, undefined]];
   const read = files.map(([file, rel]) => {
     const text = articleText(file as string);
-    return { text, rel, spans: sidecarSpans(file as string, text) };
+    // Adjudicated annotations are the curator's result, not an annotator's: left out.
+    return { text, rel, spans: sidecarSpans(file as string, text).filter((s) => !s.curated) };
   });
   const authors = [...new Set(read.flatMap((r) => r.spans.map((s) => s.author)))].sort();
   const pair = names ?? authors;

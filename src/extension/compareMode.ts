@@ -1,0 +1,236 @@
+/**
+ * Compare and adjudicate in the editor: two authors inside the article's sidecar (after a git
+ * merge), or the article's annotations against another sidecar file. Each disagreement is drawn
+ * by kind (only A, only B, label conflict, boundary conflict), its hover offers take A / take B /
+ * both / neither; the choice is written to this sidecar as curated annotations (by the curator,
+ * from whom they were taken), replacing the annotators' ones there, in one undoable batch.
+ */
+import * as vscode from 'vscode';
+import {
+  Agreement,
+  type AgreementReport,
+  type Disagreement,
+  type DisagreementKind,
+  type LabelledSpan,
+  sidecarSpans,
+  wordTokensOf,
+} from '../core';
+import type { AnnotationStore } from './annotationStore';
+import type { CommandTable } from './commands';
+import { escapeMarkdown } from './markdown';
+
+export interface CompareArgs {
+  authors?: [string, string];
+  file?: string;
+}
+
+export type Choice = 'a' | 'b' | 'both' | 'neither';
+
+interface Comparison {
+  uri: string;
+  names: [string, string];
+  /** In author mode the annotators' annotations are in this sidecar and are replaced on adjudication. */
+  byAuthor: boolean;
+  report: AgreementReport;
+  /** Both sides' spans with their authors, to record from whom an adjudicated annotation came. */
+  a: Authored[];
+  b: Authored[];
+}
+
+type Authored = LabelledSpan & { author: string };
+
+const authorOf = (side: Authored[], span: { start: number; end: number }, label: string) =>
+  side.find((s) => s.start === span.start && s.end === span.end && s.label === label)?.author ?? 'unknown';
+
+const KIND_TEXT: Record<DisagreementKind, string> = {
+  onlyA: 'only A',
+  onlyB: 'only B',
+  label: 'label conflict',
+  boundary: 'boundary conflict',
+};
+
+const decoration = (color: string, style: string) =>
+  vscode.window.createTextEditorDecorationType({
+    border: `1px ${style}`,
+    borderColor: new vscode.ThemeColor(color),
+    overviewRulerColor: new vscode.ThemeColor(color),
+    overviewRulerLane: vscode.OverviewRulerLane.Center,
+  });
+
+export class CompareMode implements vscode.Disposable {
+  private comparison: Comparison | undefined;
+  private readonly types: Record<DisagreementKind, vscode.TextEditorDecorationType> = {
+    onlyA: decoration('charts.blue', 'solid'),
+    onlyB: decoration('charts.orange', 'solid'),
+    label: decoration('charts.red', 'solid'),
+    boundary: decoration('charts.yellow', 'dashed'),
+  };
+
+  constructor(private readonly store: AnnotationStore) {}
+
+  table(): CommandTable {
+    return {
+      'newsmark.compareAnnotations': (args?: CompareArgs) => this.compare(args),
+      'newsmark.adjudicate': (index: number, choice: Choice) => this.adjudicate(index, choice),
+      'newsmark.clearComparison': () => this.clear(),
+    };
+  }
+
+  private async sides(doc: vscode.TextDocument, args?: CompareArgs) {
+    const placed = this.store.open(doc)?.set.placed ?? [];
+    const mine = placed
+      .filter((p) => p.annotation.finding?.verdict !== 'rejected' && !p.annotation.curated)
+      .map((p) => ({
+        start: p.at.start,
+        end: p.at.end,
+        label: p.annotation.label,
+        author: p.annotation.author,
+      }));
+    const authors = [...new Set(mine.map((s) => s.author))].sort();
+    let choice = args?.authors ? 'authors' : args?.file ? 'file' : undefined;
+    if (!choice) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          ...(authors.length >= 2
+            ? [{ label: '$(person) Two authors in this sidecar', detail: authors.join(', '), id: 'authors' }]
+            : []),
+          {
+            label: '$(file) Another sidecar file…',
+            detail: 'e.g. a colleague’s copy of this article’s .newsmark.json',
+            id: 'file',
+          },
+        ],
+        { title: 'Newsmark: compare annotations' },
+      );
+      choice = picked?.id;
+    }
+    if (choice === 'authors') {
+      const pair = args?.authors ?? (await pickTwo(authors));
+      if (!pair) return undefined;
+      const of = (n: string) => mine.filter((s) => s.author === n);
+      return { names: pair, byAuthor: true, a: of(pair[0]), b: of(pair[1]) };
+    }
+    if (choice !== 'file') return undefined;
+    const file = args?.file ?? (await pickFile());
+    if (!file) return undefined;
+    const other = sidecarSpans(file, doc.getText()).filter((s) => !s.curated);
+    return { names: ['this sidecar', file] as [string, string], byAuthor: false, a: mine, b: other };
+  }
+
+  private async compare(args?: CompareArgs): Promise<AgreementReport | undefined> {
+    const ed = vscode.window.activeTextEditor;
+    if (!ed) return void vscode.window.showInformationMessage('Newsmark: open an annotated article first.');
+    const doc = ed.document;
+    const sides = await this.sides(doc, args);
+    if (!sides) return undefined;
+    if (sides.byAuthor && (!sides.a.length || !sides.b.length))
+      throw new Error(
+        `no annotations by ${!sides.a.length ? sides.names[0] : sides.names[1]} in this article`,
+      );
+    const text = doc.getText();
+    const ag = new Agreement();
+    ag.add(text, wordTokensOf(text), sides.a, sides.b);
+    const report = ag.report();
+    this.comparison = {
+      uri: doc.uri.toString(),
+      names: sides.names,
+      byAuthor: sides.byAuthor,
+      report,
+      a: sides.a,
+      b: sides.b,
+    };
+    this.draw(ed);
+    const o = report.overall;
+    void vscode.window.showInformationMessage(
+      `Newsmark: A = ${sides.names[0]}, B = ${sides.names[1]}: exact F1 ${o.exactF1.toFixed(2)}, overlap F1 ${o.overlapF1.toFixed(2)}, κ ${o.kappa.toFixed(2)}; ${report.disagreements.length} disagreement${report.disagreements.length === 1 ? '' : 's'} marked (hover one to adjudicate).`,
+    );
+    return report;
+  }
+
+  private hover(d: Disagreement, i: number, names: [string, string]): vscode.MarkdownString {
+    const link = (title: string, choice: Choice) =>
+      `[${title}](command:newsmark.adjudicate?${encodeURIComponent(JSON.stringify([i, choice]))})`;
+    const md = new vscode.MarkdownString(
+      `**${KIND_TEXT[d.kind]}** · A (${escapeMarkdown(names[0])}): ${escapeMarkdown(d.a ?? '—')} · B (${escapeMarkdown(names[1])}): ${escapeMarkdown(d.b ?? '—')}\n\n` +
+        [link('Take A', 'a'), link('Take B', 'b'), link('Both', 'both'), link('Neither', 'neither')].join(
+          ' · ',
+        ),
+    );
+    md.isTrusted = { enabledCommands: ['newsmark.adjudicate'] };
+    return md;
+  }
+
+  private draw(ed: vscode.TextEditor): void {
+    const c = this.comparison;
+    const ranges: Record<DisagreementKind, vscode.DecorationOptions[]> = {
+      onlyA: [],
+      onlyB: [],
+      label: [],
+      boundary: [],
+    };
+    if (c && ed.document.uri.toString() === c.uri)
+      c.report.disagreements.forEach((d, i) => {
+        const range = new vscode.Range(ed.document.positionAt(d.start), ed.document.positionAt(d.end));
+        ranges[d.kind].push({ range, hoverMessage: this.hover(d, i, c.names) });
+      });
+    for (const k of Object.keys(ranges) as DisagreementKind[]) ed.setDecorations(this.types[k], ranges[k]);
+  }
+
+  /** Writes the choice for disagreement `index` as curated annotations; returns how many remain. */
+  private async adjudicate(index: number, choice: Choice): Promise<number | undefined> {
+    const c = this.comparison;
+    const d = c?.report.disagreements[index];
+    if (!c || !d) throw new Error('this disagreement is no longer shown: compare again');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(c.uri));
+    const take: { span: { start: number; end: number }; label: string; from: string }[] = [];
+    if ((choice === 'a' || choice === 'both') && d.aSpan && d.a)
+      take.push({ span: d.aSpan, label: d.a, from: authorOf(c.a, d.aSpan, d.a) });
+    if ((choice === 'b' || choice === 'both') && d.bSpan && d.b)
+      take.push({ span: d.bSpan, label: d.b, from: authorOf(c.b, d.bSpan, d.b) });
+    await this.store.change(doc, (set) =>
+      set.batch('adjudicate', () => {
+        // The annotators' annotations on these spans in this sidecar make way for the decision.
+        const involved = [d.aSpan, c.byAuthor ? d.bSpan : undefined].filter((x) => x !== undefined);
+        for (const p of set.placed)
+          if (!p.annotation.curated && involved.some((x) => x.start === p.at.start && x.end === p.at.end))
+            set.remove(p.annotation.id);
+        for (const t of take) set.add({ ...t.span, label: t.label, curated: { from: [t.from] } });
+      }),
+    );
+    c.report.disagreements.splice(index, 1);
+    const ed = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    if (ed) this.draw(ed);
+    return c.report.disagreements.length;
+  }
+
+  private clear(): void {
+    this.comparison = undefined;
+    for (const ed of vscode.window.visibleTextEditors) this.draw(ed);
+  }
+
+  dispose(): void {
+    for (const t of Object.values(this.types)) t.dispose();
+  }
+}
+
+async function pickTwo(authors: string[]): Promise<[string, string] | undefined> {
+  const picked = await vscode.window.showQuickPick(authors, {
+    title: 'Newsmark: pick the two authors to compare',
+    canPickMany: true,
+  });
+  if (!picked) return undefined;
+  if (picked.length !== 2) {
+    void vscode.window.showInformationMessage('Newsmark: pick exactly two authors.');
+    return undefined;
+  }
+  return [picked[0], picked[1]];
+}
+
+async function pickFile(): Promise<string | undefined> {
+  const uris = await vscode.window.showOpenDialog({
+    title: 'Newsmark: the other sidecar',
+    canSelectMany: false,
+    filters: { 'Newsmark sidecar': ['json'] },
+  });
+  return uris?.[0]?.fsPath;
+}

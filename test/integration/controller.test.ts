@@ -104,6 +104,30 @@ describe('One controller per article, one scheduler', () => {
     assert.deepStrictEqual(registered, contributed);
     assert.deepStrictEqual([...COMMAND_IDS].sort(), contributed);
   });
+
+  it('VS Code reads the command titles and settings from package.nls in its display language', () => {
+    const ext = vscode.extensions.getExtension('newsmark.newsmark');
+    const pkg = ext?.packageJSON as {
+      contributes: {
+        commands: { command: string; title: string }[];
+        configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> };
+      };
+    };
+    const nls = JSON.parse(
+      fs.readFileSync(
+        path.resolve(__dirname, `../../../package.nls${vscode.env.language === 'uk' ? '.uk' : ''}.json`),
+        'utf8',
+      ),
+    ) as Record<string, string>;
+    const review = pkg.contributes.commands.find((c) => c.command === 'newsmark.startReview');
+    assert.strictEqual(
+      review?.title,
+      nls['newsmark.startReview.title'],
+      `display language ${vscode.env.language}`,
+    );
+    const model = pkg.contributes.configuration.properties['newsmark.model'];
+    assert.strictEqual(model.markdownDescription, nls['newsmark.model.markdownDescription']);
+  });
 });
 
 describe('The CLI and the extension find the same sidecar', () => {

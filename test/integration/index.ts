@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 
 export async function run(): Promise<void> {
   console.log(
-    `integration: inside VS Code ${vscode.version}, appHost=${vscode.env.appHost}, appName=${vscode.env.appName}`,
+    `integration: inside VS Code ${vscode.version}, appHost=${vscode.env.appHost}, appName=${vscode.env.appName}, language=${vscode.env.language}`,
   );
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
   const dir = __dirname;

@@ -48,7 +48,13 @@ export {
   previewImport,
 } from './export/importers';
 export { type ArticleExport, buildExport, type Include } from './export/records';
-export { AgreementError, compareAuthors, compareSides, sidecarSpans } from './io/agreementFiles';
+export {
+  AgreementError,
+  annotatorSpans,
+  compareAuthors,
+  compareSides,
+  sidecarSpans,
+} from './io/agreementFiles';
 // I/O: sidecar files and export files
 export {
   changeArticleAnnotations,

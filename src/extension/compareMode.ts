@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import {
   Agreement,
   type AgreementReport,
+  annotatorSpans,
   type Disagreement,
   type DisagreementKind,
   type LabelledSpan,
@@ -77,15 +78,8 @@ export class CompareMode implements vscode.Disposable {
   }
 
   private async sides(doc: vscode.TextDocument, args?: CompareArgs) {
-    const placed = this.store.open(doc)?.set.placed ?? [];
-    const mine = placed
-      .filter((p) => p.annotation.finding?.verdict !== 'rejected' && !p.annotation.curated)
-      .map((p) => ({
-        start: p.at.start,
-        end: p.at.end,
-        label: p.annotation.label,
-        author: p.annotation.author,
-      }));
+    const set = this.store.open(doc)?.set;
+    const mine = set ? annotatorSpans(set).filter((s) => !s.curated) : [];
     const authors = [...new Set(mine.map((s) => s.author))].sort();
     let choice = args?.authors ? 'authors' : args?.file ? 'file' : undefined;
     if (!choice) {

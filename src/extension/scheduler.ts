@@ -141,9 +141,11 @@ export class AnalysisScheduler implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const limit = this.models.for(doc.uri) ? WORKER_THRESHOLD_WITH_MODEL : WORKER_THRESHOLD;
-    if (docLength(doc) > limit) return this.inWorker(doc);
-    this.inThread(doc);
+    // The model file is looked up once per analysis (a stat; read again only when it changed).
+    const model = this.models.for(doc.uri);
+    const limit = model ? WORKER_THRESHOLD_WITH_MODEL : WORKER_THRESHOLD;
+    if (docLength(doc) > limit) return this.inWorker(doc, model);
+    this.inThread(doc, model);
     return Promise.resolve();
   }
 
@@ -164,13 +166,12 @@ export class AnalysisScheduler implements vscode.Disposable {
     return cache;
   }
 
-  private inThread(doc: vscode.TextDocument): void {
+  private inThread(doc: vscode.TextDocument, ref: ModelRef | undefined): void {
     const key = doc.uri.toString();
     const t0 = this.note(key, doc.version);
     let analysis: Analysis;
     try {
-      const model = this.models.for(doc.uri)?.model;
-      analysis = analyze(doc.getText(), { ...engineOptions(), model, cache: this.cacheFor(key) });
+      analysis = analyze(doc.getText(), { ...engineOptions(), model: ref?.model, cache: this.cacheFor(key) });
     } catch (e) {
       this.fail(doc, e as Error);
       return;
@@ -188,14 +189,13 @@ export class AnalysisScheduler implements vscode.Disposable {
     });
   }
 
-  private inWorker(doc: vscode.TextDocument): Promise<void> {
+  private inWorker(doc: vscode.TextDocument, ref: ModelRef | undefined): Promise<void> {
     const key = doc.uri.toString();
     const version = doc.version;
     const running = this.inFlight.get(key);
     if (running?.version === version) return running.done;
     const t0 = this.note(key, version);
     const editAt = this.editedAt.get(key);
-    const ref: ModelRef | undefined = this.models.for(doc.uri);
     const model = ref && { file: ref.file, stamp: ref.stamp };
     const done = this.worker.run(key, doc.getText(), engineOptions(), model).then(
       ({ analysis, ms }) => {

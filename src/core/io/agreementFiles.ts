@@ -19,12 +19,8 @@ export interface AuthoredSpan extends LabelledSpan {
   curated?: boolean;
 }
 
-/** A sidecar's placed annotations on the article text; a rejected finding is not a label. */
-export function sidecarSpans(file: string, text: string): AuthoredSpan[] {
-  const r = readSidecarFile(file);
-  if (r.kind === 'missing') throw new AgreementError(`${file}: no such sidecar`);
-  if (r.kind === 'error') throw new AgreementError(`${file}: ${r.error.message}`);
-  const set = new AnnotationSet(r.sidecar, text, textHash, () => '');
+/** An article's annotations as annotators' spans; a rejected finding is not a label. */
+export function annotatorSpans(set: AnnotationSet): AuthoredSpan[] {
   return set.placed
     .filter((p) => p.annotation.finding?.verdict !== 'rejected')
     .map((p) => ({
@@ -32,7 +28,16 @@ export function sidecarSpans(file: string, text: string): AuthoredSpan[] {
       end: p.at.end,
       label: p.annotation.label,
       author: p.annotation.author,
+      ...(p.annotation.curated ? { curated: true } : {}),
     }));
+}
+
+/** A sidecar's annotations placed on the article text, as annotators' spans. */
+export function sidecarSpans(file: string, text: string): AuthoredSpan[] {
+  const r = readSidecarFile(file);
+  if (r.kind === 'missing') throw new AgreementError(`${file}: no such sidecar`);
+  if (r.kind === 'error') throw new AgreementError(`${file}: ${r.error.message}`);
+  return annotatorSpans(new AnnotationSet(r.sidecar, text, textHash, () => ''));
 }
 
 /** The article a sidecar belongs to: beside it, or beside the other side's sidecar. */
@@ -61,8 +66,6 @@ function sidecarsUnder(root: string): string[] {
   return out;
 }
 
-const wordTokens = wordTokensOf;
-
 const isDir = (p: string) => {
   try {
     return fs.statSync(p).isDirectory();
@@ -87,7 +90,7 @@ export function compareSides(a: string, b: string, warn: (m: string) => void): A
   } else pairs.push([a, b, undefined]);
   for (const [x, y, rel] of pairs) {
     const text = articleText(x, y);
-    agreement.add(text, wordTokens(text), sidecarSpans(x, text), sidecarSpans(y, text), rel);
+    agreement.add(text, wordTokensOf(text), sidecarSpans(x, text), sidecarSpans(y, text), rel);
   }
   return agreement.report();
 }
@@ -120,7 +123,7 @@ export function compareAuthors(
   for (const r of read)
     agreement.add(
       r.text,
-      wordTokens(r.text),
+      wordTokensOf(r.text),
       r.spans.filter((s) => s.author === pair[0]),
       r.spans.filter((s) => s.author === pair[1]),
       r.rel,

@@ -4,7 +4,7 @@
  * row is read, so it is computed once per row and kept (a few hundred KB per model), and the dense
  * features, mostly zero, are read sparsely. Same numbers as Net.forward up to rounding.
  */
-import type { Net, SeqInput } from './net';
+import { type Net, outputProbs, type SeqInput } from './net';
 
 interface Cache {
   version: number;
@@ -105,27 +105,8 @@ function windowLayer(net: Net, c: Cache, l: number, prev: Float32Array, n: numbe
 
 /** The tag probabilities of a sentence's tokens (n × tags), as Net.forward(x).probs. */
 export function inferProbs(net: Net, x: SeqInput): Float32Array {
-  const { hidden: H, tags: T, dense: D } = net.shape;
-  const L = net.layout;
-  const p = net.p;
   const c = cacheOf(net);
   let h = firstLayer(net, c, x);
-  for (let l = 0; l < L.w.length; l++) h = windowLayer(net, c, l, h, x.n);
-  const probs = new Float32Array(x.n * T);
-  for (let t = 0; t < x.n; t++) {
-    let max = -Infinity;
-    for (let c = 0; c < T; c++) {
-      let s = p[L.bo + c];
-      const w = L.wo + c * H;
-      for (let k = 0; k < H; k++) s += p[w + k] * h[t * H + k];
-      const ws = L.ws + c * D;
-      for (let d = 0; d < D; d++) s += p[ws + d] * x.dense[t * D + d];
-      probs[t * T + c] = s;
-      if (s > max) max = s;
-    }
-    let z = 0;
-    for (let c = 0; c < T; c++) z += probs[t * T + c] = Math.exp(probs[t * T + c] - max);
-    for (let c = 0; c < T; c++) probs[t * T + c] /= z;
-  }
-  return probs;
+  for (let l = 0; l < net.layout.w.length; l++) h = windowLayer(net, c, l, h, x.n);
+  return outputProbs(net, h, x);
 }

@@ -83,6 +83,34 @@ export interface Trace {
   n: number;
 }
 
+/**
+ * The output layer: each token's tag scores from its last hidden state and its dense features,
+ * as probabilities (softmax). Shared by the training pass and the tagging pass (inference.ts).
+ */
+export function outputProbs(net: Net, last: Float32Array, x: SeqInput): Float32Array {
+  const { hidden: H, tags: T, dense: D } = net.shape;
+  const L = net.layout;
+  const p = net.p;
+  const { n, dense } = x;
+  const probs = new Float32Array(n * T);
+  for (let t = 0; t < n; t++) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < T; c++) {
+      let s = p[L.bo + c];
+      const w = L.wo + c * H;
+      for (let k = 0; k < H; k++) s += p[w + k] * last[t * H + k];
+      const ws = L.ws + c * D;
+      for (let d = 0; d < D; d++) s += p[ws + d] * dense[t * D + d];
+      probs[t * T + c] = s;
+      if (s > max) max = s;
+    }
+    let z = 0;
+    for (let c = 0; c < T; c++) z += probs[t * T + c] = Math.exp(probs[t * T + c] - max);
+    for (let c = 0; c < T; c++) probs[t * T + c] /= z;
+  }
+  return probs;
+}
+
 export class Net {
   readonly layout: Layout;
   /** Dense parameters, one vector (views by offset). */
@@ -127,7 +155,7 @@ export class Net {
 
   /** Forward pass over one sentence; `drop` (training only) zeroes hidden units with that chance. */
   forward(x: SeqInput, drop = 0, r?: () => number): Trace {
-    const { hidden: H, tags: T, emb: E, dense: D } = this.shape;
+    const { hidden: H, emb: E, dense: D } = this.shape;
     const F = this.shape.rows.length;
     const L = this.layout;
     const { n } = x;
@@ -174,23 +202,7 @@ export class Net {
       a.push(al);
       h.push(hl);
     }
-    const last = h[h.length - 1];
-    const probs = new Float32Array(n * T);
-    for (let t = 0; t < n; t++) {
-      let max = -Infinity;
-      for (let c = 0; c < T; c++) {
-        let s = p[L.bo + c];
-        const w = L.wo + c * H;
-        for (let k = 0; k < H; k++) s += p[w + k] * last[t * H + k];
-        const ws = L.ws + c * D;
-        for (let d = 0; d < D; d++) s += p[ws + d] * x.dense[t * D + d];
-        probs[t * T + c] = s;
-        if (s > max) max = s;
-      }
-      let z = 0;
-      for (let c = 0; c < T; c++) z += probs[t * T + c] = Math.exp(probs[t * T + c] - max);
-      for (let c = 0; c < T; c++) probs[t * T + c] /= z;
-    }
+    const probs = outputProbs(this, h[h.length - 1], x);
     return { x0, a, h, probs, n };
   }
 

@@ -2,7 +2,7 @@
 // opens it in Debian Chromium through playwright-core. Shared by the integration and e2e runners.
 // Everything lives under a temp dir; the server runs in its own process group, killed on exit,
 // and a detached watchdog kills it too if this runner is killed.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -45,8 +45,58 @@ async function waitHealthy(port, ms) {
   throw new Error(`code-server did not become healthy on port ${port} within ${ms} ms`);
 }
 
-/** Starts code-server; returns { port, tmp, stop }. */
-export async function startServer({ log = false, reuseTmp } = {}) {
+/**
+ * Installs test/fixtures/display-language-uk (packaged with vsce) into the profile, so that
+ * `--locale uk` resolves to a display language VS Code knows (it has no Ukrainian pack of its own).
+ */
+function installDisplayLanguage(tmp, env) {
+  const vsix = path.join(tmp, 'display-language-uk.vsix');
+  const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
+  const pack = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix],
+    { cwd: path.join(root, 'test/fixtures/display-language-uk'), encoding: 'utf8' },
+  );
+  if (pack.status !== 0) throw new Error(`packaging the uk display language failed: ${pack.stderr}`);
+  const inst = spawnSync(
+    process.execPath,
+    [
+      entry,
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
+      '--install-extension',
+      vsix,
+    ],
+    { env, encoding: 'utf8' },
+  );
+  if (inst.status !== 0) throw new Error(`installing the uk display language failed: ${inst.stderr}`);
+  // The server reads language packs from languagepacks.json, which only the desktop app's
+  // localization service writes; write the entry it would write for this pack.
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(root, 'test/fixtures/display-language-uk/package.json')),
+  );
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const dir = path.join(tmp, 'extensions', `${id}-${manifest.version}`);
+  fs.writeFileSync(
+    path.join(tmp, 'user-data/languagepacks.json'),
+    JSON.stringify({
+      uk: {
+        hash: `${id}-${manifest.version}`,
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: { vscode: path.join(dir, 'translations/main.i18n.json') },
+        label: 'Українська',
+      },
+    }),
+  );
+}
+
+/**
+ * Starts code-server; returns { port, tmp, stop }. locale (default NEWSMARK_LOCALE or English):
+ * VS Code's display language; 'uk' installs the test display-language pack first.
+ */
+export async function startServer({ log = false, reuseTmp, locale = process.env.NEWSMARK_LOCALE } = {}) {
   // reuseTmp: a profile prepared by the caller (who removes it); otherwise a fresh temp dir.
   const tmp = reuseTmp ?? fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vscode-'));
   const dirs = ['user-data/User', 'extensions', 'xdg/config', 'xdg/data', 'xdg/cache'];
@@ -96,6 +146,10 @@ export async function startServer({ log = false, reuseTmp } = {}) {
     '--disable-workspace-trust',
     '--ignore-last-opened',
   ];
+  if (locale && locale !== 'en') {
+    if (locale === 'uk') installDisplayLanguage(tmp, env);
+    args.push('--locale', locale);
+  }
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (d) => {

@@ -54,6 +54,7 @@ export {
   compareAuthors,
   compareSides,
   sidecarSpans,
+  sidecarTextSpans,
 } from './io/agreementFiles';
 // I/O: sidecar files and export files
 export {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Analysis, FindingRef, Label, Placed } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { CommandTable } from './commands';
+import { t } from './i18n';
 import { settings } from './settings';
 
 export interface FindingTarget {
@@ -22,10 +23,10 @@ export async function pickLabel(title: string, current?: string): Promise<Label 
   const labels = settings().labels;
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { labelDef: Label }>();
   qp.title = title;
-  qp.placeholder = 'Type a label\u2019s key to apply it, or filter and press Enter';
+  qp.placeholder = t('Type a label\u2019s key to apply it, or filter and press Enter');
   qp.items = labels.map((l) => ({
     label: `$(tag) ${l.name}`,
-    description: `${l.id}${l.key ? ` · key ${l.key.toUpperCase()}` : ''}${l.id === current ? ' · current' : ''}`,
+    description: `${l.id}${l.key ? ` · ${t('key {0}', l.key.toUpperCase())}` : ''}${l.id === current ? ` · ${t('current')}` : ''}`,
     labelDef: l,
   }));
   return new Promise((resolve) => {
@@ -52,10 +53,10 @@ export async function pickLabel(title: string, current?: string): Promise<Label 
 
 async function noteInput(current?: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: 'Newsmark: note',
-    prompt: 'A note for this annotation (optional). Enter keeps it, Escape cancels.',
+    title: t('Newsmark: note'),
+    prompt: t('A note for this annotation (optional). Enter keeps it, Escape cancels.'),
     value: current ?? '',
-    validateInput: (v) => (v.length > 20000 ? 'At most 20,000 characters.' : undefined),
+    validateInput: (v) => (v.length > 20000 ? t('At most 20,000 characters.') : undefined),
   });
 }
 
@@ -63,7 +64,7 @@ async function noteInput(current?: string): Promise<string | undefined> {
 export async function docFor(uri?: string): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const ed = vscode.window.activeTextEditor;
-  if (!ed) void vscode.window.showInformationMessage('Newsmark: open an article first.');
+  if (!ed) void vscode.window.showInformationMessage(t('Newsmark: open an article first.'));
   return ed?.document;
 }
 
@@ -75,7 +76,7 @@ function selectionOffsets(doc: vscode.TextDocument): { start: number; end: numbe
   if (sel.isEmpty) {
     const word = doc.getWordRangeAtPosition(sel.start, /[\p{L}\p{N}'’-]+/u);
     if (!word) {
-      void vscode.window.showInformationMessage('Newsmark: select the text to annotate first.');
+      void vscode.window.showInformationMessage(t('Newsmark: select the text to annotate first.'));
       return undefined;
     }
     sel = word;
@@ -102,10 +103,11 @@ export class AnnotationCommands {
       'newsmark.editAnnotationNote': (uri?: string, id?: string, text?: string) =>
         this.editNote(uri, id, text),
       'newsmark.deleteAnnotation': (uri?: string, id?: string) => this.delete(uri, id),
-      'newsmark.confirmFinding': (t?: FindingTarget) => this.verdict('confirmed', t),
-      'newsmark.rejectFinding': (t?: FindingTarget) => this.verdict('rejected', t),
-      'newsmark.changeFindingType': (t?: FindingTarget, labelId?: string) => this.retype(t, labelId),
-      'newsmark.noteOnFinding': (t?: FindingTarget) => this.noteOnFinding(t),
+      'newsmark.confirmFinding': (target?: FindingTarget) => this.verdict('confirmed', target),
+      'newsmark.rejectFinding': (target?: FindingTarget) => this.verdict('rejected', target),
+      'newsmark.changeFindingType': (target?: FindingTarget, labelId?: string) =>
+        this.retype(target, labelId),
+      'newsmark.noteOnFinding': (target?: FindingTarget) => this.noteOnFinding(target),
       'newsmark.undoAnnotation': () => this.undo(),
       'newsmark.openSidecar': (uri?: string) => this.openSidecar(uri),
       'newsmark.markReviewed': (uri?: string) => this.markReviewed(true, uri),
@@ -122,7 +124,8 @@ export class AnnotationCommands {
     const off = ed && ed.document === doc ? doc.offsetAt(ed.selection.active) : -1;
     const here = e.set.at(off);
     if (here.length <= 1) {
-      if (!here.length) void vscode.window.showInformationMessage('Newsmark: no annotation at the cursor.');
+      if (!here.length)
+        void vscode.window.showInformationMessage(t('Newsmark: no annotation at the cursor.'));
       return here[0];
     }
     const pick = await vscode.window.showQuickPick(
@@ -131,7 +134,7 @@ export class AnnotationCommands {
         description: doc.getText(new vscode.Range(doc.positionAt(p.at!.start), doc.positionAt(p.at!.end))),
         p,
       })),
-      { title: 'Which annotation?' },
+      { title: t('Which annotation?') },
     );
     return pick?.p;
   }
@@ -161,7 +164,7 @@ export class AnnotationCommands {
     const doc = args?.uri ? await docFor(args.uri) : vscode.window.activeTextEditor?.document;
     if (!doc)
       return void vscode.window.showInformationMessage(
-        'Newsmark: open an article and select text to annotate.',
+        t('Newsmark: open an article and select text to annotate.'),
       );
     const at =
       args?.start !== undefined && args?.end !== undefined
@@ -171,9 +174,9 @@ export class AnnotationCommands {
     const known = args?.label ? labelById(args.label) : undefined;
     if (args?.label && !known)
       return void vscode.window.showErrorMessage(
-        `Newsmark: there is no label "${args.label}" (see the newsmark.labels setting).`,
+        t('Newsmark: there is no label "{0}" (see the newsmark.labels setting).', args.label),
       );
-    const label = known ?? (await pickLabel('Newsmark: add annotation'));
+    const label = known ?? (await pickLabel(t('Newsmark: add annotation')));
     if (!label) return;
     const note = args?.note ?? (args?.label ? '' : await noteInput());
     if (note === undefined) return;
@@ -186,7 +189,7 @@ export class AnnotationCommands {
     if (!doc || !p) return;
     const label = labelId
       ? labelById(labelId)
-      : await pickLabel('Newsmark: change label', p.annotation.label);
+      : await pickLabel(t('Newsmark: change label'), p.annotation.label);
     if (!label) return;
     const finding = p.annotation.finding
       ? { finding: { ...p.annotation.finding, verdict: 'corrected' as const } }
@@ -208,61 +211,61 @@ export class AnnotationCommands {
     if (!doc || !p) return;
     await this.store.change(doc, (set) => set.remove(p.annotation.id));
     vscode.window.setStatusBarMessage(
-      'Newsmark: annotation deleted (Newsmark: Undo Last Annotation Change restores it)',
+      t('Newsmark: annotation deleted (Newsmark: Undo Last Annotation Change restores it)'),
       5000,
     );
   }
 
   /** Records a verdict on an engine finding (an existing verdict on the same span is replaced). */
-  private async verdict(v: FindingRef['verdict'], target?: FindingTarget, newType?: string, note?: string) {
-    const doc = await docFor(target?.uri);
+  private async verdict(v: FindingRef['verdict'], given?: FindingTarget, newType?: string, note?: string) {
+    const doc = await docFor(given?.uri);
     if (!doc) return;
-    const t = target ?? this.findingAt(doc);
-    if (!t)
+    const target = given ?? this.findingAt(doc);
+    if (!target)
       return void vscode.window.showInformationMessage(
-        'Newsmark: put the cursor on a highlighted entity or attribution cue.',
+        t('Newsmark: put the cursor on a highlighted entity or attribution cue.'),
       );
     await this.store.change(doc, (set) =>
       set.batch(`${v} finding`, () => {
         for (const p of set.placed)
           if (
             p.annotation.finding &&
-            p.at.start === t.start &&
-            p.at.end === t.end &&
-            p.annotation.finding.kind === t.kind
+            p.at.start === target.start &&
+            p.at.end === target.end &&
+            p.annotation.finding.kind === target.kind
           )
             set.remove(p.annotation.id);
-        const label = newType ?? (t.kind === 'entity' ? t.type : 'CUE');
+        const label = newType ?? (target.kind === 'entity' ? target.type : 'CUE');
         return set.add({
-          start: t.start,
-          end: t.end,
+          start: target.start,
+          end: target.end,
           label,
           note,
-          finding: { kind: t.kind, type: t.type, verdict: v },
+          finding: { kind: target.kind, type: target.type, verdict: v },
         });
       }),
     );
   }
 
-  private async retype(t?: FindingTarget, labelId?: string) {
+  private async retype(target?: FindingTarget, labelId?: string) {
     const label = labelId
       ? labelById(labelId)
-      : await pickLabel('Newsmark: the right type for this finding', t?.type);
-    if (label) await this.verdict('corrected', t, label.id);
+      : await pickLabel(t('Newsmark: the right type for this finding'), target?.type);
+    if (label) await this.verdict('corrected', target, label.id);
   }
 
-  private async noteOnFinding(t?: FindingTarget) {
+  private async noteOnFinding(target?: FindingTarget) {
     const note = await noteInput();
-    if (note) await this.verdict('confirmed', t, undefined, note);
+    if (note) await this.verdict('confirmed', target, undefined, note);
   }
 
   private async undo() {
     const doc = await docFor();
     if (!doc) return;
     if (!this.store.open(doc)?.set.canUndo)
-      return void vscode.window.showInformationMessage('Newsmark: nothing to undo for this article.');
+      return void vscode.window.showInformationMessage(t('Newsmark: nothing to undo for this article.'));
     const what = await this.store.change(doc, (set) => set.undo());
-    if (what) vscode.window.setStatusBarMessage(`Newsmark: undid ${what}`, 4000);
+    if (what) vscode.window.setStatusBarMessage(t('Newsmark: undid {0}', what), 4000);
   }
 
   /**
@@ -274,7 +277,7 @@ export class AnnotationCommands {
     if (!doc) return;
     await this.store.change(doc, (set) => set.setReviewed(on));
     vscode.window.setStatusBarMessage(
-      `Newsmark: ${on ? 'marked as reviewed' : 'marked as not reviewed'}`,
+      on ? t('Newsmark: marked as reviewed') : t('Newsmark: marked as not reviewed'),
       4000,
     );
   }
@@ -286,7 +289,7 @@ export class AnnotationCommands {
       await vscode.window.showTextDocument(vscode.Uri.file(this.store.sidecarPathOf(doc.uri)));
     } catch {
       void vscode.window.showInformationMessage(
-        'Newsmark: this article has no sidecar yet; add an annotation to create it.',
+        t('Newsmark: this article has no sidecar yet; add an annotation to create it.'),
       );
     }
   }

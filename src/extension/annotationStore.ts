@@ -22,6 +22,7 @@ import {
 } from '../core';
 import { ShownError } from './commands';
 import { isFileDocument, textChanges } from './documents';
+import { t, tn } from './i18n';
 import { settings, sidecarLocation } from './settings';
 
 export interface Entry {
@@ -93,7 +94,11 @@ export class AnnotationStore implements vscode.Disposable {
     const entry: Entry = { uri: doc.uri.toString(), sidecarPath: opened.file, set: opened.set };
     if (opened.kind === 'newer') {
       void vscode.window.showWarningMessage(
-        `Newsmark: ${path.basename(opened.file)} ${opened.error.message}. Its annotations are shown read-only; update Newsmark to edit them.`,
+        t(
+          'Newsmark: {0} {1}. Its annotations are shown read-only; update Newsmark to edit them.',
+          path.basename(opened.file),
+          opened.error.message,
+        ),
       );
       return { ...entry, readOnly: opened.error.message, error: opened.error };
     }
@@ -112,8 +117,19 @@ export class AnnotationStore implements vscode.Disposable {
     }
     void vscode.window
       .showErrorMessage(
-        `Newsmark: cannot read ${path.basename(file)}: ${error.message}. The file was left untouched${backup ? ` (a copy is at ${path.basename(backup)})` : ''}; annotations for this article are read-only until it is fixed.`,
-        'Open Sidecar',
+        backup
+          ? t(
+              'Newsmark: cannot read {0}: {1}. The file was left untouched (a copy is at {2}); annotations for this article are read-only until it is fixed.',
+              path.basename(file),
+              error.message,
+              path.basename(backup),
+            )
+          : t(
+              'Newsmark: cannot read {0}: {1}. The file was left untouched; annotations for this article are read-only until it is fixed.',
+              path.basename(file),
+              error.message,
+            ),
+        t('Open Sidecar'),
       )
       .then((choice) => {
         if (choice) void vscode.window.showTextDocument(vscode.Uri.file(file));
@@ -136,7 +152,11 @@ export class AnnotationStore implements vscode.Disposable {
       e.set.markSaved();
     } catch (err) {
       void vscode.window.showErrorMessage(
-        `Newsmark: could not save ${path.basename(e.sidecarPath)}: ${(err as Error).message}. Your annotations are kept in memory; try again.`,
+        t(
+          'Newsmark: could not save {0}: {1}. Your annotations are kept in memory; try again.',
+          path.basename(e.sidecarPath),
+          (err as Error).message,
+        ),
       );
       throw new ShownError((err as Error).message);
     }
@@ -174,8 +194,8 @@ export class AnnotationStore implements vscode.Disposable {
       // Not awaited: the action ends now; the message offers to open the sidecar.
       void vscode.window
         .showWarningMessage(
-          `Newsmark: annotations of this article are read-only: ${e.readOnly}`,
-          'Open Sidecar',
+          t('Newsmark: annotations of this article are read-only: {0}', e.readOnly),
+          t('Open Sidecar'),
         )
         .then((choice) => {
           if (choice) void vscode.window.showTextDocument(vscode.Uri.file(e.sidecarPath));
@@ -211,7 +231,11 @@ export class AnnotationStore implements vscode.Disposable {
       if (r.kind !== 'ok') {
         if (r.kind === 'error')
           void vscode.window.showErrorMessage(
-            `Newsmark: ${path.basename(e.sidecarPath)} changed on disk and cannot be read: ${r.error.message}. Your annotations stay in memory and the file is not overwritten.`,
+            t(
+              'Newsmark: {0} changed on disk and cannot be read: {1}. Your annotations stay in memory and the file is not overwritten.',
+              path.basename(e.sidecarPath),
+              r.error.message,
+            ),
           );
         e.readOnly = r.kind === 'error' ? `the sidecar on disk is invalid: ${r.error.message}` : e.readOnly;
         return;
@@ -229,12 +253,17 @@ export class AnnotationStore implements vscode.Disposable {
       if (pending) {
         await this.save(e);
         void vscode.window.showInformationMessage(
-          `Newsmark: ${path.basename(e.sidecarPath)} changed on disk; merged with your ${pending} unsaved change${pending === 1 ? '' : 's'}${conflicts.length ? ` (${conflicts.length} edited on both sides: the newer kept)` : ''}.`,
+          tn(
+            pending,
+            'Newsmark: {1} changed on disk; merged with your {0} unsaved change.|Newsmark: {1} changed on disk; merged with your {0} unsaved changes.',
+            path.basename(e.sidecarPath),
+          ) +
+            (conflicts.length ? ` ${t('{0} edited on both sides: the newer kept.', conflicts.length)}` : ''),
         );
       } else {
         e.set.markSaved();
         vscode.window.setStatusBarMessage(
-          `Newsmark: reloaded ${path.basename(e.sidecarPath)} (${merged.length} annotations)`,
+          t('Newsmark: reloaded {0} ({1} annotations)', path.basename(e.sidecarPath), merged.length),
           4000,
         );
       }
@@ -260,7 +289,11 @@ export class AnnotationStore implements vscode.Disposable {
       try {
         if (fs.existsSync(to)) {
           void vscode.window.showWarningMessage(
-            `Newsmark: ${path.basename(to)} already exists; the annotations stay in ${path.basename(from)}.`,
+            t(
+              'Newsmark: {0} already exists; the annotations stay in {1}.',
+              path.basename(to),
+              path.basename(from),
+            ),
           );
           continue;
         }
@@ -280,7 +313,11 @@ export class AnnotationStore implements vscode.Disposable {
         this.emitter.fire(newUri.toString());
       } catch (err) {
         void vscode.window.showErrorMessage(
-          `Newsmark: could not move the annotations of ${path.basename(oldUri.fsPath)}: ${(err as Error).message}`,
+          t(
+            'Newsmark: could not move the annotations of {0}: {1}',
+            path.basename(oldUri.fsPath),
+            (err as Error).message,
+          ),
         );
       }
     }

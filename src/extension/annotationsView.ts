@@ -3,12 +3,21 @@
  * quote), and sidecars whose article is gone.
  */
 import * as vscode from 'vscode';
-import type { Placed } from '../core';
+import { Agreement, type AnnotationSet, annotatorSpans, type Placed, wordTokensOf } from '../core';
 import type { AnnotationStore } from './annotationStore';
+import { msg, t } from './i18n';
+
+const VERDICT_WORDS: Record<string, string> = {
+  confirmed: msg('confirmed'),
+  rejected: msg('rejected'),
+  corrected: msg('corrected'),
+};
+
 import { escapeMarkdown } from './markdown';
 
 type Node =
   | { kind: 'group'; id: 'here' | 'orphans' | 'lost'; label: string; count: number }
+  | { kind: 'agreement'; authors: [string, string]; exactF1: number; kappa: number; disagreements: number }
   | { kind: 'annotation'; uri: string; p: Placed; text: string }
   | { kind: 'sidecar'; uri: vscode.Uri };
 
@@ -35,18 +44,20 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
     if (!node) {
       const out: Node[] = [];
       if (e) {
-        const reviewed = e.set.reviewed ? ` · reviewed by ${e.set.reviewed.by}` : '';
+        const reviewed = e.set.reviewed ? ` · ${t('reviewed by {0}', e.set.reviewed.by)}` : '';
         out.push({
           kind: 'group',
           id: 'here',
-          label: `In this article${reviewed}`,
+          label: `${t('In this article')}${reviewed}`,
           count: e.set.placed.length,
         });
+        const agreement = this.doc && agreementOf(e.set, this.doc.getText());
+        if (agreement) out.push(agreement);
         if (e.set.orphans.length)
           out.push({
             kind: 'group',
             id: 'orphans',
-            label: 'Orphans (text not found)',
+            label: t('Orphans (text not found)'),
             count: e.set.orphans.length,
           });
       }
@@ -54,7 +65,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
         out.push({
           kind: 'group',
           id: 'lost',
-          label: 'Sidecars without their article',
+          label: t('Sidecars without their article'),
           count: this.lost.length,
         });
       return out;
@@ -77,6 +88,27 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'agreement') {
+      const item = new vscode.TreeItem(
+        t(
+          'Agreement {0} · {1}: F1 {2}, κ {3}',
+          ...node.authors,
+          node.exactF1.toFixed(2),
+          node.kappa.toFixed(2),
+        ),
+      );
+      item.description = t('{0} to adjudicate', node.disagreements);
+      item.iconPath = new vscode.ThemeIcon('git-compare');
+      item.tooltip = t(
+        'Exact span F1 and Cohen’s κ on tokens between the two annotators of this article. Click to compare and adjudicate.',
+      );
+      item.command = {
+        command: 'newsmark.compareAnnotations',
+        title: t('Compare'),
+        arguments: [{ authors: node.authors }],
+      };
+      return item;
+    }
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(
         `${node.label} (${node.count})`,
@@ -84,21 +116,23 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
       );
       item.iconPath = new vscode.ThemeIcon(node.id === 'here' ? 'tag' : 'warning');
       if (node.id === 'orphans')
-        item.tooltip =
-          'Annotations whose text was changed or removed; they are kept, shown here with their quote, and never attached to other text.';
+        item.tooltip = t(
+          'Annotations whose text was changed or removed; they are kept, shown here with their quote, and never attached to other text.',
+        );
       return item;
     }
     if (node.kind === 'sidecar') {
       const item = new vscode.TreeItem(vscode.workspace.asRelativePath(node.uri));
       item.iconPath = new vscode.ThemeIcon('file-symlink-file');
-      item.tooltip =
-        'The article of this sidecar was deleted or moved outside VS Code. The annotations are kept.';
-      item.command = { command: 'vscode.open', title: 'Open sidecar', arguments: [node.uri] };
+      item.tooltip = t(
+        'The article of this sidecar was deleted or moved outside VS Code. The annotations are kept.',
+      );
+      item.command = { command: 'vscode.open', title: t('Open sidecar'), arguments: [node.uri] };
       return item;
     }
     const a = node.p.annotation;
     const item = new vscode.TreeItem(node.text.length > 60 ? `${node.text.slice(0, 57)}…` : node.text);
-    const verdict = a.finding ? ` · ${a.finding.verdict}` : '';
+    const verdict = a.finding ? ` · ${t(VERDICT_WORDS[a.finding.verdict] ?? a.finding.verdict)}` : '';
     item.description = `${a.label}${verdict}${a.note ? ` · ${a.note.slice(0, 40)}` : ''}`;
     item.tooltip = new vscode.MarkdownString(
       `**${escapeMarkdown(a.label)}**${a.note ? `\n\n${escapeMarkdown(a.note)}` : ''}\n\n_${escapeMarkdown(a.author)}_`,
@@ -111,9 +145,35 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
     if (node.p.at)
       item.command = {
         command: 'newsmark.revealSpan',
-        title: 'Reveal',
+        title: t('Reveal'),
         arguments: [node.uri, node.p.at.start, node.p.at.end],
       };
     return item;
   }
+}
+
+/**
+ * Agreement between the first two annotators of this sidecar (after two branches were merged),
+ * for the view's summary; curated annotations are the adjudicator's, not an annotator's.
+ */
+function agreementOf(set: AnnotationSet, text: string): Node | undefined {
+  const spans = annotatorSpans(set).filter((s) => !s.curated);
+  const authors = [...new Set(spans.map((s) => s.author))].sort();
+  if (authors.length < 2) return undefined;
+  const pair: [string, string] = [authors[0], authors[1]];
+  const ag = new Agreement();
+  ag.add(
+    text,
+    wordTokensOf(text),
+    spans.filter((s) => s.author === pair[0]),
+    spans.filter((s) => s.author === pair[1]),
+  );
+  const r = ag.report();
+  return {
+    kind: 'agreement',
+    authors: pair,
+    exactF1: r.overall.exactF1,
+    kappa: r.overall.kappa,
+    disagreements: r.disagreements.length,
+  };
 }

@@ -9,6 +9,7 @@ import type { Analysis } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { ArticleController } from './articleController';
 import { mayBeArticle, textChanges } from './documents';
+import { t } from './i18n';
 import type { LearnedModels } from './learnedModel';
 import { AnalysisScheduler } from './scheduler';
 import { settings } from './settings';
@@ -34,7 +35,7 @@ export class Articles implements vscode.Disposable {
       (doc, result) => this.controllers.get(doc.uri.toString())?.accept(result),
       (doc, e) =>
         void vscode.window.showErrorMessage(
-          `Newsmark: analysing ${path.basename(doc.uri.fsPath)} failed: ${e.message}`,
+          t('Newsmark: analysing {0} failed: {1}', path.basename(doc.uri.fsPath), e.message),
         ),
     );
     this.disposables.push(

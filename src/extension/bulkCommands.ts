@@ -8,6 +8,7 @@ import type { Analysis, AnnotationSet, Entity } from '../core';
 import { docFor, labelById, pickLabel } from './annotationCommands';
 import type { AnnotationStore } from './annotationStore';
 import type { CommandTable } from './commands';
+import { t, tn } from './i18n';
 
 /** Scripts and tests: answer the preview without asking. */
 export interface BulkArgs {
@@ -50,9 +51,9 @@ async function preview(
     const pos = doc.positionAt(p.start);
     const line = doc.lineAt(pos.line).text;
     const from = Math.max(0, pos.character - 30);
-    return `line ${pos.line + 1}: …${line.slice(from, pos.character + (p.end - p.start) + 30).trim()}…`;
+    return `${t('line {0}', pos.line + 1)}: …${line.slice(from, pos.character + (p.end - p.start) + 30).trim()}…`;
   });
-  if (places.length > 12) lines.push(`… and ${places.length - 12} more`);
+  if (places.length > 12) lines.push(`… ${t('and {0} more', places.length - 12)}`);
   const go = await vscode.window.showInformationMessage(
     title,
     { modal: true, detail: lines.join('\n') },
@@ -97,12 +98,17 @@ export class BulkCommands {
     if (!doc) return undefined;
     const e = this.entityAt(doc, args?.entityId);
     if (!e) {
-      void vscode.window.showInformationMessage('Newsmark: put the cursor on a highlighted entity.');
+      void vscode.window.showInformationMessage(t('Newsmark: put the cursor on a highlighted entity.'));
       return undefined;
     }
     const n = e.mentions.length;
-    const title = `Confirm all ${n} mention${n === 1 ? '' : 's'} of ${e.name} as ${e.type}?`;
-    if (!(await preview(doc, title, `Confirm ${n}`, e.mentions, args?.yes))) return undefined;
+    const title = tn(
+      n,
+      'Confirm {0} mention of {1} as {2}?|Confirm all {0} mentions of {1} as {2}?',
+      e.name,
+      e.type,
+    );
+    if (!(await preview(doc, title, t('Confirm {0}', n), e.mentions, args?.yes))) return undefined;
     await this.store.change(doc, (set) =>
       set.batch(`confirm ${n} mentions`, () => {
         for (const m of e.mentions) {
@@ -116,7 +122,7 @@ export class BulkCommands {
         }
       }),
     );
-    vscode.window.setStatusBarMessage(`Newsmark: ${n} mentions of ${e.name} confirmed`, 5000);
+    vscode.window.setStatusBarMessage(t('Newsmark: {0} mentions of {1} confirmed', n, e.name), 5000);
     return n;
   }
 
@@ -125,13 +131,14 @@ export class BulkCommands {
     const doc = await docFor(args?.uri);
     const ed = vscode.window.activeTextEditor;
     if (!doc || !ed || ed.document !== doc || ed.selection.isEmpty) {
-      void vscode.window.showInformationMessage('Newsmark: select the text to label everywhere first.');
+      void vscode.window.showInformationMessage(t('Newsmark: select the text to label everywhere first.'));
       return undefined;
     }
     const needle = doc.getText(ed.selection);
-    const label = args?.label ? labelById(args.label) : await pickLabel('Newsmark: label all occurrences');
+    const label = args?.label ? labelById(args.label) : await pickLabel(t('Newsmark: label all occurrences'));
     if (!label) {
-      if (args?.label) void vscode.window.showErrorMessage(`Newsmark: there is no label "${args.label}".`);
+      if (args?.label)
+        void vscode.window.showErrorMessage(t('Newsmark: there is no label "{0}".', args.label));
       return undefined;
     }
     const set = this.store.open(doc)?.set;
@@ -142,13 +149,18 @@ export class BulkCommands {
     const places = occurrences(doc.getText(), needle).filter((p) => !done(p));
     if (!places.length) {
       void vscode.window.showInformationMessage(
-        `Newsmark: every occurrence is labelled ${label.id} already.`,
+        t('Newsmark: every occurrence is labelled {0} already.', label.id),
       );
       return 0;
     }
     const n = places.length;
-    const title = `Label ${n} occurrence${n === 1 ? '' : 's'} of "${needle.slice(0, 60)}" as ${label.id}?`;
-    if (!(await preview(doc, title, `Label ${n}`, places, args?.yes))) return undefined;
+    const title = tn(
+      n,
+      'Label {0} occurrence of "{1}" as {2}?|Label {0} occurrences of "{1}" as {2}?',
+      needle.slice(0, 60),
+      label.id,
+    );
+    if (!(await preview(doc, title, t('Label {0}', n), places, args?.yes))) return undefined;
     await this.store.change(doc, (s) =>
       s.batch(`label ${n} occurrences`, () => {
         for (const p of places) s.add({ start: p.start, end: p.end, label: label.id });

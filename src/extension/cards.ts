@@ -5,25 +5,43 @@
  */
 import type { Analysis, Attribution, Entity, Placed, Span } from '../core';
 import { chainOf } from '../core';
+import { msg, t, tn } from './i18n';
 import { ANNOTATION_COMMANDS, escapeMarkdown } from './markdown';
 
+// Display names, looked up through t() when shown (the display language can change).
 const TYPE_NAMES: Record<string, string> = {
-  PER: 'Person',
-  ORG: 'Organisation',
-  LOC: 'Place',
-  MISC: 'Other',
+  PER: msg('Person'),
+  ORG: msg('Organisation'),
+  LOC: msg('Place'),
+  MISC: msg('Other'),
 };
 const KIND_NAMES: Record<string, string> = {
-  media: 'news media',
-  'state-media': 'state-controlled media',
-  government: 'government body',
-  international: 'international organisation',
-  party: 'political party',
-  company: 'company',
-  country: 'country',
-  city: 'city',
-  region: 'region',
+  media: msg('news media'),
+  'state-media': msg('state-controlled media'),
+  government: msg('government body'),
+  international: msg('international organisation'),
+  party: msg('political party'),
+  company: msg('company'),
+  country: msg('country'),
+  city: msg('city'),
+  region: msg('region'),
 };
+// Source kinds of attributions (core's SourceKind), as shown in cards and views.
+const SOURCE_KIND_NAMES: Record<string, string> = {
+  media: msg('media'),
+  person: msg('person'),
+  organisation: msg('organisation'),
+  government: msg('government'),
+  document: msg('document'),
+  anonymous: msg('anonymous'),
+  none: msg('none'),
+};
+
+/** An entity type's display name (PER → Person). */
+export const typeName = (type: string) => t(TYPE_NAMES[type] ?? type);
+/** An entity or source kind's display name. */
+export const kindName = (kind: string) =>
+  KIND_NAMES[kind] ? t(KIND_NAMES[kind]) : SOURCE_KIND_NAMES[kind] ? t(SOURCE_KIND_NAMES[kind]) : kind;
 
 export const TRUSTED_COMMANDS = ['newsmark.revealSpan', 'newsmark.nextMention', ...ANNOTATION_COMMANDS];
 
@@ -35,7 +53,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}…`
 const texts = (spans: Span[], sep: string) => spans.map((s) => s.text).join(sep);
 
 function sourceName(a: Analysis, att: Attribution): string {
-  return a.sources.find((s) => s.attributions.includes(att.id))?.name ?? '(no source named)';
+  return a.sources.find((s) => s.attributions.includes(att.id))?.name ?? t('(no source named)');
 }
 
 /** Confirm / change type / reject / note links for an engine finding. */
@@ -46,41 +64,42 @@ export function findingLinks(
   kind: 'entity' | 'attribution',
   type: string,
 ): string {
-  const t = { uri, start, end, kind, type };
+  const target = { uri, start, end, kind, type };
   return [
-    commandLink('$(check) Confirm', 'newsmark.confirmFinding', [t]),
+    commandLink(`$(check) ${t('Confirm')}`, 'newsmark.confirmFinding', [target]),
     ...(kind === 'entity'
-      ? [commandLink('$(symbol-enum) Change type', 'newsmark.changeFindingType', [t])]
+      ? [commandLink(`$(symbol-enum) ${t('Change type')}`, 'newsmark.changeFindingType', [target])]
       : []),
     commandLink(
-      kind === 'entity' ? '$(close) Not an entity' : '$(close) Not an attribution',
+      `$(close) ${kind === 'entity' ? t('Not an entity') : t('Not an attribution')}`,
       'newsmark.rejectFinding',
-      [t],
+      [target],
     ),
-    commandLink('$(note) Add note', 'newsmark.noteOnFinding', [t]),
+    commandLink(`$(note) ${t('Add note')}`, 'newsmark.noteOnFinding', [target]),
   ].join(' · ');
 }
 
 export function entityCard(a: Analysis, e: Entity, uri: string, offset: number): string {
-  const kind = e.stateMedia ? KIND_NAMES['state-media'] : e.kind ? KIND_NAMES[e.kind] : undefined;
-  let md = `**${escapeMarkdown(e.name)}** · ${TYPE_NAMES[e.type]}${kind ? ` · ${escapeMarkdown(kind)}` : ''}\n\n`;
-  if (e.stateMedia) md += '$(warning) State-controlled media\n\n';
+  const kind = e.stateMedia ? kindName('state-media') : e.kind ? kindName(e.kind) : undefined;
+  let md = `**${escapeMarkdown(e.name)}** · ${typeName(e.type)}${kind ? ` · ${escapeMarkdown(kind)}` : ''}\n\n`;
+  if (e.stateMedia) md += `$(warning) ${t('State-controlled media')}\n\n`;
   if (e.confidence !== undefined)
-    md += `$(mortar-board) Learned from your reviews · ${Math.round(e.confidence * 100)} % sure\n\n`;
+    md += `$(mortar-board) ${t('Learned from your reviews · {0} % sure', Math.round(e.confidence * 100))}\n\n`;
   const forms = [...new Set(e.mentions.map((m) => m.text))];
-  md += `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article: ${forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ')}\n\n`;
+  const quoted = forms.map((f) => `\`${f.replace(/`/g, "'")}\``).join(', ');
+  md += `${tn(e.mentions.length, '{0} mention in this article: {1}|{0} mentions in this article: {1}', quoted)}\n\n`;
   const said = a.attributions.filter((x) => x.sourceEntity === e.id);
   if (said.length) {
-    md += `Source of ${said.length} statement${said.length === 1 ? '' : 's'}:\n`;
+    md += `${tn(said.length, 'Source of {0} statement:|Source of {0} statements:')}\n`;
     for (const att of said.slice(0, 5))
       md += `- ${escapeMarkdown(texts(att.cue, ' '))}: ${escapeMarkdown(clip(texts(att.content, ' … '), 80))}\n`;
     md += '\n';
   }
   const m = e.mentions.find((x) => x.start === offset);
-  const next = commandLink('$(arrow-down) Next mention', 'newsmark.nextMention', [uri, e.id, offset]);
+  const next = commandLink(`$(arrow-down) ${t('Next mention')}`, 'newsmark.nextMention', [uri, e.id, offset]);
   const all =
     e.mentions.length > 1
-      ? ` · ${commandLink(`$(check-all) Confirm all ${e.mentions.length}`, 'newsmark.confirmAllMentions', [{ uri, entityId: e.id }])}`
+      ? ` · ${commandLink(`$(check-all) ${t('Confirm all {0}', e.mentions.length)}`, 'newsmark.confirmAllMentions', [{ uri, entityId: e.id }])}`
       : '';
   return `${md}${next}${m ? ` · ${findingLinks(uri, m.start, m.end, 'entity', e.type)}` : ''}${all}`;
 }
@@ -97,16 +116,20 @@ function chainLine(a: Analysis, att: Attribution): string | undefined {
 
 export function attributionCard(a: Analysis, att: Attribution, uri: string): string {
   const src = texts(att.source, ' … ');
-  let md = `**Attribution** · ${att.direct ? 'direct quote' : 'indirect (paraphrase)'} · ${escapeMarkdown(att.sourceKind)}\n\n`;
-  md += `**Source:** ${src ? escapeMarkdown(src) : '_none stated_'}  \n`;
-  md += `**Cue:** ${escapeMarkdown(texts(att.cue, ' … '))}  \n`;
-  md += `**Content:** ${escapeMarkdown(clip(texts(att.content, ' … '), 240))}\n\n`;
+  let md = `**${t('Attribution')}** · ${att.direct ? t('direct quote') : t('indirect (paraphrase)')} · ${escapeMarkdown(kindName(att.sourceKind))}\n\n`;
+  md += `**${t('Source:')}** ${src ? escapeMarkdown(src) : `_${t('none stated')}_`}  \n`;
+  md += `**${t('Cue:')}** ${escapeMarkdown(texts(att.cue, ' … '))}  \n`;
+  md += `**${t('Content:')}** ${escapeMarkdown(clip(texts(att.content, ' … '), 240))}\n\n`;
   const chain = chainLine(a, att);
-  if (chain) md += `**Chain:** ${escapeMarkdown(chain)}\n\n`;
+  if (chain) md += `**${t('Chain:')}** ${escapeMarkdown(chain)}\n\n`;
   if (att.anonymous)
-    md += `$(warning) **${att.sourceKind === 'none' ? 'No source named' : 'Anonymous source'}**: verify before relying on it.\n\n`;
+    md += `$(warning) **${att.sourceKind === 'none' ? t('No source named') : t('Anonymous source')}**: ${t('verify before relying on it.')}\n\n`;
   if (att.source[0])
-    md += commandLink('Reveal source', 'newsmark.revealSpan', [uri, att.source[0].start, att.source[0].end]);
+    md += commandLink(t('Reveal source'), 'newsmark.revealSpan', [
+      uri,
+      att.source[0].start,
+      att.source[0].end,
+    ]);
   return md;
 }
 
@@ -138,21 +161,27 @@ export function cardsAt(
   return { cards, span };
 }
 
+const VERDICTS: Record<string, string> = {
+  confirmed: msg('confirmed engine finding ({0})'),
+  rejected: msg('rejected engine finding ({0})'),
+  corrected: msg('corrected engine finding ({0})'),
+};
+
 /** A card for one of the user's annotations; `labelName` is the label's display name. */
 export function annotationCard(uri: string, p: Placed, labelName: string | undefined): string {
   const a = p.annotation;
   const verdict = a.finding
-    ? ` · ${a.finding.verdict} engine finding (${escapeMarkdown(a.finding.type)})`
+    ? ` · ${t(VERDICTS[a.finding.verdict] ?? a.finding.verdict, escapeMarkdown(a.finding.type))}`
     : '';
-  let md = `$(tag) **${escapeMarkdown(labelName ?? a.label)}** · your annotation${verdict}\n\n`;
+  let md = `$(tag) **${escapeMarkdown(labelName ?? a.label)}** · ${t('your annotation')}${verdict}\n\n`;
   if (a.note) md += `${escapeMarkdown(a.note)}\n\n`;
   md += `_${escapeMarkdown(a.author)}, ${escapeMarkdown(new Date(a.modified).toLocaleString())}_\n\n`;
   return (
     md +
     [
-      commandLink('$(edit) Label', 'newsmark.editAnnotationLabel', [uri, a.id]),
-      commandLink('$(note) Note', 'newsmark.editAnnotationNote', [uri, a.id]),
-      commandLink('$(trash) Delete', 'newsmark.deleteAnnotation', [uri, a.id]),
+      commandLink(`$(edit) ${t('Label')}`, 'newsmark.editAnnotationLabel', [uri, a.id]),
+      commandLink(`$(note) ${t('Note')}`, 'newsmark.editAnnotationNote', [uri, a.id]),
+      commandLink(`$(trash) ${t('Delete')}`, 'newsmark.deleteAnnotation', [uri, a.id]),
     ].join(' · ')
   );
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
+import { t } from './i18n';
 
 // biome-ignore lint/suspicious/noExplicitAny: handlers take the arguments their callers pass
 export type Handler = (...args: any[]) => unknown;
@@ -23,7 +24,7 @@ export function registerCommands(table: CommandTable, log: vscode.LogOutputChann
       } catch (e) {
         const err = e as Error;
         log.error(`${id} failed: ${err.stack ?? err.message}`);
-        if (!(e instanceof ShownError)) void vscode.window.showErrorMessage(`Newsmark: ${err.message}`);
+        if (!(e instanceof ShownError)) void vscode.window.showErrorMessage(t('Newsmark: {0}', err.message));
         return undefined;
       }
     });

@@ -14,15 +14,20 @@ import {
   type DisagreementKind,
   type LabelledSpan,
   sidecarSpans,
+  sidecarTextSpans,
   wordTokensOf,
 } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { CommandTable } from './commands';
+import { sidecarAtRef } from './git';
+import { msg, t, tn } from './i18n';
 import { escapeMarkdown } from './markdown';
 
 export interface CompareArgs {
   authors?: [string, string];
   file?: string;
+  /** A git ref (branch, tag, commit): this article's sidecar as it is there. */
+  ref?: string;
 }
 
 export type Choice = 'a' | 'b' | 'both' | 'neither';
@@ -44,10 +49,10 @@ const authorOf = (side: Authored[], span: { start: number; end: number }, label:
   side.find((s) => s.start === span.start && s.end === span.end && s.label === label)?.author ?? 'unknown';
 
 const KIND_TEXT: Record<DisagreementKind, string> = {
-  onlyA: 'only A',
-  onlyB: 'only B',
-  label: 'label conflict',
-  boundary: 'boundary conflict',
+  onlyA: msg('only A'),
+  onlyB: msg('only B'),
+  label: msg('label conflict'),
+  boundary: msg('boundary conflict'),
 };
 
 const decoration = (color: string, style: string) =>
@@ -81,22 +86,41 @@ export class CompareMode implements vscode.Disposable {
     const set = this.store.open(doc)?.set;
     const mine = set ? annotatorSpans(set).filter((s) => !s.curated) : [];
     const authors = [...new Set(mine.map((s) => s.author))].sort();
-    let choice = args?.authors ? 'authors' : args?.file ? 'file' : undefined;
+    let choice = args?.authors ? 'authors' : args?.file ? 'file' : args?.ref ? 'ref' : undefined;
     if (!choice) {
       const picked = await vscode.window.showQuickPick(
         [
           ...(authors.length >= 2
-            ? [{ label: '$(person) Two authors in this sidecar', detail: authors.join(', '), id: 'authors' }]
+            ? [
+                {
+                  label: `$(person) ${t('Two authors in this sidecar')}`,
+                  detail: authors.join(', '),
+                  id: 'authors',
+                },
+              ]
             : []),
           {
-            label: '$(file) Another sidecar file…',
-            detail: 'e.g. a colleague’s copy of this article’s .newsmark.json',
+            label: `$(file) ${t('Another sidecar file…')}`,
+            detail: t('e.g. a colleague’s copy of this article’s .newsmark.json'),
             id: 'file',
           },
+          {
+            label: `$(git-commit) ${t('This article at a git ref…')}`,
+            detail: t('a branch, tag or commit, e.g. a colleague’s branch before merging'),
+            id: 'ref',
+          },
         ],
-        { title: 'Newsmark: compare annotations' },
+        { title: t('Newsmark: compare annotations') },
       );
       choice = picked?.id;
+    }
+    if (choice === 'ref') {
+      const ref = args?.ref ?? (await pickRef());
+      if (!ref) return undefined;
+      const sidecar = this.store.sidecarPathOf(doc.uri);
+      const json = await sidecarAtRef(sidecar, ref);
+      const other = sidecarTextSpans(json, doc.getText(), `${ref}:${sidecar}`).filter((s) => !s.curated);
+      return { names: [t('working copy'), ref] as [string, string], byAuthor: false, a: mine, b: other };
     }
     if (choice === 'authors') {
       const pair = args?.authors ?? (await pickTwo(authors));
@@ -108,18 +132,19 @@ export class CompareMode implements vscode.Disposable {
     const file = args?.file ?? (await pickFile());
     if (!file) return undefined;
     const other = sidecarSpans(file, doc.getText()).filter((s) => !s.curated);
-    return { names: ['this sidecar', file] as [string, string], byAuthor: false, a: mine, b: other };
+    return { names: [t('this sidecar'), file] as [string, string], byAuthor: false, a: mine, b: other };
   }
 
   private async compare(args?: CompareArgs): Promise<AgreementReport | undefined> {
     const ed = vscode.window.activeTextEditor;
-    if (!ed) return void vscode.window.showInformationMessage('Newsmark: open an annotated article first.');
+    if (!ed)
+      return void vscode.window.showInformationMessage(t('Newsmark: open an annotated article first.'));
     const doc = ed.document;
     const sides = await this.sides(doc, args);
     if (!sides) return undefined;
     if (sides.byAuthor && (!sides.a.length || !sides.b.length))
       throw new Error(
-        `no annotations by ${!sides.a.length ? sides.names[0] : sides.names[1]} in this article`,
+        t('no annotations by {0} in this article', !sides.a.length ? sides.names[0] : sides.names[1]),
       );
     const text = doc.getText();
     const ag = new Agreement();
@@ -136,7 +161,15 @@ export class CompareMode implements vscode.Disposable {
     this.draw(ed);
     const o = report.overall;
     void vscode.window.showInformationMessage(
-      `Newsmark: A = ${sides.names[0]}, B = ${sides.names[1]}: exact F1 ${o.exactF1.toFixed(2)}, overlap F1 ${o.overlapF1.toFixed(2)}, κ ${o.kappa.toFixed(2)}; ${report.disagreements.length} disagreement${report.disagreements.length === 1 ? '' : 's'} marked (hover one to adjudicate).`,
+      tn(
+        report.disagreements.length,
+        'Newsmark: A = {1}, B = {2}: exact F1 {3}, overlap F1 {4}, κ {5}; {0} disagreement marked (hover it to adjudicate).|Newsmark: A = {1}, B = {2}: exact F1 {3}, overlap F1 {4}, κ {5}; {0} disagreements marked (hover one to adjudicate).',
+        sides.names[0],
+        sides.names[1],
+        o.exactF1.toFixed(2),
+        o.overlapF1.toFixed(2),
+        o.kappa.toFixed(2),
+      ),
     );
     return report;
   }
@@ -145,10 +178,13 @@ export class CompareMode implements vscode.Disposable {
     const link = (title: string, choice: Choice) =>
       `[${title}](command:newsmark.adjudicate?${encodeURIComponent(JSON.stringify([i, choice]))})`;
     const md = new vscode.MarkdownString(
-      `**${KIND_TEXT[d.kind]}** · A (${escapeMarkdown(names[0])}): ${escapeMarkdown(d.a ?? '—')} · B (${escapeMarkdown(names[1])}): ${escapeMarkdown(d.b ?? '—')}\n\n` +
-        [link('Take A', 'a'), link('Take B', 'b'), link('Both', 'both'), link('Neither', 'neither')].join(
-          ' · ',
-        ),
+      `**${t(KIND_TEXT[d.kind])}** · A (${escapeMarkdown(names[0])}): ${escapeMarkdown(d.a ?? '—')} · B (${escapeMarkdown(names[1])}): ${escapeMarkdown(d.b ?? '—')}\n\n` +
+        [
+          link(t('Take A'), 'a'),
+          link(t('Take B'), 'b'),
+          link(t('Both'), 'both'),
+          link(t('Neither'), 'neither'),
+        ].join(' · '),
     );
     md.isTrusted = { enabledCommands: ['newsmark.adjudicate'] };
     return md;
@@ -174,7 +210,7 @@ export class CompareMode implements vscode.Disposable {
   private async adjudicate(index: number, choice: Choice): Promise<number | undefined> {
     const c = this.comparison;
     const d = c?.report.disagreements[index];
-    if (!c || !d) throw new Error('this disagreement is no longer shown: compare again');
+    if (!c || !d) throw new Error(t('this disagreement is no longer shown: compare again'));
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(c.uri));
     const take: { span: { start: number; end: number }; label: string; from: string }[] = [];
     if ((choice === 'a' || choice === 'both') && d.aSpan && d.a)
@@ -188,7 +224,7 @@ export class CompareMode implements vscode.Disposable {
         for (const p of set.placed)
           if (!p.annotation.curated && involved.some((x) => x.start === p.at.start && x.end === p.at.end))
             set.remove(p.annotation.id);
-        for (const t of take) set.add({ ...t.span, label: t.label, curated: { from: [t.from] } });
+        for (const x of take) set.add({ ...x.span, label: x.label, curated: { from: [x.from] } });
       }),
     );
     c.report.disagreements.splice(index, 1);
@@ -203,18 +239,18 @@ export class CompareMode implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of Object.values(this.types)) t.dispose();
+    for (const d of Object.values(this.types)) d.dispose();
   }
 }
 
 async function pickTwo(authors: string[]): Promise<[string, string] | undefined> {
   const picked = await vscode.window.showQuickPick(authors, {
-    title: 'Newsmark: pick the two authors to compare',
+    title: t('Newsmark: pick the two authors to compare'),
     canPickMany: true,
   });
   if (!picked) return undefined;
   if (picked.length !== 2) {
-    void vscode.window.showInformationMessage('Newsmark: pick exactly two authors.');
+    void vscode.window.showInformationMessage(t('Newsmark: pick exactly two authors.'));
     return undefined;
   }
   return [picked[0], picked[1]];
@@ -222,9 +258,19 @@ async function pickTwo(authors: string[]): Promise<[string, string] | undefined>
 
 async function pickFile(): Promise<string | undefined> {
   const uris = await vscode.window.showOpenDialog({
-    title: 'Newsmark: the other sidecar',
+    title: t('Newsmark: the other sidecar'),
     canSelectMany: false,
-    filters: { 'Newsmark sidecar': ['json'] },
+    filters: { [t('Newsmark sidecar')]: ['json'] },
   });
   return uris?.[0]?.fsPath;
+}
+
+async function pickRef(): Promise<string | undefined> {
+  const ref = await vscode.window.showInputBox({
+    title: t('Newsmark: compare with a git ref'),
+    prompt: t('A branch, tag or commit whose version of this article’s annotations to compare with.'),
+    value: 'HEAD',
+    validateInput: (v) => (/^[\w./@{}^~-]+$/.test(v.trim()) ? undefined : t('Not a git ref.')),
+  });
+  return ref?.trim() || undefined;
 }

@@ -1,6 +1,8 @@
 /** The Entities view: the active article's entities by type, with their mention counts. */
 import * as vscode from 'vscode';
 import type { Entity } from '../core';
+import { kindName } from './cards';
+import { msg, t } from './i18n';
 import type { Active } from './sourcesView';
 
 export type EntityNode =
@@ -8,10 +10,10 @@ export type EntityNode =
   | { kind: 'entity'; entity: Entity };
 
 const TYPE_LABEL: Record<string, string> = {
-  PER: 'People',
-  ORG: 'Organisations',
-  LOC: 'Places',
-  MISC: 'Other',
+  PER: msg('People'),
+  ORG: msg('Organisations'),
+  LOC: msg('Places'),
+  MISC: msg('Other'),
 };
 const TYPE_ICON: Record<string, string> = {
   PER: 'person',
@@ -49,7 +51,7 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
   getTreeItem(node: EntityNode): vscode.TreeItem {
     if (node.kind === 'type') {
       const item = new vscode.TreeItem(
-        `${TYPE_LABEL[node.type]} (${node.entities.length})`,
+        `${t(TYPE_LABEL[node.type])} (${node.entities.length})`,
         vscode.TreeItemCollapsibleState.Expanded,
       );
       item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
@@ -57,13 +59,13 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
     }
     const e = node.entity;
     const item = new vscode.TreeItem(e.name);
-    item.description = `${e.mentions.length}×${e.stateMedia ? ' · state media' : e.kind ? ` · ${e.kind}` : ''}`;
+    item.description = `${e.mentions.length}×${e.stateMedia ? ` · ${kindName('state-media')}` : e.kind ? ` · ${kindName(e.kind)}` : ''}`;
     item.tooltip = [...new Set(e.mentions.map((m) => m.text))].join(', ');
     item.iconPath = new vscode.ThemeIcon(e.stateMedia ? 'warning' : TYPE_ICON[e.type]);
     if (this.active)
       item.command = {
         command: 'newsmark.nextMention',
-        title: 'Reveal next mention',
+        title: t('Reveal next mention'),
         arguments: [this.active.uri, e.id],
       };
     return item;

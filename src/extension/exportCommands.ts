@@ -25,6 +25,7 @@ import type { AnnotationStore } from './annotationStore';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';
 import { isFileDocument } from './documents';
+import { msg, t, tn } from './i18n';
 import { settings, sidecarLocation } from './settings';
 
 export interface ExportArgs {
@@ -50,8 +51,13 @@ async function mayReplace(
   const existing = existingOutputs(files, o);
   if (!existing.length) return true;
   if (args?.replace !== undefined) return args.replace;
+  const replace = t('Replace');
   const choice = await vscode.window.showWarningMessage(
-    `${existing.length} file${existing.length === 1 ? '' : 's'} of this export exist${existing.length === 1 ? 's' : ''} in ${o.outDir} already. Replace ${existing.length === 1 ? 'it' : 'them'}?`,
+    tn(
+      existing.length,
+      '{0} file of this export exists in {1} already. Replace it?|{0} files of this export exist in {1} already. Replace them?',
+      o.outDir,
+    ),
     {
       modal: true,
       detail: existing
@@ -59,19 +65,19 @@ async function mayReplace(
         .map((f) => path.basename(f))
         .join('\n'),
     },
-    'Replace',
+    replace,
   );
-  return choice === 'Replace';
+  return choice === replace;
 }
 
 const FORMAT_INFO: Record<Format, string> = {
-  json: 'Newsmark JSON: annotations and analysis, lossless',
-  w3c: 'W3C Web Annotation (JSON-LD)',
-  brat: 'brat standoff (.ann + .txt)',
-  conll: 'CoNLL / IOB2 entities',
-  jsonl: 'JSONL for doccano and Label Studio',
-  csv: 'CSV, one row per annotation',
-  report: 'HTML report: highlights, sources, chains, counts',
+  json: msg('Newsmark JSON: annotations and analysis, lossless'),
+  w3c: msg('W3C Web Annotation (JSON-LD)'),
+  brat: msg('brat standoff (.ann + .txt)'),
+  conll: msg('CoNLL / IOB2 entities'),
+  jsonl: msg('JSONL for doccano and Label Studio'),
+  csv: msg('CSV, one row per annotation'),
+  report: msg('HTML report: highlights, sources, chains, counts'),
 };
 
 async function askExport(
@@ -82,8 +88,8 @@ async function askExport(
     args?.format ??
     (
       await vscode.window.showQuickPick(
-        FORMATS.map((f) => ({ label: f, description: FORMAT_INFO[f], f })),
-        { title: 'Newsmark: export format' },
+        FORMATS.map((f) => ({ label: f, description: t(FORMAT_INFO[f]), f })),
+        { title: t('Newsmark: export format') },
       )
     )?.f;
   if (!format) return undefined;
@@ -93,22 +99,22 @@ async function askExport(
       await vscode.window.showQuickPick(
         [
           {
-            label: 'Both',
-            description: 'your annotations and the engine\u2019s findings (rejected ones left out)',
+            label: t('Both'),
+            description: t('your annotations and the engine\u2019s findings (rejected ones left out)'),
             v: 'both' as Include,
           },
           {
-            label: 'Your annotations',
-            description: 'only what you annotated, confirmed or corrected',
+            label: t('Your annotations'),
+            description: t('only what you annotated, confirmed or corrected'),
             v: 'user' as Include,
           },
           {
-            label: 'Engine findings',
-            description: 'only what Newsmark found (rejected ones left out)',
+            label: t('Engine findings'),
+            description: t('only what Newsmark found (rejected ones left out)'),
             v: 'engine' as Include,
           },
         ],
-        { title: 'Newsmark: what to export' },
+        { title: t('Newsmark: what to export') },
       )
     )?.v;
   if (!include) return undefined;
@@ -118,8 +124,8 @@ async function askExport(
       canSelectFolders: true,
       canSelectFiles: false,
       defaultUri: defaultOut,
-      openLabel: 'Export here',
-      title: 'Newsmark: export to folder',
+      openLabel: t('Export here'),
+      title: t('Newsmark: export to folder'),
     });
     outDir = picked?.[0]?.fsPath;
   }
@@ -133,9 +139,16 @@ const readArticle = (f: string) => stripBom(fs.readFileSync(f, 'utf8'));
 
 function summary(res: ExportResult, outDir: string): string {
   const errs = res.errors.length
-    ? ` ${res.errors.length} failed: ${res.errors.map((e) => `${path.basename(e.file)} (${e.message})`).join('; ')}.`
+    ? ` ${t('{0} failed: {1}.', res.errors.length, res.errors.map((e) => `${path.basename(e.file)} (${e.message})`).join('; '))}`
     : '';
-  return `${res.cancelled ? 'Export cancelled after' : 'Exported'} ${res.exported} article${res.exported === 1 ? '' : 's'} to ${outDir}.${errs}`;
+  const done = res.cancelled
+    ? tn(
+        res.exported,
+        'Export cancelled after {0} article to {1}.|Export cancelled after {0} articles to {1}.',
+        outDir,
+      )
+    : tn(res.exported, 'Exported {0} article to {1}.|Exported {0} articles to {1}.', outDir);
+  return done + errs;
 }
 
 /** The import file's format from its name, if it tells. */
@@ -148,8 +161,11 @@ function formatOfFile(file: string): ImportFormat | undefined {
 async function askImportFile(doc: vscode.TextDocument): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    title: `Newsmark: import annotations into ${path.basename(doc.uri.fsPath)}`,
-    filters: { 'Annotations (brat, W3C, doccano)': ['ann', 'json', 'jsonld', 'jsonl'], 'All files': ['*'] },
+    title: t('Newsmark: import annotations into {0}', path.basename(doc.uri.fsPath)),
+    filters: {
+      [t('Annotations (brat, W3C, doccano)')]: ['ann', 'json', 'jsonld', 'jsonl'],
+      [t('All files')]: ['*'],
+    },
   });
   return picked?.[0]?.fsPath;
 }
@@ -175,7 +191,7 @@ export class ExportCommands {
   private async exportArticle(args?: ExportArgs) {
     const ed = vscode.window.activeTextEditor;
     if (!ed || !isFileDocument(ed.document.uri))
-      return void vscode.window.showInformationMessage('Newsmark: open a saved article to export it.');
+      return void vscode.window.showInformationMessage(t('Newsmark: open a saved article to export it.'));
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const o = await askExport(args, root && vscode.Uri.joinPath(root, 'newsmark-export'));
     if (!o) return;
@@ -183,7 +199,7 @@ export class ExportCommands {
     const analysis = await this.articles.current(doc);
     if (!analysis)
       return void vscode.window.showErrorMessage(
-        'Newsmark: this article could not be analysed; nothing was exported.',
+        t('Newsmark: this article could not be analysed; nothing was exported.'),
       );
     const file = doc.uri.fsPath;
     if (!(await mayReplace([file], { ...o, base: path.dirname(file) }, args))) return;
@@ -199,7 +215,9 @@ export class ExportCommands {
       writer.add(exp, file, path.basename(file));
       writer.finish();
     } catch (e) {
-      return void vscode.window.showErrorMessage(`Newsmark: nothing was exported: ${(e as Error).message}`);
+      return void vscode.window.showErrorMessage(
+        t('Newsmark: nothing was exported: {0}', (e as Error).message),
+      );
     }
     const res: ExportResult = { written: writer.written, exported: 1, cancelled: false, errors: [] };
     void vscode.window.showInformationMessage(`Newsmark: ${summary(res, o.outDir)}`);
@@ -219,21 +237,21 @@ export class ExportCommands {
   private async exportWorkspace(args?: ExportArgs) {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root)
-      return void vscode.window.showInformationMessage('Newsmark: open a folder to export its articles.');
+      return void vscode.window.showInformationMessage(t('Newsmark: open a folder to export its articles.'));
     const o = await askExport(args, vscode.Uri.joinPath(root, 'newsmark-export'));
     if (!o) return;
     await vscode.workspace.saveAll(false);
     const files = await this.workspaceArticles(o.outDir);
     if (!files.length)
       return void vscode.window.showInformationMessage(
-        'Newsmark: no articles found (see the newsmark.files setting).',
+        t('Newsmark: no articles found (see the newsmark.files setting).'),
       );
     if (!(await mayReplace(files, { ...o, base: root.fsPath }, args))) return;
     let reports = 0;
     const res = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Newsmark: exporting ${files.length} articles as ${o.format}`,
+        title: t('Newsmark: exporting {0} articles as {1}', files.length, o.format),
         cancellable: true,
       },
       (progress, token) =>
@@ -265,14 +283,14 @@ export class ExportCommands {
       : vscode.window.activeTextEditor?.document;
     if (!doc)
       return void vscode.window.showInformationMessage(
-        'Newsmark: open the article to import annotations into.',
+        t('Newsmark: open the article to import annotations into.'),
       );
     const file = args?.file ?? (await askImportFile(doc));
     if (!file) return;
     const format =
       args?.format ??
       formatOfFile(file) ??
-      ((await vscode.window.showQuickPick(IMPORT_FORMATS, { title: 'Newsmark: format of the file' })) as
+      ((await vscode.window.showQuickPick(IMPORT_FORMATS, { title: t('Newsmark: format of the file') })) as
         | ImportFormat
         | undefined);
     const e = format && this.store.open(doc);
@@ -282,7 +300,11 @@ export class ExportCommands {
       preview = previewImport(e.set, parseImport(format, fs.readFileSync(file, 'utf8'), doc.getText()));
     } catch (err) {
       return void vscode.window.showErrorMessage(
-        `Newsmark: cannot import ${path.basename(file)}: ${(err as Error).message}. Nothing was written.`,
+        t(
+          'Newsmark: cannot import {0}: {1}. Nothing was written.',
+          path.basename(file),
+          (err as Error).message,
+        ),
       );
     }
     const counts = {
@@ -291,18 +313,28 @@ export class ExportCommands {
       conflicts: preview.conflicts.length,
       contradicting: preview.contradicting.length,
     };
-    const detail = `${counts.added} new annotation${counts.added === 1 ? '' : 's'}\n${counts.duplicates} already in the sidecar (skipped)\n${counts.conflicts} in conflict: same span, another label (kept as is, skipped)${counts.contradicting ? `\n${counts.contradicting} not imported: their text is not in this article` : ''}`;
+    const detail = [
+      tn(counts.added, '{0} new annotation|{0} new annotations'),
+      t('{0} already in the sidecar (skipped)', counts.duplicates),
+      t('{0} in conflict: same span, another label (kept as is, skipped)', counts.conflicts),
+      counts.contradicting
+        ? t('{0} not imported: their text is not in this article', counts.contradicting)
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const go = t('Import');
     const ok =
       args?.confirm ??
       (await vscode.window.showInformationMessage(
-        `Import from ${path.basename(file)}?`,
+        t('Import from {0}?', path.basename(file)),
         { modal: true, detail },
-        'Import',
-      )) === 'Import';
+        go,
+      )) === go;
     if (!ok || !counts.added) return { ...counts, imported: 0 };
     const imported = (await this.store.change(doc, (set) => applyImport(set, preview))) ?? 0;
     vscode.window.setStatusBarMessage(
-      `Newsmark: imported ${imported} annotations (Undo Last Annotation Change reverts it)`,
+      t('Newsmark: imported {0} annotations (Undo Last Annotation Change reverts it)', imported),
       5000,
     );
     return { ...counts, imported };

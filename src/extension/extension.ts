@@ -13,6 +13,7 @@ import { BulkCommands } from './bulkCommands';
 import { registerCommands } from './commands';
 import { CompareMode } from './compareMode';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
+import { applyDisplayLanguage } from './displayLanguage';
 import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
 import { EntitiesTree } from './entitiesView';
 import { ExportCommands } from './exportCommands';
@@ -59,6 +60,7 @@ function createViews(context: vscode.ExtensionContext, annotations: AnnotationSt
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const log = vscode.window.createOutputChannel('Newsmark', { log: true });
+  log.info(`display language: ${applyDisplayLanguage()} (VS Code: ${vscode.env.language})`);
   const annotations = new AnnotationStore();
   const models = new LearnedModels((m) => log.info(m));
   const articles = new Articles(context.extensionPath, annotations, models);
@@ -106,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       }, 60);
     }),
     watchSettings(() => {
+      applyDisplayLanguage();
       articles.refreshAll();
       showEditors();
     }),

@@ -28,7 +28,7 @@ export interface RankedArticle {
 }
 
 export type LearnReply =
-  | { kind: 'progress'; message: string; fraction?: number }
+  | { kind: 'progress'; message: string; args?: (string | number)[]; fraction?: number }
   | { kind: 'tooFew'; documents: number; needed: number }
   | { kind: 'trained'; report: TrainReport }
   | { kind: 'ranked'; articles: RankedArticle[] }

@@ -22,6 +22,7 @@ import {
   trainEntityTagger,
   writeModelFile,
 } from '../core';
+import { msg } from './i18n';
 import type { LearnJob, LearnReply, RankedArticle } from './learnProtocol';
 
 /** Articles larger than this are not news articles; they are left out of learning. */
@@ -50,11 +51,13 @@ function currentModel(file: string): EntityModel | undefined {
   }
 }
 
+// Progress messages are English templates; the extension host shows them in the display language.
+const READING = msg('reading articles ({0}/{1})');
+
 function trainingDocs(job: LearnJob, model: EntityModel | undefined): EntityDoc[] {
   const docs: EntityDoc[] = [];
   job.files.forEach((file, i) => {
-    if (i % 10 === 0)
-      post({ kind: 'progress', message: `reading articles (${i}/${job.files.length})`, fraction: 0 });
+    if (i % 10 === 0) post({ kind: 'progress', message: READING, args: [i, job.files.length], fraction: 0 });
     const text = readText(file);
     const doc = text === undefined ? undefined : articleTrainingDoc(file, text, job.location, model);
     if (doc) docs.push({ ...doc, language: detectLanguage(doc.text) });
@@ -71,14 +74,20 @@ function train(job: LearnJob): void {
   }
   const folds = Math.min(FOLDS, docs.length);
   // Cross-validation trains `folds` models, the final one more: progress counts folds + 1 steps.
-  const step = (message: string) => post({ kind: 'progress', message, fraction: 1 / (folds + 1) });
+  const step = (message: string, args: (string | number)[] = []) =>
+    post({ kind: 'progress', message, args, fraction: 1 / (folds + 1) });
   const cv = crossValidate(docs, folds, {
     epochs: job.epochs,
     onFold: (f, rules, model) =>
-      step(`measured on part ${f} of ${folds}: learned ${model.toFixed(3)}, rules ${rules.toFixed(3)}`),
+      step(msg('measured on part {0} of {1}: learned {2}, rules {3}'), [
+        f,
+        folds,
+        model.toFixed(3),
+        rules.toFixed(3),
+      ]),
   });
   const { net, rulesWeight } = trainEntityTagger(docs, { epochs: job.epochs });
-  step('trained on all reviewed articles');
+  step(msg('trained on all reviewed articles'));
   const spans = docs.reduce((n, d) => n + d.entities.length, 0);
   const languages = [...new Set(docs.map((d) => String(d.language)))].sort();
   const scores = { folds: cv.folds, model: cv.model, rules: cv.rules };
@@ -104,8 +113,7 @@ function rank(job: LearnJob): void {
   const model = currentModel(job.modelFile);
   const out: RankedArticle[] = [];
   job.files.forEach((file, i) => {
-    if (i % 10 === 0)
-      post({ kind: 'progress', message: `reading articles (${i}/${job.files.length})`, fraction: 0 });
+    if (i % 10 === 0) post({ kind: 'progress', message: READING, args: [i, job.files.length], fraction: 0 });
     const text = readText(file);
     if (text === undefined) return;
     const opened = openArticleAnnotations(file, text, { location: job.location });

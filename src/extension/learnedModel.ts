@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type EntityModel, readModelFile } from '../core';
+import { t } from './i18n';
 import { settings } from './settings';
 
 /** Where a workspace folder keeps its learned model. */
@@ -73,7 +74,7 @@ export class LearnedModels {
     this.reported.add(key);
     this.log(`learned model not used: ${message}`);
     void vscode.window.showWarningMessage(
-      `Newsmark: the learned model is not used, entities come from the rules alone. ${message}`,
+      t('Newsmark: the learned model is not used, entities come from the rules alone. {0}', message),
     );
   }
 }

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';
+import { t, tn } from './i18n';
 import type { LearnedModels } from './learnedModel';
 import { modelFileOf } from './learnedModel';
 import type { LearnJob, LearnReply, RankedArticle, TrainReport } from './learnProtocol';
@@ -38,10 +39,10 @@ const f3 = (x: number) => x.toFixed(3);
 
 function trainedMessage(r: TrainReport): string {
   const s = r.seconds < 10 ? r.seconds.toFixed(1) : r.seconds.toFixed(0);
-  let msg = `Newsmark learned from ${r.documents} articles (${r.spans} entity spans) in ${s} s.`;
+  let text = t('Newsmark learned from {0} articles ({1} entity spans) in {2} s.', r.documents, r.spans, s);
   if (r.scores)
-    msg += ` Measured on articles held out from it: learned ${f3(r.scores.model)}, rules alone ${f3(r.scores.rules)} (F1).`;
-  return msg;
+    text += ` ${t('Measured on articles held out from it: learned {0}, rules alone {1} (F1).', f3(r.scores.model), f3(r.scores.rules))}`;
+  return text;
 }
 
 export class LearningCommands {
@@ -73,7 +74,7 @@ export class LearningCommands {
           worker.on('error', (e) => finish({ kind: 'error', error: e.message }));
           worker.on('message', (m: LearnReply) => {
             if (m.kind !== 'progress') return finish(m);
-            progress.report({ message: m.message, increment: (m.fraction ?? 0) * 100 });
+            progress.report({ message: t(m.message, ...(m.args ?? [])), increment: (m.fraction ?? 0) * 100 });
           });
           worker.postMessage(job);
         });
@@ -85,7 +86,7 @@ export class LearningCommands {
     const found = workspaceFolder();
     const folder = found?.uri.scheme === 'file' ? found : undefined;
     if (!folder) {
-      void vscode.window.showInformationMessage('Newsmark: open a folder of articles to learn from.');
+      void vscode.window.showInformationMessage(t('Newsmark: open a folder of articles to learn from.'));
       return undefined;
     }
     return {
@@ -100,15 +101,20 @@ export class LearningCommands {
   private async learn(args?: LearnArgs): Promise<TrainReport | undefined> {
     const job = await this.job('train', args?.epochs);
     if (!job) return undefined;
-    const reply = await this.run('Newsmark: learning from reviewed articles', job);
+    const reply = await this.run(t('Newsmark: learning from reviewed articles'), job);
     if (!reply) {
-      void vscode.window.showInformationMessage('Newsmark: learning cancelled; the model is unchanged.');
+      void vscode.window.showInformationMessage(t('Newsmark: learning cancelled; the model is unchanged.'));
       return undefined;
     }
-    if (reply.kind === 'error') throw new Error(`learning failed, the model is unchanged: ${reply.error}`);
+    if (reply.kind === 'error')
+      throw new Error(t('learning failed, the model is unchanged: {0}', reply.error));
     if (reply.kind === 'tooFew') {
       void vscode.window.showInformationMessage(
-        `Newsmark needs at least ${reply.needed} reviewed or annotated articles to learn from; this folder has ${reply.documents}. Check an article's findings, then run "Newsmark: Mark Article as Reviewed".`,
+        t(
+          'Newsmark needs at least {0} reviewed or annotated articles to learn from; this folder has {1}. Check an article’s findings, then run "Newsmark: Mark Article as Reviewed".',
+          reply.needed,
+          reply.documents,
+        ),
       );
       return undefined;
     }
@@ -118,7 +124,7 @@ export class LearningCommands {
     const off = settings().model === 'off';
     void vscode.window.showInformationMessage(
       trainedMessage(reply.report) +
-        (off ? ' The newsmark.model setting is off: turn it to auto to use the model.' : ''),
+        (off ? ` ${t('The newsmark.model setting is off: turn it to auto to use the model.')}` : ''),
     );
     return reply.report;
   }
@@ -126,20 +132,23 @@ export class LearningCommands {
   private async nextToReview(): Promise<RankedArticle | undefined> {
     const job = await this.job('rank');
     if (!job) return undefined;
-    const reply = await this.run('Newsmark: finding the next article to review', job);
+    const reply = await this.run(t('Newsmark: finding the next article to review'), job);
     if (!reply) return undefined;
     if (reply.kind === 'error') throw new Error(reply.error);
     if (reply.kind !== 'ranked') return undefined;
     const current = vscode.window.activeTextEditor?.document.uri.fsPath;
     const next = reply.articles.find((a) => a.file !== current);
     if (!next) {
-      void vscode.window.showInformationMessage('Newsmark: every article in this folder is reviewed.');
+      void vscode.window.showInformationMessage(t('Newsmark: every article in this folder is reviewed.'));
       return undefined;
     }
     await vscode.window.showTextDocument(vscode.Uri.file(next.file));
     const left = reply.articles.length;
     vscode.window.setStatusBarMessage(
-      `Newsmark: ${left} article${left === 1 ? '' : 's'} to review${next.confidence !== undefined ? `; the model is ${Math.round(next.confidence * 100)} % sure of this one` : ''}`,
+      tn(left, 'Newsmark: {0} article to review|Newsmark: {0} articles to review') +
+        (next.confidence !== undefined
+          ? t('; the model is {0} % sure of this one', Math.round(next.confidence * 100))
+          : ''),
       6000,
     );
     return next;

@@ -7,6 +7,7 @@ import type { Analysis } from '../core';
 import type { Articles } from './articles';
 import type { CommandTable } from './commands';
 import type { Decorator } from './decorations';
+import { msg, t } from './i18n';
 
 export async function reveal(uri: string, start: number, end: number): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
@@ -20,15 +21,18 @@ type Spans = (a: Analysis) => { start: number; end: number }[];
 const attributionAnchors: Spans = (a) => a.attributions.map((x) => x.cue[0]);
 const mentionSpans: Spans = (a) => a.entities.flatMap((e) => e.mentions);
 
-/** Moves to the next or previous span after the cursor, wrapping around. */
-function step(articles: Articles, pick: Spans, dir: 1 | -1, what: string) {
+const NO_ATTRIBUTIONS = msg('Newsmark: this article has no attributions.');
+const NO_ENTITIES = msg('Newsmark: this article has no entities.');
+
+/** Moves to the next or previous span after the cursor, wrapping around; `none` says there are none. */
+function step(articles: Articles, pick: Spans, dir: 1 | -1, none: string) {
   return async () => {
     const editor = vscode.window.activeTextEditor;
     const a = editor && articles.open(editor.document)?.effective();
-    if (!editor || !a) return void vscode.window.showInformationMessage('Newsmark: open an article first.');
+    if (!editor || !a)
+      return void vscode.window.showInformationMessage(t('Newsmark: open an article first.'));
     const spans = pick(a).sort((x, y) => x.start - y.start);
-    if (!spans.length)
-      return void vscode.window.showInformationMessage(`Newsmark: this article has no ${what}.`);
+    if (!spans.length) return void vscode.window.showInformationMessage(t(none));
     const here = editor.document.offsetAt(editor.selection.active);
     const target =
       dir === 1
@@ -46,7 +50,8 @@ export function navigationCommands(
   return {
     'newsmark.analyze': () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) return void vscode.window.showInformationMessage('Newsmark: open an article to analyse.');
+      if (!editor)
+        return void vscode.window.showInformationMessage(t('Newsmark: open an article to analyse.'));
       if (!articles.isArticle(editor.document)) articles.toggle(editor.document);
       else articles.analyzeNow(editor.document);
     },
@@ -59,14 +64,17 @@ export function navigationCommands(
       if (!editor) return;
       const on = articles.toggle(editor.document);
       const name = vscode.workspace.asRelativePath(editor.document.uri);
-      vscode.window.setStatusBarMessage(`Newsmark ${on ? 'on' : 'off'} for ${name}`, 3000);
+      vscode.window.setStatusBarMessage(
+        on ? t('Newsmark on for {0}', name) : t('Newsmark off for {0}', name),
+        3000,
+      );
       rerender();
     },
     'newsmark.showPanel': () => vscode.commands.executeCommand('workbench.view.extension.newsmark'),
-    'newsmark.nextAttribution': step(articles, attributionAnchors, 1, 'attributions'),
-    'newsmark.previousAttribution': step(articles, attributionAnchors, -1, 'attributions'),
-    'newsmark.nextEntity': step(articles, mentionSpans, 1, 'entities'),
-    'newsmark.previousEntity': step(articles, mentionSpans, -1, 'entities'),
+    'newsmark.nextAttribution': step(articles, attributionAnchors, 1, NO_ATTRIBUTIONS),
+    'newsmark.previousAttribution': step(articles, attributionAnchors, -1, NO_ATTRIBUTIONS),
+    'newsmark.nextEntity': step(articles, mentionSpans, 1, NO_ENTITIES),
+    'newsmark.previousEntity': step(articles, mentionSpans, -1, NO_ENTITIES),
     'newsmark.revealSpan': (uri: string, start: number, end: number) => reveal(uri, start, end),
     'newsmark.nextMention': async (uri: string, entityId: string, after?: number) => {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));

@@ -10,6 +10,7 @@ import type { AnnotationsTree } from './annotationsView';
 import type { Articles } from './articles';
 import type { Decorator } from './decorations';
 import type { EntitiesTree } from './entitiesView';
+import { t } from './i18n';
 import type { SourcesTree } from './sourcesView';
 import type { StatusBar } from './statusBar';
 
@@ -76,9 +77,9 @@ export class Renderer {
       void this.v.annotationsTree.set(c ? editor?.document : undefined);
     } else this.v.annotationsTree.refresh();
     void vscode.commands.executeCommand('setContext', 'newsmark.isArticle', !!c?.state);
-    const msg = c?.state ? undefined : 'Open a news article (.txt or .md) to see its sources.';
-    this.v.sourcesView.message = msg;
-    this.v.entitiesView.message = msg;
+    const hint = c?.state ? undefined : t('Open a news article (.txt or .md) to see its sources.');
+    this.v.sourcesView.message = hint;
+    this.v.entitiesView.message = hint;
     this.v.status.show(c?.state ? c : undefined);
   }
 }

@@ -9,6 +9,7 @@ import type { Analysis } from '../core';
 import type { FindingTarget } from './annotationCommands';
 import type { AnnotationStore } from './annotationStore';
 import type { CommandTable } from './commands';
+import { msg, t } from './i18n';
 
 type Decision = 'accept' | 'reject' | 'retype' | 'note' | 'skip';
 
@@ -28,7 +29,7 @@ interface Session {
   counts: Record<Decision, number>;
 }
 
-const KEYS = 'A accept · X reject · T type · N note · Space skip · U undo · Esc stop';
+const KEYS = msg('A accept · X reject · T type · N note · Space skip · U undo · Esc stop');
 
 /** The findings to review: mentions and cues without a verdict on their span, in reading order. */
 export function reviewItems(
@@ -58,14 +59,14 @@ export class ReviewMode implements vscode.Disposable {
     private readonly store: AnnotationStore,
     private readonly analysisFor: (doc: vscode.TextDocument) => Analysis | undefined,
   ) {
-    this.item.name = 'Newsmark review';
+    this.item.name = t('Newsmark review');
     this.item.command = 'newsmark.review.stop';
     this.disposables.push(
       this.item,
       // Typing in the article or leaving it ends the review: its positions would no longer hold.
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.session && e.document === this.session.doc && e.contentChanges.length)
-          this.stop('the text changed');
+          this.stop(t('the text changed'));
       }),
       vscode.window.onDidChangeActiveTextEditor((ed) => {
         if (this.session && ed?.document !== this.session.doc) this.stop();
@@ -102,13 +103,13 @@ export class ReviewMode implements vscode.Disposable {
     const ed = vscode.window.activeTextEditor;
     const a = ed && this.analysisFor(ed.document);
     if (!ed || !a) {
-      void vscode.window.showInformationMessage('Newsmark: open an article to review it.');
+      void vscode.window.showInformationMessage(t('Newsmark: open an article to review it.'));
       return undefined;
     }
     const items = reviewItems(ed.document.uri.toString(), a, this.decided(ed.document));
     if (!items.length) {
       void vscode.window.showInformationMessage(
-        'Newsmark: every finding in this article has a verdict already.',
+        t('Newsmark: every finding in this article has a verdict already.'),
       );
       return undefined;
     }
@@ -123,26 +124,26 @@ export class ReviewMode implements vscode.Disposable {
   private show(): void {
     const s = this.session;
     if (!s) return;
-    const t = s.items[s.index];
+    const item = s.items[s.index];
     const ed = vscode.window.activeTextEditor;
-    if (t && ed?.document === s.doc) {
-      const range = new vscode.Range(s.doc.positionAt(t.start), s.doc.positionAt(t.end));
+    if (item && ed?.document === s.doc) {
+      const range = new vscode.Range(s.doc.positionAt(item.start), s.doc.positionAt(item.end));
       ed.selection = new vscode.Selection(range.start, range.end);
       ed.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
-    this.item.text = `$(checklist) Review ${Math.min(s.index + 1, s.items.length)}/${s.items.length} · ${KEYS}`;
-    this.item.tooltip = 'Newsmark review: click to stop';
+    this.item.text = `$(checklist) ${t('Review {0}/{1}', Math.min(s.index + 1, s.items.length), s.items.length)} · ${t(KEYS)}`;
+    this.item.tooltip = t('Newsmark review: click to stop');
     this.item.show();
   }
 
   private async decide(decision: Decision, command?: string): Promise<ReviewState | undefined> {
     const s = this.session;
-    const t = s?.items[s.index];
-    if (!s || !t) return this.state();
+    const item = s?.items[s.index];
+    if (!s || !item) return this.state();
     if (command) {
-      await vscode.commands.executeCommand(command, t);
+      await vscode.commands.executeCommand(command, item);
       // A retype or note the user cancelled leaves no verdict: stay on the finding.
-      if ((decision === 'retype' || decision === 'note') && !this.decided(s.doc)(t.start, t.end))
+      if ((decision === 'retype' || decision === 'note') && !this.decided(s.doc)(item.start, item.end))
         return this.state();
     }
     s.history.push({ index: s.index, decision });
@@ -172,8 +173,15 @@ export class ReviewMode implements vscode.Disposable {
     const c = s.counts;
     void vscode.window
       .showInformationMessage(
-        `Newsmark: review done — ${c.accept} accepted, ${c.reject} rejected, ${c.retype} retyped, ${c.note} noted, ${c.skip} skipped.`,
-        'Mark Article as Reviewed',
+        t(
+          'Newsmark: review done — {0} accepted, {1} rejected, {2} retyped, {3} noted, {4} skipped.',
+          c.accept,
+          c.reject,
+          c.retype,
+          c.note,
+          c.skip,
+        ),
+        t('Mark Article as Reviewed'),
       )
       .then((go) => {
         if (go) void vscode.commands.executeCommand('newsmark.markReviewed', s.doc.uri.toString());
@@ -186,7 +194,7 @@ export class ReviewMode implements vscode.Disposable {
     this.session = undefined;
     this.item.hide();
     void vscode.commands.executeCommand('setContext', 'newsmark.reviewing', false);
-    if (reason) vscode.window.setStatusBarMessage(`Newsmark: review stopped (${reason})`, 5000);
+    if (reason) vscode.window.setStatusBarMessage(t('Newsmark: review stopped ({0})', reason), 5000);
   }
 
   dispose(): void {

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, Source } from '../core';
+import { kindName } from './cards';
+import { t, tn } from './i18n';
 
 export interface Active {
   uri: string;
@@ -58,14 +60,14 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
   getTreeItem(node: SourceNode): vscode.TreeItem {
     if (node.kind === 'anonymousGroup') {
       const item = new vscode.TreeItem(
-        `Anonymous or unnamed (${node.sources.length})`,
+        t('Anonymous or unnamed ({0})', node.sources.length),
         vscode.TreeItemCollapsibleState.Expanded,
       );
       item.iconPath = new vscode.ThemeIcon(
         'warning',
         new vscode.ThemeColor('newsmark.anonymousSourceForeground'),
       );
-      item.tooltip = 'Statements without a named source: verify before relying on them.';
+      item.tooltip = t('Statements without a named source: verify before relying on them.');
       return item;
     }
     const s = node.source;
@@ -74,7 +76,7 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
       s.cites.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
     );
     const n = s.attributions.length;
-    item.description = `${s.kind} · ${n} statement${n === 1 ? '' : 's'}${s.cites.length ? ` · cites ${s.cites.join(', ')}` : ''}`;
+    item.description = `${kindName(s.kind)} · ${tn(n, '{0} statement|{0} statements')}${s.cites.length ? ` · ${t('cites {0}', s.cites.join(', '))}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(s.anonymous ? 'warning' : (KIND_ICON[s.kind] ?? 'symbol-misc'));
     item.contextValue = s.anonymous ? 'newsmark.source.anonymous' : 'newsmark.source';
     item.id = `${this.active?.uri}#${node.depth}:${s.name}`;
@@ -83,7 +85,7 @@ export class SourcesTree implements vscode.TreeDataProvider<SourceNode> {
     if (spanToShow && this.active) {
       item.command = {
         command: 'newsmark.revealSpan',
-        title: 'Reveal source',
+        title: t('Reveal source'),
         arguments: [this.active.uri, spanToShow.start, spanToShow.end],
       };
     }

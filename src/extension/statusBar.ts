@@ -1,6 +1,7 @@
 /** The status-bar item: the active article's counts; a click opens the Sources panel. */
 import * as vscode from 'vscode';
 import type { ArticleController } from './articleController';
+import { t, tn } from './i18n';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -31,8 +32,21 @@ export class StatusBar implements vscode.Disposable {
     const anon = a.sources.filter((s) => s.anonymous).length;
     const mine = article.entry?.set.placed.length ?? 0;
     const reviewed = article.entry?.set.reviewed;
-    this.item.text = `$(megaphone) ${a.entities.length} entities · ${a.attributions.length} attributions · ${a.sources.length} sources${anon ? ` · $(warning) ${anon} anonymous` : ''}${mine ? ` · $(tag) ${mine}` : ''}${reviewed ? ' · $(check-all) reviewed' : ''}`;
-    this.item.tooltip = `Newsmark (${a.language}): ${a.stats.words} words, ${a.stats.sentences} sentences; ${mine} annotation${mine === 1 ? '' : 's'} of yours. Analysed in ${state.ms.toFixed(0)} ms.${reviewed ? ` Reviewed by ${reviewed.by} on ${reviewed.at.slice(0, 10)}.` : ''} Click to open the Sources panel.`;
+    const counts = [
+      tn(a.entities.length, '{0} entity|{0} entities'),
+      tn(a.attributions.length, '{0} attribution|{0} attributions'),
+      tn(a.sources.length, '{0} source|{0} sources'),
+    ];
+    this.item.text = `$(megaphone) ${counts.join(' · ')}${anon ? ` · $(warning) ${t('{0} anonymous', anon)}` : ''}${mine ? ` · $(tag) ${mine}` : ''}${reviewed ? ` · $(check-all) ${t('reviewed')}` : ''}`;
+    this.item.tooltip = [
+      t('Newsmark ({0}): {1} words, {2} sentences.', a.language, a.stats.words, a.stats.sentences),
+      tn(mine, '{0} annotation of yours.|{0} annotations of yours.'),
+      t('Analysed in {0} ms.', state.ms.toFixed(0)),
+      reviewed ? t('Reviewed by {0} on {1}.', reviewed.by, reviewed.at.slice(0, 10)) : '',
+      t('Click to open the Sources panel.'),
+    ]
+      .filter(Boolean)
+      .join(' ');
     this.item.show();
     this.shown = true;
   }

@@ -14,6 +14,8 @@ export interface NewsmarkApi {
   analysisFor(uri: vscode.Uri): Analysis | undefined;
   decorationsFor(uri: vscode.Uri): Record<Layer, vscode.Range[]> | undefined;
   statusText(): string;
+  /** The Annotations view's top rows as shown: "label — description". */
+  annotationsViewRows(): string[];
   sources: SourcesTree;
   entities: EntitiesTree;
   annotationsTree: AnnotationsTree;
@@ -61,6 +63,12 @@ export function testApi(
     },
     decorationsFor: (uri) => views.decorator.applied.get(uri.toString()),
     statusText: () => views.status.text,
+    annotationsViewRows: () =>
+      views.annotationsTree.getChildren().map((n) => {
+        const item = views.annotationsTree.getTreeItem(n);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return item.description ? `${label} — ${item.description}` : label;
+      }),
     sources: views.sources,
     entities: views.entities,
     annotationsTree: views.annotationsTree,

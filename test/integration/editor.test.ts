@@ -48,6 +48,27 @@ describe('Newsmark in the editor', () => {
     assert.match(text, /\d+ entities · \d+ attributions · \d+ sources/);
   });
 
+  it('newsmark.displayLanguage uk: the status bar, hovers and the Sources panel in Ukrainian, then English again', async () => {
+    const nm = await api();
+    const editor = await openArticle();
+    const doc = editor.document;
+    const config = vscode.workspace.getConfiguration('newsmark');
+    try {
+      await config.update('displayLanguage', 'uk', vscode.ConfigurationTarget.Global);
+      const status = await until('Ukrainian status', () =>
+        /сутност/.test(nm.statusText()) ? nm.statusText() : undefined,
+      );
+      assert.match(status, /\d+ сутност\S* · \d+ атрибуц\S* · \d+ джерел/);
+      const md = await hoverText(doc, doc.getText().indexOf('Yonhap') + 1);
+      assert.match(md, /Організація · ЗМІ/);
+      assert.match(md, /\*\*Ланцюжок:\*\* Укрінформ ← Yonhap ← KCNA/);
+    } finally {
+      await config.update('displayLanguage', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until('English status', () => (/entities/.test(nm.statusText()) ? true : undefined));
+    assert.match(await hoverText(doc, doc.getText().indexOf('Yonhap') + 1), /Organisation/);
+  });
+
   it('hovers: an entity card with its type, kind and mentions', async () => {
     const editor = await openArticle();
     const doc = editor.document;

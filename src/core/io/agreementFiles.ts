@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Agreement, type AgreementReport, type LabelledSpan, wordTokensOf } from '../agreement';
 import { AnnotationSet } from '../annotations/annotationSet';
 import { SIDECAR_SUFFIX } from '../annotations/model';
+import { parseSidecar } from '../annotations/schema';
 import { stripBom } from '../text';
 import { readSidecarFile, textHash } from './sidecarFile';
 
@@ -38,6 +39,15 @@ export function sidecarSpans(file: string, text: string): AuthoredSpan[] {
   if (r.kind === 'missing') throw new AgreementError(`${file}: no such sidecar`);
   if (r.kind === 'error') throw new AgreementError(`${file}: ${r.error.message}`);
   return annotatorSpans(new AnnotationSet(r.sidecar, text, textHash, () => ''));
+}
+
+/** The annotators' spans of a sidecar's contents (e.g. the sidecar at a git ref) on the article text. */
+export function sidecarTextSpans(json: string, text: string, name: string): AuthoredSpan[] {
+  try {
+    return annotatorSpans(new AnnotationSet(parseSidecar(json), text, textHash, () => ''));
+  } catch (e) {
+    throw new AgreementError(`${name}: ${(e as Error).message}`);
+  }
 }
 
 /** The article a sidecar belongs to: beside it, or beside the other side's sidecar. */

@@ -1,0 +1,56 @@
+/**
+ * Newsmark's runtime strings (hovers, views, status bar, messages) in the display language.
+ * Pure (no VS Code API), so the hover cards stay unit-testable. The English source strings are the
+ * keys of `l10n/bundle.l10n.uk.json`, VS Code's l10n bundle format; `displayLanguage.ts` decides
+ * which bundle applies. Formatting and lookup are @vscode/l10n's.
+ */
+import * as l10n from '@vscode/l10n';
+
+export type Bundle = Record<string, string>;
+
+let language = 'en';
+
+/** Use a bundle of translations (undefined: the English source strings). */
+export function useLanguage(lang: string, bundle: Bundle | undefined): void {
+  language = bundle ? lang : 'en';
+  l10n.config({ contents: bundle ?? {} });
+}
+
+export function currentLanguage(): string {
+  return language;
+}
+
+/** Marks a string as a message to translate where it is shown (map values; looked up by t()). */
+export const msg = (message: string): string => message;
+
+/** A message in the display language; `{0}`, `{1}` … are replaced by args. */
+export function t(message: string, ...args: (string | number)[]): string {
+  return l10n.t(message, ...args);
+}
+
+// CLDR plural categories in a fixed order: a message holds one form per category its language has,
+// separated by '|' (English "one|other", Ukrainian "one|few|many|other").
+const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const orders = new Map<string, string[]>();
+
+function categories(lang: string): string[] {
+  let order = orders.get(lang);
+  if (!order) {
+    const have = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+    order = CATEGORY_ORDER.filter((c) => have.includes(c));
+    orders.set(lang, order);
+  }
+  return order;
+}
+
+/** A message with a count: `tn(3, '{0} mention|{0} mentions')`; `{0}` is n, `{1}`… are args. */
+export function tn(n: number, message: string, ...args: (string | number)[]): string {
+  const forms = l10n.t(message).split('|');
+  const category = new Intl.PluralRules(language).select(n);
+  const i = categories(language).indexOf(category);
+  const form = forms[Math.min(i < 0 ? forms.length - 1 : i, forms.length - 1)];
+  const values = [n, ...args];
+  return form.replace(/\{(\d+)\}/g, (m, k: string) =>
+    Number(k) < values.length ? String(values[Number(k)]) : m,
+  );
+}

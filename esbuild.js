@@ -60,7 +60,12 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: fs.existsSync('media/src') ? testEntries('media/src') : [],
+    entryPoints: fs.existsSync('media/src')
+      ? fs
+          .readdirSync('media/src')
+          .filter((f) => /\.(ts|css)$/.test(f))
+          .map((f) => `media/src/${f}`)
+      : [],
     outdir: 'dist/media',
   },
 ];

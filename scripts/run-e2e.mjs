@@ -296,7 +296,7 @@ try {
         if (!hover.includes(word)) throw new Error(`hover without "${word}": ${hover.slice(0, 300)}`);
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shots, 'hover-card-uk.png') });
-    await page.screenshot({ path: path.join(shots, 'hover-card-uk.jpg'), type: 'jpeg', quality: 55 });
+      await page.screenshot({ path: path.join(shots, 'hover-card-uk.jpg'), type: 'jpeg', quality: 55 });
       await page.mouse.move(5, 5);
       await palette('Newsmark: Показати панель джерел');
       await page

@@ -1,6 +1,7 @@
 /** `newsmark analyze`: the human view or JSON Lines of each article's analysis. */
 import { once } from 'node:events';
-import type { Analysis, Language } from '../core';
+import * as readline from 'node:readline';
+import type { Analysis, EntityModel, Language } from '../core';
 import { analyze, readModelFile } from '../core';
 import { expand, parseFlags, readArticle, UsageError } from './args';
 import { renderHuman, useColor } from './render';
@@ -36,12 +37,46 @@ export async function writeOut(s: string): Promise<void> {
     if (!process.stdout.write(s.slice(i, i + CHUNK))) await once(process.stdout, 'drain');
 }
 
+/**
+ * `analyze --stdin`: JSON Lines `{"id","text"}` in, one result line per input line out (the
+ * `--json` object with `id`, or `{"id","error"}`), in order: the shape Spark's pipe, Hadoop
+ * streaming or `xargs -P` expect of a map step.
+ */
+async function analyzeStdin(options: { language?: Language; model?: EntityModel }): Promise<number> {
+  let failed = 0;
+  let n = 0;
+  for await (const line of readline.createInterface({
+    input: process.stdin,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    n++;
+    if (!line.trim()) continue;
+    let id: unknown = `line ${n}`;
+    try {
+      const input = JSON.parse(line) as { id?: unknown; text?: unknown };
+      id = input.id ?? id;
+      if (typeof input.text !== 'string') throw new Error('no "text" string');
+      const { file: _file, ...result } = toJson(String(id), analyze(input.text, options));
+      await writeOut(`${JSON.stringify({ id, ...result })}\n`);
+    } catch (e) {
+      failed++;
+      await writeOut(`${JSON.stringify({ id, error: (e as Error).message })}\n`);
+    }
+  }
+  if (failed) warn(`${failed} of ${n} input lines failed (their result lines carry "error")`);
+  return failed ? 1 : 0;
+}
+
 export async function cmdAnalyze(args: string[]): Promise<number> {
-  const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value', model: 'value' });
+  const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value', model: 'value', stdin: 'bool' });
   const model = flags.model ? readModelFile(String(flags.model)) : undefined;
   const lang = flags.lang as string | undefined;
   if (lang && !['uk', 'ru', 'en'].includes(lang))
     throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
+  if (flags.stdin) {
+    if (rest.length) throw new UsageError('analyze --stdin reads JSON Lines from stdin, not files');
+    return analyzeStdin({ ...(lang ? { language: lang as Language } : {}), model });
+  }
   if (!rest.length) throw new UsageError('analyze needs at least one file or directory');
   let failed = 0;
   const files = expand(rest);

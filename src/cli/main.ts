@@ -7,6 +7,7 @@ import { AGREE_USAGE, cmdAgree } from './agreeCmd';
 import { cmdAnalyze } from './analyzeCmd';
 import { ANNOTATIONS_USAGE, cmdAnnotations } from './annotationsCmd';
 import { CliError, expand, parseFlags, readArticle, UsageError } from './args';
+import { CORPUS_USAGE, cmdCorpus } from './corpusCmd';
 import { cmdEval } from './evalCmd';
 import { cmdExport, cmdImport, EXPORT_USAGE } from './exportCmd';
 import { warn } from './terminal';
@@ -14,11 +15,13 @@ import { cmdTrain, TRAIN_USAGE } from './trainCmd';
 
 const USAGE = `Usage:
   newsmark analyze [--json] [--lang uk|ru|en] [--model MODEL] <file|dir>...   entities, attributions and sources
+  newsmark analyze --stdin [--lang uk|ru|en] [--model MODEL]   JSON Lines {"id","text"} in, one result line each out
   newsmark eval --task ner|attribution [--model MODEL] <jsonl>                score the engine on gold data
 ${ANNOTATIONS_USAGE}
 ${EXPORT_USAGE}
 ${TRAIN_USAGE}
 ${AGREE_USAGE}
+${CORPUS_USAGE}
   newsmark --help | --version`;
 
 /** A system error as one line: what failed, on which path (no stack trace for a user's mistake). */
@@ -89,6 +92,8 @@ async function run(cmd: string | undefined, args: string[]): Promise<number> {
       return cmdEval(args);
     case 'agree':
       return cmdAgree(args);
+    case 'corpus':
+      return await cmdCorpus(args, (s) => process.stdout.write(s));
     case 'train':
       return await cmdTrain(args);
     case '--version':

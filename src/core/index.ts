@@ -35,6 +35,26 @@ export {
 } from './annotations/model';
 export { MAX_SIDECAR_BYTES, parseSidecar, SIDECAR_SCHEMA, SidecarError } from './annotations/schema';
 export { AnalysisCache } from './article';
+export {
+  articleDate,
+  articlePart,
+  type CorpusEntity,
+  type CorpusPart,
+  type CorpusReport,
+  type CorpusSource,
+  corpusPageHtml,
+  corpusReport,
+  type EntityChoices,
+  emptyPart,
+  fixedKey,
+  isCorpusPart,
+  mergeParts,
+  nameTokens,
+  type PageAssets,
+  type StatementRef,
+  spellingKey,
+} from './corpus';
+export { withUserFindings } from './corpus/userFindings';
 // Scoring against gold data
 export { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from './evaluate';
 // Export and import formats
@@ -63,6 +83,7 @@ export {
   type OpenOptions,
   openArticleAnnotations,
 } from './io/articleAnnotations';
+export { analysisLinePart, articleFilePart, readPartFile } from './io/corpusFiles';
 export {
   type ExportOptions,
   ExportRefused,

@@ -45,6 +45,7 @@ const builds = [
   { ...client, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...client, entryPoints: ['src/extension/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   { ...client, entryPoints: ['src/extension/learnWorker.ts'], outfile: 'dist/learnWorker.js' },
+  { ...client, entryPoints: ['src/extension/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
   { ...client, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   // The comparison library stays a dev dependency, loaded from node_modules when present.
   {

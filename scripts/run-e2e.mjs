@@ -249,6 +249,42 @@ try {
       );
     },
   );
+  await check(
+    'Open Corpus Report: charts of the workspace; clicking a bar lists its statements',
+    async () => {
+      // A small corpus: the seeds and a few short articles in three languages.
+      const more = {
+        'corpus/uk-1.txt':
+          'Як повідомляє Укрінформ з посиланням на ТАРС, у Москві відкинули пропозицію.\n\nЗа даними джерел, переговори зірвано.\n',
+        'corpus/uk-2.txt':
+          'Зеленський заявив, що обміну не буде без гарантій.\n\nПро це повідомляє Укрінформ з посиланням на Йонхап.\n',
+        'corpus/en-1.txt':
+          'President Volodymyr Zelensky said Ukraine would not give up territory, Reuters reported.\n\nAccording to TASS, Moscow rejected the plan. Sources said the talks had stalled.\n',
+      };
+      for (const [f, text] of Object.entries(more)) {
+        fs.mkdirSync(path.dirname(path.join(ws, f)), { recursive: true });
+        fs.writeFileSync(path.join(ws, f), text);
+      }
+      await palette('Newsmark: Open Corpus Report');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('#most-cited-sources svg .bar').first().waitFor({ timeout: 30000 });
+      const totals = (await frame.locator('.totals').textContent()) ?? '';
+      if (!/\d+ articles · \d+ statements/.test(totals)) throw new Error(`totals: ${totals}`);
+      for (const id of [
+        'statements-by-kind',
+        'anonymous-by-outlet',
+        'state-media-citations',
+        'who-cites-whom',
+      ])
+        await frame.locator(`#${id}`).waitFor({ timeout: 5000 });
+      await frame.locator('#who-cites-whom svg .node').first().waitFor({ timeout: 5000 });
+      await frame.locator('#most-cited-sources svg .bar').first().click();
+      await frame.locator('#statements li').first().waitFor({ timeout: 5000 });
+      await page.screenshot({ path: path.join(shots, 'corpus-report.png') });
+      await page.screenshot({ path: path.join(shots, 'corpus-report.jpg'), type: 'jpeg', quality: 55 });
+      await page.keyboard.press('Control+W');
+    },
+  );
 } finally {
   await browser.close().catch(() => {});
   server.stop();

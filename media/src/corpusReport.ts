@@ -5,6 +5,7 @@
  * the extension by message; in a plain browser, exports download.
  */
 import * as d3 from 'd3';
+import { type StatementFilter, statementsMatching } from '../../src/core/corpus/filter';
 
 interface Source {
   name: string;
@@ -43,7 +44,7 @@ interface Bar {
   note?: string;
   highlight?: boolean;
   /** The statements a click lists. */
-  pick: (s: Statement) => boolean;
+  filter: StatementFilter;
 }
 interface VsCodeApi {
   postMessage(m: unknown): void;
@@ -58,13 +59,22 @@ const tr = (s: string, ...args: (string | number)[]) =>
   (strings[s] ?? s).replace(/\{(\d+)\}/g, (m, i: string) =>
     Number(i) < args.length ? String(args[Number(i)]) : m,
   );
+// Plural messages hold one form per CLDR category of the language ("one|other", "one|few|many|other").
+const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const plural = new Intl.PluralRules(document.documentElement.lang || 'en');
+const order = CATEGORIES.filter((c) => (plural.resolvedOptions().pluralCategories as string[]).includes(c));
+const trn = (n: number, s: string, ...args: (string | number)[]) => {
+  const forms = (strings[s] ?? s).split('|');
+  const i = order.indexOf(plural.select(n));
+  const form = forms[Math.min(i < 0 ? forms.length - 1 : i, forms.length - 1)];
+  const values = [n, ...args];
+  return form.replace(/\{(\d+)\}/g, (m, k: string) =>
+    Number(k) < values.length ? String(values[Number(k)]) : m,
+  );
+};
 const pct = (n: number, d: number) => (d ? Math.round((100 * n) / d) : 0);
 const statements = report.statementList ?? [];
 const root = d3.select('#report');
-
-const stateMedia = new Set(report.sources.filter((s) => s.stateMedia).map((s) => s.name));
-const outletOf = new Map(report.perArticle.map((a) => [a.id, a.outlet]));
-const dateOf = new Map(report.perArticle.map((a) => [a.id, a.date]));
 
 function header(): void {
   const h = root.append('header');
@@ -171,13 +181,22 @@ function card(id: string, title: string, rows: () => (string | number)[][]) {
   return c.append('div').attr('class', 'card-body');
 }
 
-function list(title: string, pick: (s: Statement) => boolean): void {
-  const found = statements.filter(pick);
+/** Lists a selection's statements: asked of the extension in VS Code, else from the page's data. */
+function list(title: string, filter: StatementFilter): void {
+  if (vscode) vscode.postMessage({ type: 'list', title, filter });
+  else
+    showList(
+      title,
+      statementsMatching(report as unknown as Parameters<typeof statementsMatching>[0], statements, filter),
+    );
+}
+
+function showList(title: string, found: { statements: Statement[]; total: number }): void {
   const panel = d3.select('#statements');
   panel.selectAll('*').remove();
-  panel.append('h2').text(`${title} — ${tr('{0} statements', found.length)}`);
+  panel.append('h2').text(`${title} — ${trn(found.total, '{0} statement|{0} statements')}`);
   const ul = panel.append('ul');
-  for (const s of found.slice(0, 300)) {
+  for (const s of found.statements) {
     const li = ul.append('li').attr('tabindex', 0).attr('role', 'button');
     li.append('span')
       .attr('class', 'src')
@@ -190,9 +209,16 @@ function list(title: string, pick: (s: Statement) => boolean): void {
       if (e.key === 'Enter' || e.key === ' ') open();
     });
   }
-  if (found.length > 300) panel.append('p').text(tr('… and {0} more', found.length - 300));
+  if (found.total > found.statements.length)
+    panel.append('p').text(tr('… and {0} more', found.total - found.statements.length));
   (panel.node() as HTMLElement | null)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 }
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const m = e.data as { type?: string; title?: string; statements?: Statement[]; total?: number };
+  if (m?.type === 'statements' && Array.isArray(m.statements))
+    showList(String(m.title ?? ''), { statements: m.statements, total: Number(m.total) || 0 });
+});
 
 /** Horizontal bars; a click lists the bar's statements. */
 function bars(
@@ -216,9 +242,9 @@ function bars(
     .attr('class', (d) => `bar${d.highlight ? ' highlight' : ''}`)
     .attr('transform', (_, i) => `translate(0,${i * rowH + 4})`)
     .attr('tabindex', 0)
-    .on('click', (_e, d) => list(d.label, d.pick))
+    .on('click', (_e, d) => list(d.label, d.filter))
     .on('keydown', (e: KeyboardEvent, d) => {
-      if (e.key === 'Enter') list(d.label, d.pick);
+      if (e.key === 'Enter') list(d.label, d.filter);
     });
   g.append('text')
     .attr('class', 'label')
@@ -242,10 +268,9 @@ function bars(
 
 function charts(): void {
   const kinds = Object.entries(report.statements.byKind).sort((a, b) => b[1] - a[1]);
-  const kindOf = new Map(report.sources.map((s) => [s.name, s.kind]));
   bars(
     card('statements-by-kind', tr('Statements by source kind'), () => [['kind', 'statements'], ...kinds]),
-    kinds.map(([k, n]) => ({ label: tr(k), value: n, pick: (s) => kindOf.get(s.source) === k })),
+    kinds.map(([k, n]) => ({ label: tr(k), value: n, filter: { kind: k } })),
   );
   const top = report.sources.filter((s) => s.kind !== 'anonymous' && s.kind !== 'none').slice(0, 15);
   bars(
@@ -256,9 +281,9 @@ function charts(): void {
     top.map((s) => ({
       label: s.name,
       value: s.statements,
-      note: tr('{0} articles', s.articles),
+      note: trn(s.articles, '{0} article|{0} articles'),
       highlight: s.stateMedia,
-      pick: (x) => x.source === s.name,
+      filter: { source: s.name },
     })),
   );
   const outlets = report.outlets.filter((o) => o.statements > 0).slice(0, 15);
@@ -271,7 +296,7 @@ function charts(): void {
       label: o.name,
       value: pct(o.anonymous, o.statements),
       note: tr('{0} of {1}', o.anonymous, o.statements),
-      pick: (s) => s.anonymous && outletOf.get(s.article) === o.name,
+      filter: { anonymous: true, outlet: o.name },
     })),
     ' %',
   );
@@ -291,7 +316,7 @@ function charts(): void {
       label: a.id,
       value: pct(a.anonymous, a.statements),
       note: tr('{0} of {1}', a.anonymous, a.statements),
-      pick: (s) => s.article === a.id,
+      filter: { article: a.id },
     })),
     ' %',
   );
@@ -307,7 +332,7 @@ function charts(): void {
         label: `${c.source} ← ${c.stateMedia}`,
         value: c.count,
         highlight: true,
-        pick: (s) => s.source === c.stateMedia || (s.source === c.source && stateMedia.has(c.stateMedia)),
+        filter: { source: c.stateMedia },
       })),
     );
   else smBody.append('p').attr('class', 'empty').text(tr('No statement in this corpus cites state media.'));
@@ -345,7 +370,7 @@ function timeline(): void {
     .join('g')
     .attr('class', 'day')
     .attr('tabindex', 0)
-    .on('click', (_e, d) => list(d.date, (s) => dateOf.get(s.article) === d.date));
+    .on('click', (_e, d) => list(d.date, { date: d.date }));
   g.append('rect')
     .attr('class', 'all')
     .attr('x', (d) => x(d.date)!)
@@ -473,7 +498,7 @@ function network(body: d3.Selection<HTMLDivElement, unknown, HTMLElement, unknow
     .attr('class', (n) => `node${n.stateMedia ? ' highlight' : ''}`)
     .attr('transform', (n) => `translate(${n.x},${n.y})`)
     .attr('tabindex', 0)
-    .on('click', (_e, n) => list(n.id, (s) => s.source === n.id));
+    .on('click', (_e, n) => list(n.id, { source: n.id }));
   g.append('circle').attr('r', (n) => r(n.statements));
   g.append('text')
     .attr('x', (n) => r(n.statements) + 3)

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Language } from '../core';
 import { analyze } from '../core';
+import { benchCorpus } from './benchCorpus';
 import { benchHostile } from './benchHostile';
 import { benchModel } from './benchModel';
 
@@ -127,6 +128,7 @@ besideWink();
 cliAgainstInProcess();
 benchModel(evalDir, root, corpus('uk', 2 * MB));
 benchHostile(fs.readFileSync(path.join(root, 'seeds/uk-ukrinform-kndr-russia.txt'), 'utf8'));
+benchCorpus(evalDir, root);
 
 /**
  * English news, article by article, beside wink-nlp (tokens and named entities only) in this

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { type CorpusReport, corpusPageHtml } from '../core';
+import { type CorpusReport, corpusPageHtml, PAGE_STATEMENTS, pageData } from '../core';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
@@ -67,7 +67,7 @@ export function corpusHtml(r: CorpusReport): string {
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\``);
     return fs.readFileSync(file, 'utf8');
   };
-  return corpusPageHtml(r, {
+  return corpusPageHtml(pageData(r, PAGE_STATEMENTS), {
     script: { inline: read('corpusReport.js') },
     style: { inline: read('corpusReport.css') },
   });

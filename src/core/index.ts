@@ -50,9 +50,13 @@ export {
   isCorpusPart,
   mergeParts,
   nameTokens,
+  PAGE_STATEMENTS,
   type PageAssets,
+  pageData,
+  type StatementFilter,
   type StatementRef,
   spellingKey,
+  statementsMatching,
 } from './corpus';
 export { withUserFindings } from './corpus/userFindings';
 // Scoring against gold data

@@ -40,6 +40,11 @@ export const COMMAND_IDS = [
   'newsmark.clearComparison',
   'newsmark.trainOnReviewed',
   'newsmark.nextToReview',
+  'newsmark.openCorpusReport',
+  'newsmark.searchCorpus',
+  'newsmark.rebuildCorpusIndex',
+  'newsmark.mergeEntity',
+  'newsmark.splitEntity',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

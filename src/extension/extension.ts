@@ -12,12 +12,17 @@ import { Articles } from './articles';
 import { BulkCommands } from './bulkCommands';
 import { registerCommands } from './commands';
 import { CompareMode } from './compareMode';
+import { CorpusCommands } from './corpusCommands';
+import { CorpusIndex } from './corpusIndex';
+import { CorpusReportView } from './corpusReportView';
+import { CorpusTree } from './corpusView';
 import { Decorator, VISIBLE_ONLY_THRESHOLD } from './decorations';
 import { applyDisplayLanguage } from './displayLanguage';
 import { ARTICLE_DOCUMENTS, docLength, FILE_DOCUMENTS } from './documents';
 import { EntitiesTree } from './entitiesView';
 import { ExportCommands } from './exportCommands';
 import { AnnotationHover, FindingHover } from './hovers';
+import { activeBundle } from './i18n';
 import { LearnedModels } from './learnedModel';
 import { LearningCommands } from './learningCommands';
 import { navigationCommands } from './navigationCommands';
@@ -58,6 +63,22 @@ function createViews(context: vscode.ExtensionContext, annotations: AnnotationSt
   return views;
 }
 
+/** The workspace as a corpus: its index, the Workspace view and the report. */
+function createCorpus(context: vscode.ExtensionContext) {
+  const index = new CorpusIndex(context.extensionPath, context.storageUri);
+  const report = new CorpusReportView(context.extensionUri, index, activeBundle);
+  const tree = new CorpusTree(index);
+  const view = vscode.window.createTreeView('newsmark.workspace', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
+  // The index is built on first use: the Workspace view shown, the report or a search opened.
+  const shown = view.onDidChangeVisibility((e) => {
+    if (e.visible) void index.ensure();
+  });
+  return { index, report, tree, disposables: [index, report, view, shown] };
+}
+
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const log = vscode.window.createOutputChannel('Newsmark', { log: true });
   log.info(`display language: ${applyDisplayLanguage()} (VS Code: ${vscode.env.language})`);
@@ -85,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   let scrollTimer: NodeJS.Timeout | undefined;
   const review = new ReviewMode(annotations, effective);
   const compare = new CompareMode(annotations);
+  const corpus = createCorpus(context);
 
   context.subscriptions.push(
     log,
@@ -92,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     articles,
     review,
     compare,
+    ...corpus.disposables,
     articles.onDidChange(render),
     annotations.onDidChange((uri) => {
       // Annotations of a document that is not an article (an orphan's sidecar) still show.
@@ -123,13 +146,14 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
         ...compare.table(),
         ...new ExportCommands(annotations, articles).table(),
         ...new LearningCommands(context.extensionPath, articles, models).table(),
+        ...new CorpusCommands(corpus.index, corpus.report).table(),
       },
       log,
     ),
   );
   registerSchemaProvider(context);
   showEditors();
-  return testApi(articles, annotations, views, renderer);
+  return testApi(articles, annotations, views, renderer, corpus);
 }
 
 export function deactivate(): void {}

@@ -9,11 +9,18 @@ import * as l10n from '@vscode/l10n';
 export type Bundle = Record<string, string>;
 
 let language = 'en';
+let active: Bundle = {};
 
 /** Use a bundle of translations (undefined: the English source strings). */
 export function useLanguage(lang: string, bundle: Bundle | undefined): void {
   language = bundle ? lang : 'en';
-  l10n.config({ contents: bundle ?? {} });
+  active = bundle ?? {};
+  l10n.config({ contents: active });
+}
+
+/** The translations in use (for webview pages, which look their strings up themselves). */
+export function activeBundle(): Bundle {
+  return active;
 }
 
 export function currentLanguage(): string {

@@ -14,25 +14,11 @@ import type { LearnedModels } from './learnedModel';
 import { modelFileOf } from './learnedModel';
 import type { LearnJob, LearnReply, RankedArticle, TrainReport } from './learnProtocol';
 import { settings, sidecarLocation } from './settings';
+import { articleFiles, workspaceFolder } from './workspaceArticles';
 
 export interface LearnArgs {
   /** Training epochs (scripts and tests; the default suits a workspace of articles). */
   epochs?: number;
-}
-
-/** The workspace folder of the active article, else the first one. */
-function workspaceFolder(): vscode.WorkspaceFolder | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  return (active && vscode.workspace.getWorkspaceFolder(active)) || vscode.workspace.workspaceFolders?.[0];
-}
-
-async function articleFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
-  const found = new Set<string>();
-  const exclude = '{**/node_modules/**,**/.vscode-test/**,**/.newsmark/**,**/.git/**}';
-  for (const p of settings().files)
-    for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, p), exclude))
-      if (u.scheme === 'file') found.add(u.fsPath);
-  return [...found].sort();
 }
 
 const f3 = (x: number) => x.toFixed(3);

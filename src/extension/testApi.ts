@@ -1,9 +1,12 @@
 /** What the tests read from the running extension (never pixels). */
 import * as vscode from 'vscode';
-import type { Analysis, Annotation } from '../core';
+import type { Analysis, Annotation, CorpusReport } from '../core';
 import type { AnnotationStore } from './annotationStore';
 import type { AnnotationsTree } from './annotationsView';
 import type { Articles } from './articles';
+import type { CorpusIndex } from './corpusIndex';
+import type { CorpusReportView } from './corpusReportView';
+import type { CorpusNode, CorpusTree } from './corpusView';
 import type { Layer } from './decorations';
 import type { EntitiesTree } from './entitiesView';
 import type { Latency, Renderer, Views } from './renderer';
@@ -14,6 +17,12 @@ export interface NewsmarkApi {
   analysisFor(uri: vscode.Uri): Analysis | undefined;
   decorationsFor(uri: vscode.Uri): Record<Layer, vscode.Range[]> | undefined;
   statusText(): string;
+  /** The corpus index's report (undefined before it is built), its last one-article update, the report page. */
+  corpusReport(): CorpusReport | undefined;
+  corpusLastUpdateMs(): number | undefined;
+  corpusReportHtml(): string | undefined;
+  /** The Workspace view's rows under a path of labels ([] = the top), as "label — description". */
+  corpusTreeRows(path: string[]): string[];
   /** The Annotations view's top rows as shown: "label — description". */
   annotationsViewRows(): string[];
   sources: SourcesTree;
@@ -42,6 +51,7 @@ export function testApi(
   annotations: AnnotationStore,
   views: Views,
   renderer: Renderer,
+  corpus: { index: CorpusIndex; report: CorpusReportView; tree: CorpusTree },
 ): NewsmarkApi {
   const waiters: { uri: string; version?: number; resolve: (a: Analysis) => void }[] = [];
   // Versions are compared without reading the findings (which would shift them through edits).
@@ -63,6 +73,24 @@ export function testApi(
     },
     decorationsFor: (uri) => views.decorator.applied.get(uri.toString()),
     statusText: () => views.status.text,
+    corpusReport: () => (corpus.index.ready ? corpus.index.report() : undefined),
+    corpusLastUpdateMs: () => corpus.index.lastUpdateMs,
+    corpusReportHtml: () => corpus.report.html,
+    corpusTreeRows: (labels) => {
+      const label = (n: CorpusNode) => {
+        const item = corpus.tree.getTreeItem(n);
+        return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      };
+      let nodes = corpus.tree.getChildren();
+      for (const l of labels) {
+        const hit = nodes.find((n) => label(n) === l);
+        nodes = hit ? corpus.tree.getChildren(hit) : [];
+      }
+      return nodes.map((n) => {
+        const item = corpus.tree.getTreeItem(n);
+        return item.description ? `${label(n)} — ${item.description}` : label(n);
+      });
+    },
     annotationsViewRows: () =>
       views.annotationsTree.getChildren().map((n) => {
         const item = views.annotationsTree.getTreeItem(n);

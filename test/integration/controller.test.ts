@@ -97,7 +97,7 @@ describe('One controller per article, one scheduler', () => {
     };
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     // VS Code adds focus/open/… commands of its own for each view (newsmark.sources.focus).
-    const views = /^newsmark\.(sources|entities|annotations)\./;
+    const views = /^newsmark\.(sources|entities|annotations|workspace)\./;
     const registered = (await vscode.commands.getCommands(true))
       .filter((c) => c.startsWith('newsmark.') && !views.test(c))
       .sort();

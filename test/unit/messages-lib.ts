@@ -26,6 +26,15 @@ export function extensionMessages(root: string): Map<string, string[]> {
       found.set(key, [...(found.get(key) ?? []), f]);
     }
   }
+  // The webview pages look their strings up with tr('…') in the bundle the extension passes.
+  const pages = path.join(root, 'media/src');
+  for (const f of fs.existsSync(pages) ? fs.readdirSync(pages).filter((x) => x.endsWith('.ts')) : []) {
+    const src = fs.readFileSync(path.join(pages, f), 'utf8');
+    for (const m of src.matchAll(/(?<![\w.])(?:tr\(|trn\(\s*[\w.]+,)\s*'((?:[^'\\]|\\.)*)'/g)) {
+      const key = unquote(m[1]);
+      found.set(key, [...(found.get(key) ?? []), f]);
+    }
+  }
   return found;
 }
 

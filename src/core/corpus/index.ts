@@ -1,7 +1,8 @@
 /** The workspace as a news corpus: mergeable parts, names across languages, the report. */
 export { articleDate } from './date';
+export { type StatementFilter, statementMatcher, statementsMatching } from './filter';
 export { fixedKey, nameTokens, spellingKey } from './names';
-export { corpusPageHtml, type PageAssets, scriptJson } from './page';
+export { corpusPageHtml, PAGE_STATEMENTS, type PageAssets, pageData, scriptJson } from './page';
 export {
   type ArticleCount,
   articlePart,

@@ -17,6 +17,9 @@ export interface PageAssets {
   lang?: string;
 }
 
+/** For double-quoted attribute values: the CSP's single quotes stay readable. */
+const escapeAttr = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -26,6 +29,22 @@ export const scriptJson = (v: unknown) =>
     .replace(/</g, '\\u003c')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+
+/** Statements a standalone page embeds for its click-through lists (VS Code asks the index). */
+export const PAGE_STATEMENTS = 20000;
+
+/**
+ * What the page draws: the report without the entities' places and, unless `statements` says how
+ * many to embed, without its statements (in VS Code the page asks the extension for them).
+ */
+export function pageData(report: CorpusReport, statements = 0): CorpusReport {
+  const { statementList, ...rest } = report;
+  return {
+    ...rest,
+    entities: report.entities.slice(0, 200).map(({ places: _p, ...e }) => e),
+    ...(statements && statementList ? { statementList: statementList.slice(0, statements) } : {}),
+  };
+}
 
 export function corpusPageHtml(report: CorpusReport, assets: PageAssets): string {
   const nonce = assets.nonce ? ` nonce="${escapeHtml(assets.nonce)}"` : '';
@@ -51,7 +70,7 @@ export function corpusPageHtml(report: CorpusReport, assets: PageAssets): string
 <html lang="${escapeHtml(assets.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Newsmark corpus report</title>
 ${style}

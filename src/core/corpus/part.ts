@@ -5,7 +5,7 @@
  * (report.ts), from the merged counts.
  */
 import { compile } from '../attribution/compiled';
-import type { Analysis, Attribution, Entity, EntityType, SourceKind } from '../types';
+import type { Analysis, Entity, EntityType, SourceKind } from '../types';
 
 let pronouns: Set<string> | undefined;
 /** "he", "вона", "который": a reference the engine could not resolve, not a source to count. */
@@ -22,6 +22,8 @@ export interface NameCount {
   /** Articles the name occurs in, and its mentions in them. */
   articles: number;
   mentions: number;
+  /** Where it is: its first mention in each article. */
+  at: Record<string, [number, number]>;
 }
 
 export interface SourceCount {
@@ -76,10 +78,6 @@ export function emptyPart(): CorpusPart {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function sourceNameOf(a: Analysis, att: Attribution): string | undefined {
-  return a.sources.find((s) => s.attributions.includes(att.id))?.name;
-}
-
 /** The article's outlet: the media source nobody in it cites, with the most statements. */
 function outletOf(a: Analysis): string | undefined {
   const cited = new Set(a.sources.flatMap((s) => s.cites));
@@ -101,9 +99,12 @@ export function articlePart(id: string, a: Analysis, date?: string): CorpusPart 
       ...(e.stateMedia ? { stateMedia: true } : {}),
       articles: 1,
       mentions: 0,
+      at: {},
     };
     const n = part.names[key];
     n.mentions += e.mentions.length;
+    const first = e.mentions.reduce((m, x) => (x.start < m.start ? x : m), e.mentions[0]);
+    if (first && !n.at[id]) n.at[id] = [first.start, first.end];
   }
   for (const s of a.sources) {
     const entity = s.entity ? entityById.get(s.entity) : undefined;
@@ -121,6 +122,8 @@ export function articlePart(id: string, a: Analysis, date?: string): CorpusPart 
       cites,
     };
   }
+  const sourceOf = new Map<string, string>();
+  for (const s of a.sources) for (const id of s.attributions) if (!sourceOf.has(id)) sourceOf.set(id, s.name);
   let anonymous = 0;
   for (const att of a.attributions) {
     if (att.anonymous) anonymous++;
@@ -130,7 +133,7 @@ export function articlePart(id: string, a: Analysis, date?: string): CorpusPart 
       article: id,
       start: anchor.start,
       end: anchor.end,
-      source: sourceNameOf(a, att) ?? '',
+      source: sourceOf.get(att.id) ?? '',
       cue: att.cue.map((c) => c.text).join(' … '),
       content: clip(att.content.map((c) => c.text).join(' … '), 160),
       anonymous: att.anonymous,
@@ -158,8 +161,9 @@ export function mergeParts(a: CorpusPart, b: CorpusPart): CorpusPart {
   }
   for (const [name, n] of Object.entries(b.names)) {
     const m = a.names[name];
-    if (!m) a.names[name] = { ...n };
+    if (!m) a.names[name] = { ...n, at: { ...n.at } };
     else {
+      Object.assign(m.at, n.at);
       m.articles += n.articles;
       m.mentions += n.mentions;
       if (n.stateMedia) m.stateMedia = true;

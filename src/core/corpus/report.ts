@@ -23,6 +23,8 @@ export interface CorpusEntity {
   aliases: string[];
   articles: number;
   mentions: number;
+  /** Only with `withStatements`: its first mention in each article. */
+  places?: { article: string; start: number; end: number }[];
 }
 
 export interface CorpusSource {
@@ -122,15 +124,27 @@ function nameGroups(
 const pickName = (forms: Map<string, number>) =>
   [...forms].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || (x[0] < y[0] ? -1 : 1))[0][0];
 
-function entitiesOf(part: CorpusPart, keyOf: Map<string, string>) {
-  const groups = new Map<string, { forms: Map<string, number>; e: Omit<CorpusEntity, 'name' | 'aliases'> }>();
+function entitiesOf(part: CorpusPart, keyOf: Map<string, string>, withPlaces: boolean) {
+  const groups = new Map<
+    string,
+    {
+      forms: Map<string, number>;
+      e: Omit<CorpusEntity, 'name' | 'aliases'>;
+      at: Map<string, [number, number]>;
+    }
+  >();
   for (const [id, n] of Object.entries(part.names).sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const key = keyOf.get(id)!;
     let g = groups.get(key);
     if (!g) {
-      g = { forms: new Map(), e: { type: n.type, articles: 0, mentions: 0 } };
+      g = { forms: new Map(), e: { type: n.type, articles: 0, mentions: 0 }, at: new Map() };
       groups.set(key, g);
     }
+    if (withPlaces)
+      for (const [article, at] of Object.entries(n.at ?? {})) {
+        const had = g.at.get(article);
+        if (!had || at[0] < had[0]) g.at.set(article, at);
+      }
     g.forms.set(n.name, (g.forms.get(n.name) ?? 0) + n.mentions);
     // A group's article count is an upper bound when two of its forms share an article.
     g.e.articles += n.articles;
@@ -143,7 +157,16 @@ function entitiesOf(part: CorpusPart, keyOf: Map<string, string>) {
   for (const [key, g] of groups) {
     const name = pickName(g.forms);
     nameOfKey.set(key, name);
-    entities.push({ name, ...g.e, aliases: [...g.forms.keys()].filter((f) => f !== name).sort() });
+    const entity: CorpusEntity = {
+      name,
+      ...g.e,
+      aliases: [...g.forms.keys()].filter((f) => f !== name).sort(),
+    };
+    if (withPlaces)
+      entity.places = [...g.at]
+        .sort((x, y) => (x[0] < y[0] ? -1 : 1))
+        .map(([article, [start, end]]) => ({ article, start, end }));
+    entities.push(entity);
   }
   entities.sort((x, y) => y.mentions - x.mentions || byName(x, y));
   return { entities, nameOfKey };
@@ -224,7 +247,7 @@ export function corpusReport(
   withStatements = false,
 ): CorpusReport {
   const groups = nameGroups(part, choices);
-  const { entities, nameOfKey } = entitiesOf(part, groups.keyOf);
+  const { entities, nameOfKey } = entitiesOf(part, groups.keyOf, withStatements);
   const { sources, nameOfRaw, network } = sourcesOf(part, groups, nameOfKey);
   const stateMedia = new Set(sources.filter((s) => s.stateMedia).map((s) => s.name));
   const edges = [...network]

@@ -233,7 +233,7 @@ export class CorpusIndex implements vscode.Disposable {
       return false;
     }
     if (!this.entries.size) this.entries.set('', { stamp: '', part: null }); // an empty corpus is built too
-    this.schedulePersist();
+    this.schedulePersist(true);
     this.changedNow();
     return true;
   }
@@ -296,9 +296,20 @@ export class CorpusIndex implements vscode.Disposable {
     }
   }
 
-  private schedulePersist(): void {
+  /**
+   * The index is a cache (a part whose stamp no longer matches is made again), and writing a large
+   * one takes a moment: it is saved after a build, then at most every 30 s while articles change.
+   */
+  private schedulePersist(soon = false): void {
+    if (this.persistTimer && !soon) return;
     if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => void this.persist(), 1000);
+    this.persistTimer = setTimeout(
+      () => {
+        this.persistTimer = undefined;
+        void this.persist();
+      },
+      soon ? 1000 : 30000,
+    );
   }
 
   /** Written whole to a temporary file, then renamed: a crash leaves the old index or the new. */

@@ -236,7 +236,13 @@ function verbContent(site: CueSite, found: Found, k: number): boolean {
   }
   if (cue.kind === 'directive' && next && isWordTok(next)) return rest();
   if (!next || !isWordTok(next)) return false;
-  if (cue.kind === 'say' && !found.inverted && rules.bareContentVerbs.say.has(lw(cue.a))) return rest();
+  if (
+    cue.kind === 'say' &&
+    !found.inverted &&
+    rules.bareContentVerbs.say.has(lw(cue.a)) &&
+    !rules.bareContentStops.has(next.norm)
+  )
+    return rest();
   if (cue.kind === 'belief' && rules.bareContentVerbs.belief.has(lw(cue.a))) return rest();
   return false;
 }

@@ -81,6 +81,8 @@ export interface SiteRules {
   beliefSmallClause: boolean;
   /** Say and belief verbs whose object clause is their content without "that". */
   bareContentVerbs: { say: ReadonlySet<string>; belief: ReadonlySet<string> };
+  /** Words after a bare-content verb that are no content ("заперечують проти", "спростували це"). */
+  bareContentStops: ReadonlySet<string>;
   /** A headline credit's words that show it is a label or kicker, not a speaker. */
   notSpeakerWords: ReadonlySet<string>;
   /** "The Latest:": a credit opening with "the" needs a known entity. */

@@ -78,7 +78,9 @@ export const ukRuRules: LanguageRules = {
   complementizerInContent: false,
   delayedComplementizer: true,
   beliefSmallClause: true,
-  bareContentVerbs: { say: NONE, belief: NONE },
+  // Denials take their object as content: "І в Москві, і в Пхеньяні заперечують домовленості …".
+  bareContentVerbs: { say: UK_RU.denialVerbs, belief: NONE },
+  bareContentStops: UK_RU.bareContentStops,
   notSpeakerWords: NONE,
   creditNeedsEntityAfterThe: false,
   finishSource: (source) => source,

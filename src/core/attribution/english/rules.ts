@@ -108,6 +108,7 @@ export const englishRules: LanguageRules = {
   delayedComplementizer: false,
   beliefSmallClause: false,
   bareContentVerbs: { say: EN.sayContentVerbs, belief: EN.beliefContentVerbs },
+  bareContentStops: new Set(),
   notSpeakerWords: EN.headlineNotSpeaker,
   creditNeedsEntityAfterThe: true,
   finishSource,

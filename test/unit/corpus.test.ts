@@ -212,6 +212,17 @@ describe('corpus aggregation', () => {
     assert.strictEqual(m.articles, 5);
   });
 
+  it('a hostile part file (__proto__ keys) is merged without touching any prototype', () => {
+    const hostile = JSON.parse(
+      '{"format":"newsmark-corpus-part","version":1,"articles":{"__proto__":{"statements":1,"anonymous":0},"x":{"statements":0,"anonymous":0}},"names":{"__proto__":{"name":"p","type":"PER","articles":1,"mentions":1,"at":{}}},"sources":{"constructor":{"name":"c","kind":"person","anonymous":false,"stateMedia":false,"articles":1,"statements":1,"cites":{}}},"statements":[]}',
+    );
+    const part = mergeParts(emptyPart(), hostile);
+    assert.deepStrictEqual(Object.keys(part.articles), ['x']);
+    assert.strictEqual(Object.getPrototypeOf(part.names), Object.prototype);
+    assert.strictEqual(({} as Record<string, unknown>).statements, undefined);
+    assert.strictEqual(corpusReport(part).articles, 1);
+  });
+
   it('--html is one self-contained page: data escaped, no remote content, strict CSP', () => {
     const r = run(['corpus', '--html', tmp]);
     assert.strictEqual(r.status, 0, r.stderr);

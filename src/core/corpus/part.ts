@@ -153,17 +153,26 @@ const addCounts = (into: Record<string, number>, from: Record<string, number>) =
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
 
+/** Keys a part file may carry that must never become properties of our maps. */
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Adds `b` into `a` (returns `a`): counts add, flags or, kinds and entities take the least. */
 export function mergeParts(a: CorpusPart, b: CorpusPart): CorpusPart {
   for (const [id, art] of Object.entries(b.articles)) {
+    if (UNSAFE.has(id)) continue;
     if (a.articles[id]) throw new Error(`article ${id} is in two parts: a corpus may be split, not repeated`);
     a.articles[id] = art;
   }
   for (const [name, n] of Object.entries(b.names)) {
+    if (UNSAFE.has(name)) continue;
     const m = a.names[name];
-    if (!m) a.names[name] = { ...n, at: { ...n.at } };
+    if (!m)
+      a.names[name] = {
+        ...n,
+        at: Object.fromEntries(Object.entries(n.at ?? {}).filter(([k]) => !UNSAFE.has(k))),
+      };
     else {
-      Object.assign(m.at, n.at);
+      for (const [id, at] of Object.entries(n.at ?? {})) if (!UNSAFE.has(id)) m.at[id] = at;
       m.articles += n.articles;
       m.mentions += n.mentions;
       if (n.stateMedia) m.stateMedia = true;
@@ -172,6 +181,7 @@ export function mergeParts(a: CorpusPart, b: CorpusPart): CorpusPart {
     }
   }
   for (const [name, s] of Object.entries(b.sources)) {
+    if (UNSAFE.has(name)) continue;
     const m = a.sources[name];
     if (!m) a.sources[name] = { ...s, cites: { ...s.cites } };
     else {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  csDir,
+  installExtension,
   makeWorkspace,
   offlineAvailable,
   openBrowser,
@@ -57,28 +57,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-vsix-'));
 process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 for (const d of ['extensions', 'user-data', 'xdg/config', 'xdg/data'])
   fs.mkdirSync(path.join(tmp, d), { recursive: true });
-const entry = path.join(csDir, 'node_modules/code-server/out/node/entry.js');
-const inst = spawnSync(
-  process.execPath,
-  [
-    entry,
-    '--extensions-dir',
-    path.join(tmp, 'extensions'),
-    '--user-data-dir',
-    path.join(tmp, 'user-data'),
-    '--install-extension',
-    vsix,
-  ],
-  {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      HOME: tmp,
-      XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'),
-      XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
-    },
-  },
-);
+const inst = installExtension(tmp, vsix, {
+  ...process.env,
+  HOME: tmp,
+  XDG_CONFIG_HOME: path.join(tmp, 'xdg/config'),
+  XDG_DATA_HOME: path.join(tmp, 'xdg/data'),
+});
 const installed = fs
   .readdirSync(path.join(tmp, 'extensions'))
   .some((d) => d.startsWith('newsmark.newsmark-'));

@@ -6,37 +6,11 @@
  */
 import * as d3 from 'd3';
 import { type StatementFilter, statementsMatching } from '../../src/core/corpus/filter';
+import type { StatementRef } from '../../src/core/corpus/part';
+import type { CorpusReport } from '../../src/core/corpus/report';
 
-interface Source {
-  name: string;
-  kind: string;
-  anonymous: boolean;
-  stateMedia: boolean;
-  articles: number;
-  statements: number;
-  cites: string[];
-}
-interface Statement {
-  article: string;
-  start: number;
-  end: number;
-  source: string;
-  cue: string;
-  content: string;
-  anonymous: boolean;
-}
-interface Report {
-  articles: number;
-  entities: { name: string; type: string; aliases: string[]; articles: number; mentions: number }[];
-  sources: Source[];
-  statements: { total: number; anonymous: number; byKind: Record<string, number> };
-  outlets: { name: string; articles: number; statements: number; anonymous: number }[];
-  perArticle: { id: string; statements: number; anonymous: number; outlet?: string; date?: string }[];
-  network: { from: string; to: string; count: number }[];
-  stateMediaCitations: { source: string; stateMedia: string; count: number }[];
-  byDate: { date: string; articles: number; statements: number; anonymous: number }[];
-  statementList?: Statement[];
-}
+type Report = CorpusReport;
+type Statement = StatementRef;
 interface Bar {
   label: string;
   value: number;
@@ -184,11 +158,7 @@ function card(id: string, title: string, rows: () => (string | number)[][]) {
 /** Lists a selection's statements: asked of the extension in VS Code, else from the page's data. */
 function list(title: string, filter: StatementFilter): void {
   if (vscode) vscode.postMessage({ type: 'list', title, filter });
-  else
-    showList(
-      title,
-      statementsMatching(report as unknown as Parameters<typeof statementsMatching>[0], statements, filter),
-    );
+  else showList(title, statementsMatching(report, statements, filter));
 }
 
 function showList(title: string, found: { statements: Statement[]; total: number }): void {

@@ -45,6 +45,23 @@ async function waitHealthy(port, ms) {
   throw new Error(`code-server did not become healthy on port ${port} within ${ms} ms`);
 }
 
+/** `code-server --install-extension VSIX` into the profile under tmp; the spawnSync result. */
+export function installExtension(tmp, vsix, env) {
+  return spawnSync(
+    process.execPath,
+    [
+      entry,
+      '--user-data-dir',
+      path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      path.join(tmp, 'extensions'),
+      '--install-extension',
+      vsix,
+    ],
+    { env, encoding: 'utf8' },
+  );
+}
+
 /**
  * Installs test/fixtures/display-language-uk (packaged with vsce) into the profile, so that
  * `--locale uk` resolves to a display language VS Code knows (it has no Ukrainian pack of its own).
@@ -58,19 +75,7 @@ function installDisplayLanguage(tmp, env) {
     { cwd: path.join(root, 'test/fixtures/display-language-uk'), encoding: 'utf8' },
   );
   if (pack.status !== 0) throw new Error(`packaging the uk display language failed: ${pack.stderr}`);
-  const inst = spawnSync(
-    process.execPath,
-    [
-      entry,
-      '--user-data-dir',
-      path.join(tmp, 'user-data'),
-      '--extensions-dir',
-      path.join(tmp, 'extensions'),
-      '--install-extension',
-      vsix,
-    ],
-    { env, encoding: 'utf8' },
-  );
+  const inst = installExtension(tmp, vsix, env);
   if (inst.status !== 0) throw new Error(`installing the uk display language failed: ${inst.stderr}`);
   // The server reads language packs from languagepacks.json, which only the desktop app's
   // localization service writes; write the entry it would write for this pack.

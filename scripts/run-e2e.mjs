@@ -306,7 +306,7 @@ try {
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForTimeout(2000);
   await check(
-    'in Ukrainian VS Code: the status bar, a hover card and the Sources panel speak Ukrainian',
+    'in Ukrainian VS Code: the status bar, a hover card, the Sources panel and the corpus report speak Ukrainian',
     async () => {
       await quickOpen('uk-ukrinform-kndr-russia.txt');
       const item = page.locator('.statusbar-item', { hasText: 'атрибуц' });
@@ -345,6 +345,13 @@ try {
       const title = (await page.locator('.pane-header', { hasText: 'Джерела' }).count()) > 0;
       if (!title) throw new Error('no view titled Джерела');
       await page.screenshot({ path: path.join(shots, 'sources-panel-uk.png') });
+      // The corpus report's page takes its strings from the extension: Ukrainian too.
+      await palette('Newsmark: Відкрити звіт про корпус');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await frame.locator('#most-cited-sources h2').waitFor({ timeout: 30000 });
+      const heading = await frame.locator('#most-cited-sources h2').textContent();
+      if (heading !== 'Найчастіше цитовані джерела') throw new Error(`report heading: ${heading}`);
+      await page.screenshot({ path: path.join(shots, 'corpus-report-uk.png') });
     },
   );
 } finally {

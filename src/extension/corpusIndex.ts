@@ -61,6 +61,8 @@ export class CorpusIndex implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   /** The last single-article update, in ms (tests and benchmarks read it). */
   lastUpdateMs: number | undefined;
+  /** The last build: articles in the index, parts reused from workspace storage, parts made. */
+  lastBuild: { articles: number; reused: number; indexed: number } | undefined;
 
   constructor(
     private readonly extensionPath: string,
@@ -91,11 +93,19 @@ export class CorpusIndex implements vscode.Disposable {
     return this.building;
   }
 
-  /** Rebuilds from scratch (parts of unchanged articles are still reused). */
-  rebuild(): Promise<boolean> {
+  /** Rebuilds (parts of unchanged articles are reused from storage); what the build did. */
+  async rebuild(): Promise<CorpusIndex['lastBuild']> {
+    await this.flush();
     this.entries.clear();
     this.cached = undefined;
-    return this.ensure();
+    return (await this.ensure()) ? this.lastBuild : undefined;
+  }
+
+  /** Saves the index now (before a rebuild, and when the extension stops). */
+  async flush(): Promise<void> {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    if (this.ready) await this.persist();
   }
 
   /** The corpus report with statements and places, cached until something changes. */
@@ -232,6 +242,7 @@ export class CorpusIndex implements vscode.Disposable {
       this.entries.clear();
       return false;
     }
+    this.lastBuild = { articles: files.length, reused: files.length - todo.length, indexed: todo.length };
     if (!this.entries.size) this.entries.set('', { stamp: '', part: null }); // an empty corpus is built too
     this.schedulePersist(true);
     this.changedNow();
@@ -334,10 +345,7 @@ export class CorpusIndex implements vscode.Disposable {
 
   dispose(): void {
     if (this.warmTimer) clearTimeout(this.warmTimer);
-    if (this.persistTimer) {
-      clearTimeout(this.persistTimer);
-      void this.persist();
-    }
+    if (this.persistTimer) void this.flush();
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }

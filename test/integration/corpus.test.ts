@@ -109,6 +109,16 @@ describe('the workspace as a corpus', () => {
     assert.ok(![split.name, ...split.aliases].includes('Yonhap'));
   });
 
+  it('the index is kept in workspace storage: a rebuild reuses every unchanged article', async () => {
+    const build = (await vscode.commands.executeCommand('newsmark.rebuildCorpusIndex')) as {
+      articles: number;
+      reused: number;
+      indexed: number;
+    };
+    assert.ok(build.articles >= 3, JSON.stringify(build));
+    assert.deepStrictEqual([build.reused, build.indexed], [build.articles, 0], JSON.stringify(build));
+  });
+
   it('Open Corpus Report: a webview with the report as data, a nonce-only CSP and no remote content', async () => {
     const nm = await api();
     const ms = (await vscode.commands.executeCommand('newsmark.openCorpusReport')) as number;

@@ -1,5 +1,5 @@
 // `npm start`: the main job on the sample articles. Builds, prints Newsmark's analysis of
-// seeds/ in the terminal, then opens seeds/ in VS Code with Newsmark loaded: the local `code`
+// seeds/ and their corpus summary in the terminal, then opens seeds/ in VS Code with Newsmark loaded: the local `code`
 // CLI when there is one, otherwise the offline VS Code in the browser (its address is printed).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,6 +9,8 @@ const seeds = path.join(root, 'seeds');
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
 if (run(process.execPath, ['esbuild.js']).status !== 0) process.exit(1);
 run(process.execPath, ['bin/newsmark.js', 'analyze', 'seeds']);
+console.log('\n── the sample articles as a corpus (newsmark corpus seeds) ──');
+run(process.execPath, ['bin/newsmark.js', 'corpus', 'seeds']);
 if (process.argv.includes('--no-editor')) process.exit(0);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;

@@ -4,11 +4,13 @@ import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type CorpusReport, corpusPageHtml, PAGE_STATEMENTS, pageData } from '../core';
 
+/** "1 article", "2 articles". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
 export function corpusText(r: CorpusReport): string {
   const lines = [
-    `${r.articles} articles · ${r.statements.total} statements · ${r.statements.anonymous} anonymous (${pct(r.statements.anonymous, r.statements.total)})`,
+    `${count(r.articles, 'article')} · ${count(r.statements.total, 'statement')} · ${r.statements.anonymous} anonymous (${pct(r.statements.anonymous, r.statements.total)})`,
     '',
     'Most cited sources:',
     ...r.sources
@@ -16,7 +18,7 @@ export function corpusText(r: CorpusReport): string {
       .slice(0, 15)
       .map(
         (s) =>
-          `  ${s.name} (${s.kind}${s.stateMedia ? ', state media' : ''}): ${s.statements} statements in ${s.articles} articles${s.cites.length ? ` · cites ${s.cites.slice(0, 3).join(', ')}` : ''}`,
+          `  ${s.name} (${s.kind}${s.stateMedia ? ', state media' : ''}): ${count(s.statements, 'statement')} in ${count(s.articles, 'article')}${s.cites.length ? ` · cites ${s.cites.slice(0, 3).join(', ')}` : ''}`,
       ),
     '',
     'Statements by source kind:',
@@ -35,7 +37,7 @@ export function corpusText(r: CorpusReport): string {
       .slice(0, 15)
       .map(
         (e) =>
-          `  ${e.name} (${e.type}): ${e.mentions} mentions in ${e.articles} articles${e.aliases.length ? ` · also ${e.aliases.slice(0, 4).join(', ')}` : ''}`,
+          `  ${e.name} (${e.type}): ${count(e.mentions, 'mention')} in ${count(e.articles, 'article')}${e.aliases.length ? ` · also ${e.aliases.slice(0, 4).join(', ')}` : ''}`,
       ),
   );
   return `${lines.join('\n')}\n`;

@@ -117,7 +117,10 @@ function chainLine(a: Analysis, att: Attribution): string | undefined {
 export function attributionCard(a: Analysis, att: Attribution, uri: string): string {
   const src = texts(att.source, ' … ');
   let md = `**${t('Attribution')}** · ${att.direct ? t('direct quote') : t('indirect (paraphrase)')} · ${escapeMarkdown(kindName(att.sourceKind))}\n\n`;
-  md += `**${t('Source:')}** ${src ? escapeMarkdown(src) : `_${t('none stated')}_`}  \n`;
+  // A role or a document that names a known source ("Лідер КНДР", "У повідомленні"): whom it means.
+  const named = att.sourceEntity ? a.entities.find((e) => e.id === att.sourceEntity)?.name : undefined;
+  const means = named && src && !src.includes(named) ? ` → ${escapeMarkdown(named)}` : '';
+  md += `**${t('Source:')}** ${src ? escapeMarkdown(src) : `_${t('none stated')}_`}${means}  \n`;
   md += `**${t('Cue:')}** ${escapeMarkdown(texts(att.cue, ' … '))}  \n`;
   md += `**${t('Content:')}** ${escapeMarkdown(clip(texts(att.content, ' … '), 240))}\n\n`;
   const chain = chainLine(a, att);

@@ -37,6 +37,15 @@ describe('hover cards (pure)', () => {
     );
   });
 
+  it('a source named by a role or a document says whom it means', () => {
+    const leader = a.attributions.find((x) => x.source[0]?.text === 'Лідер КНДР')!;
+    assert.match(attributionCard(a, leader, uri), /\*\*Source:\*\* Лідер КНДР → Кім Чен Ин/);
+    const message = a.attributions.find((x) => x.source[0]?.text === 'повідомленні')!;
+    assert.match(attributionCard(a, message, uri), /\*\*Source:\*\* повідомленні → KCNA/);
+    const yonhap = a.attributions.find((x) => x.source[0]?.text === 'Yonhap')!;
+    assert.doesNotMatch(attributionCard(a, yonhap, uri), /→ Yonhap/);
+  });
+
   it('an attribution card: source, cue, content, the chain, an anonymous warning', () => {
     const relay = a.attributions.find((x) => x.source[0]?.text === 'Yonhap')!;
     assert.match(attributionCard(a, relay, uri), /\*\*Chain:\*\* Укрінформ ← Yonhap ← KCNA/);

@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { type StatementFilter, statementsMatching } from '../../src/core/corpus/filter';
 import type { StatementRef } from '../../src/core/corpus/part';
 import type { CorpusReport } from '../../src/core/corpus/report';
+import { pluralForm } from '../../src/extension/plural';
 
 type Report = CorpusReport;
 type Statement = StatementRef;
@@ -33,19 +34,9 @@ const tr = (s: string, ...args: (string | number)[]) =>
   (strings[s] ?? s).replace(/\{(\d+)\}/g, (m, i: string) =>
     Number(i) < args.length ? String(args[Number(i)]) : m,
   );
-// Plural messages hold one form per CLDR category of the language ("one|other", "one|few|many|other").
-const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
-const plural = new Intl.PluralRules(document.documentElement.lang || 'en');
-const order = CATEGORIES.filter((c) => (plural.resolvedOptions().pluralCategories as string[]).includes(c));
-const trn = (n: number, s: string, ...args: (string | number)[]) => {
-  const forms = (strings[s] ?? s).split('|');
-  const i = order.indexOf(plural.select(n));
-  const form = forms[Math.min(i < 0 ? forms.length - 1 : i, forms.length - 1)];
-  const values = [n, ...args];
-  return form.replace(/\{(\d+)\}/g, (m, k: string) =>
-    Number(k) < values.length ? String(values[Number(k)]) : m,
-  );
-};
+const lang = document.documentElement.lang || 'en';
+const trn = (n: number, s: string, ...args: (string | number)[]) =>
+  pluralForm(strings[s] ?? s, n, lang, ...args);
 const pct = (n: number, d: number) => (d ? Math.round((100 * n) / d) : 0);
 const statements = report.statementList ?? [];
 const root = d3.select('#report');

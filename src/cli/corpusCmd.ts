@@ -16,6 +16,7 @@ import {
   type EntityChoices,
   emptyPart,
   mergeParts,
+  parseEntityChoices,
   readPartFile,
 } from '../core';
 import { CliError, expand, parseFlags, readArticle, UsageError } from './args';
@@ -77,13 +78,7 @@ function choicesFor(flag: string | undefined, inputs: string[]): EntityChoices {
     flag ?? inputs.map((i) => path.join(i, '.newsmark', 'entities.json')).find((f) => fs.existsSync(f));
   if (!file) return {};
   try {
-    const v = JSON.parse(fs.readFileSync(file, 'utf8')) as EntityChoices;
-    const lists = (x: unknown) =>
-      Array.isArray(x) && x.every((l) => Array.isArray(l) && l.every((s) => typeof s === 'string'));
-    const names = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-    if ((v.merge && !lists(v.merge)) || (v.split && !names(v.split)))
-      throw new Error('expected {"merge":[[names]],"split":[names]}');
-    return v;
+    return parseEntityChoices(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     throw new CliError(`${file}: ${(e as Error).message}`);
   }

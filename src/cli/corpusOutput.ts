@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type CorpusReport, corpusPageHtml, PAGE_STATEMENTS, pageData } from '../core';
+import { count } from './render';
 
-/** "1 article", "2 articles". */
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
 export function corpusText(r: CorpusReport): string {

@@ -17,6 +17,7 @@ import {
 } from '../core';
 import { openForCli } from './annotationsCmd';
 import { CliError } from './args';
+import { count } from './render';
 import { forTerminal, warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
@@ -56,7 +57,7 @@ export async function cmdExport(
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   for (const e of res.errors) warn(`${e.file}: ${e.message}`);
   log(
-    `exported ${res.exported} article${res.exported === 1 ? '' : 's'} as ${format} to ${outDir} (${res.written.length} file${res.written.length === 1 ? '' : 's'})\n`,
+    `exported ${count(res.exported, 'article')} as ${format} to ${outDir} (${count(res.written.length, 'file')})\n`,
   );
   return res.errors.length ? 1 : 0;
 }
@@ -111,7 +112,7 @@ export async function cmdImport(
         { location: sidecarLocationFor(article, folder), author: () => 'import' },
         (s) => applyImport(s, previewImport(s, items)),
       );
-      log(`  wrote ${n} annotation${n === 1 ? '' : 's'} to ${sidecar}\n`);
+      log(`  wrote ${count(n, 'annotation')} to ${sidecar}\n`);
     } catch (e) {
       failed++;
       warn(`${file}: ${(e as Error).message}`);

@@ -8,6 +8,9 @@ import { chainsOf, sourceNames } from '../core';
 import { charForTerminal, forTerminal } from './terminal';
 
 /** Colour only on a terminal (never in a file or a pipe), unless NO_COLOR or a dumb terminal. */
+/** "1 article", "2 articles": a count with its English noun. */
+export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export const useColor = () =>
   !process.env.NO_COLOR && process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 
@@ -104,7 +107,7 @@ function sourceLines(a: Analysis, color: boolean, nameOf: (att: Attribution) => 
     const flag = s.anonymous ? paint(' ⚠ anonymous', '33', color) : '';
     const cites = s.cites.length ? ` ← cites ${forTerminal(s.cites.join(', '))}` : '';
     const n = s.attributions.length;
-    lines.push(`  • ${forTerminal(s.name)} (${s.kind}, ${n} statement${n === 1 ? '' : 's'})${cites}${flag}`);
+    lines.push(`  • ${forTerminal(s.name)} (${s.kind}, ${count(n, 'statement')})${cites}${flag}`);
   }
   const chains = chainsOf(a, nameOf);
   if (chains.length) {

@@ -53,6 +53,7 @@ export {
   PAGE_STATEMENTS,
   type PageAssets,
   pageData,
+  parseEntityChoices,
   type StatementFilter,
   type StatementRef,
   spellingKey,
@@ -74,6 +75,7 @@ export {
 export { type ArticleExport, buildExport, type Include } from './export/records';
 export {
   AgreementError,
+  type AuthoredSpan,
   annotatorSpans,
   compareAuthors,
   compareSides,

@@ -3,7 +3,14 @@
  * quote), and sidecars whose article is gone.
  */
 import * as vscode from 'vscode';
-import { Agreement, type AnnotationSet, annotatorSpans, type Placed, wordTokensOf } from '../core';
+import {
+  Agreement,
+  type AnnotationSet,
+  type AuthoredSpan,
+  annotatorSpans,
+  type Placed,
+  wordTokensOf,
+} from '../core';
 import type { AnnotationStore } from './annotationStore';
 import { msg, t } from './i18n';
 
@@ -26,6 +33,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.emitter.event;
   private doc: vscode.TextDocument | undefined;
   private lost: vscode.Uri[] = [];
+  private agreed: { key: string; node: Node | undefined } | undefined;
 
   constructor(private readonly store: AnnotationStore) {}
 
@@ -51,7 +59,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
           label: `${t('In this article')}${reviewed}`,
           count: e.set.placed.length,
         });
-        const agreement = this.doc && agreementOf(e.set, this.doc.getText());
+        const agreement = this.doc && this.agreement(this.doc, e.set);
         if (agreement) out.push(agreement);
         if (e.set.orphans.length)
           out.push({
@@ -85,6 +93,17 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
       }));
     }
     return [];
+  }
+
+  /**
+   * The view refreshes on every render (each keystroke in the article): the agreement, which
+   * tokenises the whole text, is made again only when the text or the annotators' spans change.
+   */
+  private agreement(doc: vscode.TextDocument, set: AnnotationSet): Node | undefined {
+    const spans = annotatorSpans(set).filter((x) => !x.curated);
+    const key = `${doc.uri}@${doc.version}:${JSON.stringify(spans)}`;
+    if (this.agreed?.key !== key) this.agreed = { key, node: agreementOf(spans, doc.getText()) };
+    return this.agreed.node;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -156,8 +175,7 @@ export class AnnotationsTree implements vscode.TreeDataProvider<Node> {
  * Agreement between the first two annotators of this sidecar (after two branches were merged),
  * for the view's summary; curated annotations are the adjudicator's, not an annotator's.
  */
-function agreementOf(set: AnnotationSet, text: string): Node | undefined {
-  const spans = annotatorSpans(set).filter((s) => !s.curated);
+function agreementOf(spans: AuthoredSpan[], text: string): Node | undefined {
   const authors = [...new Set(spans.map((s) => s.author))].sort();
   if (authors.length < 2) return undefined;
   const pair: [string, string] = [authors[0], authors[1]];

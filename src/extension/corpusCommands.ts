@@ -86,15 +86,17 @@ export class CorpusCommands {
     }
     if (!name) return undefined;
     const places = this.placesOf(name);
-    let pick = args?.open;
-    if (args?.name === undefined || pick === undefined) {
-      if (args?.name !== undefined && pick === undefined) return places;
-      const chosen = await vscode.window.showQuickPick(
-        places.map((p, i) => ({ label: p.label, description: p.detail, i })),
-        { title: tn(places.length, '{1}: {0} place|{1}: {0} places', name), matchOnDescription: true },
-      );
-      pick = chosen?.i;
-    }
+    // A script names the place to open (or none: it gets the places); a person picks one.
+    if (args?.name !== undefined && args.open === undefined) return places;
+    const pick =
+      args?.name !== undefined
+        ? args.open
+        : (
+            await vscode.window.showQuickPick(
+              places.map((p, i) => ({ label: p.label, description: p.detail, i })),
+              { title: tn(places.length, '{1}: {0} place|{1}: {0} places', name), matchOnDescription: true },
+            )
+          )?.i;
     const p = pick === undefined ? undefined : places[pick];
     const file = p && this.index.fileOf(p.article);
     if (p && file) await reveal(vscode.Uri.file(file).toString(), p.start, p.end);

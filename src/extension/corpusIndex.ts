@@ -17,6 +17,7 @@ import {
   type EntityChoices,
   emptyPart,
   mergeParts,
+  parseEntityChoices,
   sidecarPathFor,
   stripBom,
 } from '../core';
@@ -36,17 +37,16 @@ interface Persisted {
   entries: Record<string, Entry>;
 }
 
-const stampOf = (file: string, sidecar: string) => {
-  const s = (f: string) => {
-    try {
-      const st = fs.statSync(f);
-      return `${st.size}:${Math.round(st.mtimeMs)}`;
-    } catch {
-      return '-';
-    }
-  };
-  return `${s(file)}|${s(sidecar)}`;
+/** A file's size and mtime ('-' when it does not exist): a part is made again when they change. */
+const fileStamp = (f: string) => {
+  try {
+    const st = fs.statSync(f);
+    return `${st.size}:${Math.round(st.mtimeMs)}`;
+  } catch {
+    return '-';
+  }
 };
+const stampOf = (file: string, sidecar: string) => `${fileStamp(file)}|${fileStamp(sidecar)}`;
 
 export class CorpusIndex implements vscode.Disposable {
   private entries = new Map<string, Entry>();
@@ -132,16 +132,11 @@ export class CorpusIndex implements vscode.Disposable {
   choices(): EntityChoices {
     const file = this.choicesFile();
     if (!file) return {};
-    const stamp = stampOf(file, '');
+    const stamp = fileStamp(file);
     if (this.choicesCache?.stamp === stamp) return this.choicesCache.choices;
     let choices: EntityChoices = {};
     try {
-      const v = JSON.parse(fs.readFileSync(file, 'utf8')) as EntityChoices;
-      const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-      choices = {
-        merge: Array.isArray(v.merge) ? v.merge.filter(strings) : [],
-        split: strings(v.split) ? v.split : [],
-      };
+      choices = parseEntityChoices(fs.readFileSync(file, 'utf8'));
     } catch {
       // missing or unreadable: no choices (a broken file is reported when it is written)
     }
@@ -160,15 +155,18 @@ export class CorpusIndex implements vscode.Disposable {
     this.changedNow();
   }
 
+  /**
+   * The report of a large corpus takes about a second: it is made once when the changes pause,
+   * and only then are the views told, so that a burst of changes does not make it again for each.
+   */
   private changedNow(): void {
     this.cached = undefined;
-    this.emitter.fire();
-    // The report of a large corpus takes about a second: made ahead, when the changes pause, so
-    // that opening the report or a view does not wait for it.
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
       if (this.ready) this.report();
-    }, 500);
+      this.emitter.fire();
+    }, 300);
   }
 
   private idOf(file: string): string | undefined {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CorpusEntity, CorpusSource, StatementRef } from '../core';
 import { kindName, typeName } from './cards';
 import type { CorpusIndex } from './corpusIndex';
+import { ENTITY_TYPES, TYPE_ICON } from './entitiesView';
 import { t, tn } from './i18n';
 
 export type CorpusNode =
@@ -19,14 +20,8 @@ export type CorpusNode =
   | { kind: 'entity'; entity: CorpusEntity }
   | { kind: 'entityPlace'; entity: string; article: string; start: number; end: number };
 
-const TYPE_ORDER = ['PER', 'ORG', 'LOC', 'MISC'];
+/** A tree row lists at most this many children (the most cited or mentioned first). */
 const MAX_CHILDREN = 500;
-const TYPE_ICON: Record<string, string> = {
-  PER: 'person',
-  ORG: 'organization',
-  LOC: 'location',
-  MISC: 'symbol-misc',
-};
 
 /** A command that opens an article at a place. */
 export const openPlace = (
@@ -79,7 +74,7 @@ export class CorpusTree implements vscode.TreeDataProvider<CorpusNode> {
       case 'sourceArticle':
         return node.statements.map((s) => ({ kind: 'statement', s }));
       case 'entitiesRoot':
-        return TYPE_ORDER.map((type) => ({
+        return ENTITY_TYPES.map((type) => ({
           kind: 'entityType' as const,
           type,
           entities: r.entities.filter((e) => e.type === type),

@@ -15,7 +15,9 @@ const TYPE_LABEL: Record<string, string> = {
   LOC: msg('Places'),
   MISC: msg('Other'),
 };
-const TYPE_ICON: Record<string, string> = {
+/** Entity types in the order views list them, and their icons (also the Workspace view's). */
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export const TYPE_ICON: Record<string, string> = {
   PER: 'person',
   ORG: 'organization',
   LOC: 'location',
@@ -36,9 +38,11 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntityNode> {
     const a = this.active?.analysis;
     if (!a) return [];
     if (!node) {
-      return (['PER', 'ORG', 'LOC', 'MISC'] as const)
-        .map((type) => ({ kind: 'type' as const, type, entities: a.entities.filter((e) => e.type === type) }))
-        .filter((g) => g.entities.length);
+      return ENTITY_TYPES.map((type) => ({
+        kind: 'type' as const,
+        type,
+        entities: a.entities.filter((e) => e.type === type),
+      })).filter((g) => g.entities.length);
     }
     if (node.kind === 'type') {
       return [...node.entities]

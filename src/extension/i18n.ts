@@ -5,6 +5,7 @@
  * which bundle applies. Formatting and lookup are @vscode/l10n's.
  */
 import * as l10n from '@vscode/l10n';
+import { pluralForm } from './plural';
 
 export type Bundle = Record<string, string>;
 
@@ -35,29 +36,7 @@ export function t(message: string, ...args: (string | number)[]): string {
   return l10n.t(message, ...args);
 }
 
-// CLDR plural categories in a fixed order: a message holds one form per category its language has,
-// separated by '|' (English "one|other", Ukrainian "one|few|many|other").
-const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
-const orders = new Map<string, string[]>();
-
-function categories(lang: string): string[] {
-  let order = orders.get(lang);
-  if (!order) {
-    const have = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
-    order = CATEGORY_ORDER.filter((c) => have.includes(c));
-    orders.set(lang, order);
-  }
-  return order;
-}
-
 /** A message with a count: `tn(3, '{0} mention|{0} mentions')`; `{0}` is n, `{1}`… are args. */
 export function tn(n: number, message: string, ...args: (string | number)[]): string {
-  const forms = l10n.t(message).split('|');
-  const category = new Intl.PluralRules(language).select(n);
-  const i = categories(language).indexOf(category);
-  const form = forms[Math.min(i < 0 ? forms.length - 1 : i, forms.length - 1)];
-  const values = [n, ...args];
-  return form.replace(/\{(\d+)\}/g, (m, k: string) =>
-    Number(k) < values.length ? String(values[Number(k)]) : m,
-  );
+  return pluralForm(l10n.t(message), n, language, ...args);
 }

@@ -18,4 +18,5 @@ export {
   type CorpusSource,
   corpusReport,
   type EntityChoices,
+  parseEntityChoices,
 } from './report';

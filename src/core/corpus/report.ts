@@ -15,6 +15,20 @@ export interface EntityChoices {
   split?: string[];
 }
 
+/** `.newsmark/entities.json`, checked: `{"merge":[[names]],"split":[names]}`; throws when it is not. */
+export function parseEntityChoices(json: string): EntityChoices {
+  const v = JSON.parse(json) as EntityChoices;
+  const names = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  if (
+    !v ||
+    typeof v !== 'object' ||
+    (v.merge && !(Array.isArray(v.merge) && v.merge.every(names))) ||
+    (v.split && !names(v.split))
+  )
+    throw new Error('expected {"merge":[[names]],"split":[names]}');
+  return { merge: v.merge ?? [], split: v.split ?? [] };
+}
+
 export interface CorpusEntity {
   name: string;
   type: EntityType;
@@ -263,26 +277,25 @@ export function corpusReport(
     const a = part.articles[id];
     return { id, ...a, ...(a.outlet ? { outlet: nameOfRaw(a.outlet) } : {}) };
   });
-  const outlets = new Map<
-    string,
-    { name: string; articles: number; statements: number; anonymous: number }
-  >();
-  const dates = new Map<string, { date: string; articles: number; statements: number; anonymous: number }>();
+  type Tally = { articles: number; statements: number; anonymous: number };
+  const tally = <T extends Tally>(
+    into: Map<string, T>,
+    key: string,
+    fresh: () => T,
+    a: Omit<Tally, 'articles'>,
+  ) => {
+    const t = into.get(key) ?? fresh();
+    t.articles++;
+    t.statements += a.statements;
+    t.anonymous += a.anonymous;
+    into.set(key, t);
+  };
+  const outlets = new Map<string, Tally & { name: string }>();
+  const dates = new Map<string, Tally & { date: string }>();
   for (const a of perArticle) {
-    if (a.outlet) {
-      const o = outlets.get(a.outlet) ?? { name: a.outlet, articles: 0, statements: 0, anonymous: 0 };
-      o.articles++;
-      o.statements += a.statements;
-      o.anonymous += a.anonymous;
-      outlets.set(a.outlet, o);
-    }
-    if (a.date) {
-      const d = dates.get(a.date) ?? { date: a.date, articles: 0, statements: 0, anonymous: 0 };
-      d.articles++;
-      d.statements += a.statements;
-      d.anonymous += a.anonymous;
-      dates.set(a.date, d);
-    }
+    const zero = { articles: 0, statements: 0, anonymous: 0 };
+    if (a.outlet) tally(outlets, a.outlet, () => ({ name: a.outlet!, ...zero }), a);
+    if (a.date) tally(dates, a.date, () => ({ date: a.date!, ...zero }), a);
   }
   const report: CorpusReport = {
     articles: ids.length,

@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { type CorpusReport, corpusPageHtml, PAGE_STATEMENTS, pageData } from '../core';
 import { count } from './render';
+import { forTerminal } from './terminal';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
+/** The text summary; names come from articles, so the terminal gets them made safe. */
 export function corpusText(r: CorpusReport): string {
   const lines = [
     `${count(r.articles, 'article')} · ${count(r.statements.total, 'statement')} · ${r.statements.anonymous} anonymous (${pct(r.statements.anonymous, r.statements.total)})`,
@@ -39,7 +41,7 @@ export function corpusText(r: CorpusReport): string {
           `  ${e.name} (${e.type}): ${count(e.mentions, 'mention')} in ${count(e.articles, 'article')}${e.aliases.length ? ` · also ${e.aliases.slice(0, 4).join(', ')}` : ''}`,
       ),
   );
-  return `${lines.join('\n')}\n`;
+  return `${forTerminal(lines.join('\n'))}\n`;
 }
 
 export function corpusCsv(r: CorpusReport): string {

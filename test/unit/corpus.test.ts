@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { corpusText } from '../../src/cli/corpusOutput';
 import {
   analyze,
   articlePart,
@@ -221,6 +222,19 @@ describe('corpus aggregation', () => {
     assert.strictEqual(Object.getPrototypeOf(part.names), Object.prototype);
     assert.strictEqual(({} as Record<string, unknown>).statements, undefined);
     assert.strictEqual(corpusReport(part).articles, 1);
+  });
+
+  it('the text summary shows control characters in names as escapes, never obeys them', () => {
+    const r = corpusReport(emptyPart());
+    const hostile = {
+      ...r,
+      entities: [
+        { name: 'Evil\u001b[2J\u202eCorp', type: 'ORG' as const, aliases: [], articles: 1, mentions: 1 },
+      ],
+    };
+    const text = corpusText(hostile);
+    assert.doesNotMatch(text, /[\u001b\u202e]/);
+    assert.match(text, /Evil\\x1b\[2J\\u202eCorp/);
   });
 
   it('--html is one self-contained page: data escaped, no remote content, strict CSP', () => {

@@ -1,9 +1,10 @@
 /** `newsmark analyze`: the human view or JSON Lines of each article's analysis. */
 import { once } from 'node:events';
 import * as readline from 'node:readline';
-import type { Analysis, EntityModel, Language } from '../core';
-import { analyze, readModelFile } from '../core';
+import type { Analysis, AnalyzeOptions, Language } from '../core';
+import { analyze } from '../core';
 import { expand, parseFlags, readArticle, UsageError } from './args';
+import { readModels } from './models';
 import { renderHuman, useColor } from './render';
 import { warn } from './terminal';
 
@@ -42,7 +43,7 @@ export async function writeOut(s: string): Promise<void> {
  * `--json` object with `id`, or `{"id","error"}`), in order: the shape Spark's pipe, Hadoop
  * streaming or `xargs -P` expect of a map step.
  */
-async function analyzeStdin(options: { language?: Language; model?: EntityModel }): Promise<number> {
+async function analyzeStdin(options: AnalyzeOptions): Promise<number> {
   let failed = 0;
   let n = 0;
   for await (const line of readline.createInterface({
@@ -69,13 +70,13 @@ async function analyzeStdin(options: { language?: Language; model?: EntityModel 
 
 export async function cmdAnalyze(args: string[]): Promise<number> {
   const { flags, rest } = parseFlags(args, { json: 'bool', lang: 'value', model: 'value', stdin: 'bool' });
-  const model = flags.model ? readModelFile(String(flags.model)) : undefined;
+  const models = readModels(flags.model);
   const lang = flags.lang as string | undefined;
   if (lang && !['uk', 'ru', 'en'].includes(lang))
     throw new UsageError(`--lang must be uk, ru or en (got "${lang}")`);
   if (flags.stdin) {
     if (rest.length) throw new UsageError('analyze --stdin reads JSON Lines from stdin, not files');
-    return analyzeStdin({ ...(lang ? { language: lang as Language } : {}), model });
+    return analyzeStdin({ ...(lang ? { language: lang as Language } : {}), ...models });
   }
   if (!rest.length) throw new UsageError('analyze needs at least one file or directory');
   let failed = 0;
@@ -93,7 +94,7 @@ export async function cmdAnalyze(args: string[]): Promise<number> {
       failed++;
       continue;
     }
-    const a = analyze(text, { ...(lang ? { language: lang as Language } : {}), model });
+    const a = analyze(text, { ...(lang ? { language: lang as Language } : {}), ...models });
     if (flags.json) await writeOut(`${JSON.stringify(toJson(file, a))}\n`);
     else await writeOut(`${renderHuman(file, text, a, useColor())}\n`);
   }

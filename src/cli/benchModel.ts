@@ -1,73 +1,101 @@
 /**
- * The learned model's costs, for `npm run bench`: training a quick model on a few dozen articles
- * (the "reviewed articles" case; NER-UK gold when the eval data is beside the repository, else the
- * seeds' own findings), its file's size and load time, and analysis speed with it. The model is
- * made in memory for measuring and never written.
+ * The learned models' costs, for `npm run bench`: training quick models on a few dozen articles
+ * (the "reviewed articles" case; NER-UK and the Ukrainian attribution texts when the eval data is
+ * beside the repository, else the seed's own findings), their files' size and load time, and
+ * analysis speed with them. The models are made in memory for measuring and never written.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, type EntityDoc, parseModel, serializeModel, trainEntityTagger } from '../core';
+import {
+  type AnalyzeOptions,
+  analyze,
+  type LearnedModel,
+  type ModelTask,
+  type Net,
+  parseModel,
+  serializeModel,
+  type TrainingDoc,
+  trainAttributionTagger,
+  trainEntityTagger,
+} from '../core';
 
 const MB = 1024 * 1024;
 
-function trainingDocs(evalDir: string, root: string, n: number): { docs: EntityDoc[]; from: string } {
-  const gold = path.join(evalDir, 'ner-uk-v2-train.jsonl');
-  if (fs.existsSync(gold)) {
-    const docs = fs
-      .readFileSync(gold, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .slice(0, n)
-      .map((l) => JSON.parse(l) as EntityDoc);
-    return { docs: docs.map((d) => ({ ...d, language: 'uk' })), from: `${n} NER-UK texts` };
+const jsonl = (file: string, n: number) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, n)
+    .map((l) => JSON.parse(l));
+
+function trainingDocs(evalDir: string, root: string, n: number): { docs: TrainingDoc[]; from: string } {
+  const ner = path.join(evalDir, 'ner-uk-v2-train.jsonl');
+  const roles = path.join(evalDir, 'uk-attribution-dev.jsonl');
+  if (fs.existsSync(ner) && fs.existsSync(roles)) {
+    const docs = [...jsonl(ner, n), ...jsonl(roles, n)].map((d) => ({
+      text: d.text,
+      entities: d.entities ?? [],
+      attributions: d.attributions ?? [],
+      language: 'uk' as const,
+    }));
+    return { docs, from: `${n} NER-UK texts and the 10 Ukrainian attribution texts` };
   }
   const seed = fs.readFileSync(path.join(root, 'seeds/uk-ukrinform-kndr-russia.txt'), 'utf8');
-  const entities = analyze(seed).entities.flatMap((e) =>
+  const a = analyze(seed);
+  const entities = a.entities.flatMap((e) =>
     e.mentions.map((m) => ({ start: m.start, end: m.end, label: e.type })),
   );
+  const attributions = a.attributions.map((x) => ({ cue: x.cue, source: x.source, content: x.content }));
   return {
-    docs: Array.from({ length: n }, () => ({ text: seed, entities, language: 'uk' as const })),
+    docs: Array.from({ length: n }, () => ({ text: seed, entities, attributions, language: 'uk' as const })),
     from: `the seed article's findings ×${n}`,
   };
 }
 
+/** A model through its file: trained, written to text, read back (timed). */
+function throughFile(task: ModelTask, net: Net, rulesWeight: number, documents: number) {
+  const meta = { task, languages: ['uk'], created: new Date().toISOString(), rulesWeight };
+  const file = serializeModel({ meta: { ...meta, trainedOn: { documents, spans: 0, tokens: 0 } }, net });
+  const t0 = performance.now();
+  const model: LearnedModel = parseModel(file);
+  return { model, mb: Buffer.byteLength(file) / MB, loadMs: performance.now() - t0 };
+}
+
 export function benchModel(evalDir: string, root: string, text: string): void {
-  console.log('\na learned entity model (newsmark train / Train on Reviewed Articles):');
+  console.log('\nlearned models (newsmark train / Train on Reviewed Articles):');
   const { docs, from } = trainingDocs(evalDir, root, 40);
+  const nerDocs = docs.filter((d) => d.entities.length);
+  const roleDocs = docs.filter((d) => d.attributions.length);
   let t0 = performance.now();
-  const { net, rulesWeight } = trainEntityTagger(docs);
-  const trainS = (performance.now() - t0) / 1000;
-  const file = serializeModel({
-    meta: {
-      task: 'ner',
-      languages: ['uk'],
-      created: new Date().toISOString(),
-      trainedOn: { documents: docs.length, spans: 0, tokens: 0 },
-      rulesWeight,
-    },
-    net,
-  });
+  const ner = trainEntityTagger(nerDocs);
+  const nerS = (performance.now() - t0) / 1000;
   t0 = performance.now();
-  const model = parseModel(file);
-  const loadMs = performance.now() - t0;
-  console.log(`  training on ${from}, 2 epochs: ${trainS.toFixed(1)} s`);
+  const roles = trainAttributionTagger(roleDocs);
+  const rolesS = (performance.now() - t0) / 1000;
+  const entities = throughFile('ner', ner.net, ner.rulesWeight, nerDocs.length);
+  const attributions = throughFile('attribution', roles.net, roles.decoding.rulesWeight, roleDocs.length);
   console.log(
-    `  model file ${(Buffer.byteLength(file) / MB).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms`,
+    `  trained on ${from}: entities (${nerDocs.length} texts) ${nerS.toFixed(1)} s, attributions (${roleDocs.length} texts) ${rolesS.toFixed(1)} s`,
   );
-  analyze(text.slice(0, 100_000), { language: 'uk', model });
+  for (const [name, m] of [
+    ['entity', entities],
+    ['attribution', attributions],
+  ] as const)
+    console.log(`  ${name} model file ${m.mb.toFixed(2)} MB, loaded in ${m.loadMs.toFixed(0)} ms`);
+  const models = { model: entities.model, attributionModel: attributions.model };
+  analyze(text.slice(0, 100_000), { language: 'uk', ...models });
   const mb = Buffer.byteLength(text) / MB;
-  const best = (o: object) => {
+  const speed = (o: AnalyzeOptions) => {
     let s = Infinity;
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
       analyze(text, { language: 'uk', ...o });
       s = Math.min(s, (performance.now() - t) / 1000);
     }
-    return s;
+    return (mb / s).toFixed(2);
   };
-  const rules = best({});
-  const learned = best({ model });
   console.log(
-    `  analysis of ${mb.toFixed(1)} MB of Ukrainian, best of 3: rules ${(mb / rules).toFixed(2)} MB/s, with the model ${(mb / learned).toFixed(2)} MB/s`,
+    `  analysis of ${mb.toFixed(1)} MB of Ukrainian, best of 3, MB/s: rules ${speed({})}, with the entity model ${speed({ model: entities.model })}, with both models ${speed(models)}`,
   );
 }

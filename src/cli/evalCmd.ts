@@ -1,25 +1,20 @@
 /** `newsmark eval`: the engine scored against gold data in the shapes of ../shared/eval. */
 import * as fs from 'node:fs';
 import type { Language } from '../core';
-import {
-  type AttributionGold,
-  AttributionScorer,
-  analyze,
-  type EntityModel,
-  type NerGold,
-  NerScorer,
-  type PRF,
-  readModelFile,
-} from '../core';
+import { type AttributionGold, AttributionScorer, analyze, type NerGold, NerScorer, type PRF } from '../core';
 import { parseFlags, UsageError } from './args';
+import { readModels } from './models';
+
+type Models = ReturnType<typeof readModels>;
 
 function fmt(s: PRF) {
   return `${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}`;
 }
 
-function evalNer(docs: NerGold[], lang?: Language, model?: EntityModel): void {
+function evalNer(docs: NerGold[], lang: Language | undefined, models: Models): void {
   const scorer = new NerScorer();
-  for (const doc of docs) scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), model }));
+  for (const doc of docs)
+    scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), ...models }));
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   console.log(`NER, exact match (${docs.length} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
   console.log('group          type    P      R      F1     (tp/fp/fn)');
@@ -29,9 +24,10 @@ function evalNer(docs: NerGold[], lang?: Language, model?: EntityModel): void {
     );
 }
 
-function evalAttribution(docs: AttributionGold[], lang?: Language, model?: EntityModel): void {
+function evalAttribution(docs: AttributionGold[], lang: Language | undefined, models: Models): void {
   const scorer = new AttributionScorer();
-  for (const doc of docs) scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), model }));
+  for (const doc of docs)
+    scorer.add(doc, analyze(doc.text, { ...(lang ? { language: lang } : {}), ...models }));
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   const { rows, agreement } = scorer.table();
   console.log(`Attribution (${docs.length} docs, ${(chars / 1e6).toFixed(2)} M chars)`);
@@ -44,7 +40,7 @@ function evalAttribution(docs: AttributionGold[], lang?: Language, model?: Entit
 
 export function cmdEval(args: string[]): number {
   const { flags, rest } = parseFlags(args, { task: 'value', lang: 'value', limit: 'value', model: 'value' });
-  const model = flags.model ? readModelFile(String(flags.model)) : undefined;
+  const models = readModels(flags.model);
   const task = flags.task;
   if (task !== 'ner' && task !== 'attribution') throw new UsageError('--task must be ner or attribution');
   if (rest.length !== 1) throw new UsageError('eval needs one JSONL file');
@@ -57,8 +53,8 @@ export function cmdEval(args: string[]): number {
     .map((l) => JSON.parse(l));
   const lang = flags.lang as Language | undefined;
   const t0 = performance.now();
-  if (task === 'ner') evalNer(docs, lang, model);
-  else evalAttribution(docs, lang, model);
+  if (task === 'ner') evalNer(docs, lang, models);
+  else evalAttribution(docs, lang, models);
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return 0;
 }

@@ -14,9 +14,9 @@ import { warn } from './terminal';
 import { cmdTrain, TRAIN_USAGE } from './trainCmd';
 
 const USAGE = `Usage:
-  newsmark analyze [--json] [--lang uk|ru|en] [--model MODEL] <file|dir>...   entities, attributions and sources
-  newsmark analyze --stdin [--lang uk|ru|en] [--model MODEL]   JSON Lines {"id","text"} in, one result line each out
-  newsmark eval --task ner|attribution [--model MODEL] <jsonl>                score the engine on gold data
+  newsmark analyze [--json] [--lang uk|ru|en] [--model MODEL[,MODEL]] <file|dir>...   entities, attributions and sources
+  newsmark analyze --stdin [--lang uk|ru|en] [--model MODEL[,MODEL]]   JSON Lines {"id","text"} in, one result line each out
+  newsmark eval --task ner|attribution [--model MODEL[,MODEL]] <jsonl>                score the engine on gold data
 ${ANNOTATIONS_USAGE}
 ${EXPORT_USAGE}
 ${TRAIN_USAGE}

@@ -1,18 +1,23 @@
 /**
- * `newsmark train --task ner [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <input>...`:
- * a learned entity model from gold JSONL files (the NER-UK shape: text + entities with labels
- * PERS/PER, ORG, LOC) and from articles or folders (their sidecars: annotations, and every finding
- * not rejected of articles marked as reviewed). With --folds it first measures the model by
- * cross-validation against the rules alone, and writes the scores into the model file.
+ * `newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <input>...`:
+ * a learned model from gold JSONL files (the shapes of ../shared/eval: text + entities with labels
+ * PERS/PER, ORG, LOC; text + attributions with cue, source and content spans) and from articles or
+ * folders (their sidecars: annotations, and every finding not rejected of articles marked as
+ * reviewed). With --folds it first measures the model by cross-validation against the rules alone,
+ * and writes the scores into the model file.
  */
 import * as fs from 'node:fs';
 import {
   articleTrainingDoc,
-  type CrossValidation,
   crossValidate,
-  type EntityDoc,
+  crossValidateAttribution,
   type Language,
+  type LearnedModel,
   type ModelMeta,
+  type ModelTask,
+  type RoleScores,
+  type TrainingDoc,
+  trainAttributionTagger,
   trainEntityTagger,
   writeModelFile,
 } from '../core';
@@ -21,31 +26,37 @@ import { warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const TRAIN_USAGE =
-  '  newsmark train --task ner [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <file.jsonl|article|dir>...';
+  '  newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <file.jsonl|article|dir>...';
 
-function jsonlDocs(file: string, lang?: Language): EntityDoc[] {
+function jsonlDocs(file: string, task: ModelTask, lang?: Language): TrainingDoc[] {
+  const need = task === 'ner' ? 'entities' : 'attributions';
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, i) => {
-      let o: { text?: unknown; entities?: unknown };
+      let o: { text?: unknown; entities?: unknown; attributions?: unknown };
       try {
         o = JSON.parse(l);
       } catch {
         throw new CliError(`${file}: line ${i + 1} is not JSON`);
       }
-      if (typeof o.text !== 'string' || !Array.isArray(o.entities))
-        throw new CliError(`${file}: line ${i + 1} has no "text" and "entities"`);
-      return { text: o.text, entities: o.entities as EntityDoc['entities'], language: lang };
+      if (typeof o.text !== 'string' || !Array.isArray(o[need]))
+        throw new CliError(`${file}: line ${i + 1} has no "text" and "${need}"`);
+      return {
+        text: o.text,
+        entities: (o.entities ?? []) as TrainingDoc['entities'],
+        attributions: (o.attributions ?? []) as TrainingDoc['attributions'],
+        language: lang,
+      };
     });
 }
 
-function collect(inputs: string[], lang?: Language): EntityDoc[] {
-  const docs: EntityDoc[] = [];
+function collect(inputs: string[], task: ModelTask, lang?: Language): TrainingDoc[] {
+  const docs: TrainingDoc[] = [];
   for (const input of inputs) {
     if (/\.jsonl$/i.test(input)) {
-      docs.push(...jsonlDocs(input, lang));
+      docs.push(...jsonlDocs(input, task, lang));
       continue;
     }
     for (const file of expand([input])) {
@@ -56,6 +67,62 @@ function collect(inputs: string[], lang?: Language): EntityDoc[] {
   return docs;
 }
 
+const roles = (s: RoleScores) =>
+  `cue ${s.cue.toFixed(3)}, source ${s.source.toFixed(3)}, content ${s.content.toFixed(3)}`;
+
+/** Cross-validates (when asked) and trains the task's model; returns it and what to print. */
+function trainTask(
+  task: ModelTask,
+  docs: TrainingDoc[],
+  folds: number,
+  epochs: number | undefined,
+): { model: LearnedModel; summary: string } {
+  const onEpoch = (e: number, loss: number) => warn(`epoch ${e}: loss ${loss.toFixed(4)}`);
+  const base = { languages: [] as string[], created: new Date().toISOString() };
+  if (task === 'ner') {
+    const cv = folds
+      ? crossValidate(docs, folds, {
+          epochs,
+          onFold: (f, r, m) =>
+            warn(`fold ${f}/${folds}: micro-F1 rules ${r.toFixed(3)}, model ${m.toFixed(3)}`),
+        })
+      : undefined;
+    const { net, rulesWeight } = trainEntityTagger(docs, { epochs, onEpoch });
+    const spans = docs.reduce((n, d) => n + d.entities.length, 0);
+    const meta: ModelMeta = {
+      ...base,
+      task,
+      trainedOn: { documents: docs.length, spans, tokens: 0 },
+      rulesWeight,
+      ...(cv ? { scores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
+    };
+    const summary = cv
+      ? `cross-validated micro-F1 (${cv.folds} folds): model ${cv.model.toFixed(3)}, rules ${cv.rules.toFixed(3)}\n`
+      : '';
+    return { model: { meta, net }, summary };
+  }
+  const cv = folds
+    ? crossValidateAttribution(docs, folds, {
+        epochs,
+        onFold: (f, r, m) => warn(`fold ${f}/${folds}: rules ${roles(r)}; model ${roles(m)}`),
+      })
+    : undefined;
+  const { net, decoding } = trainAttributionTagger(docs, { epochs, onEpoch });
+  const spans = docs.reduce((n, d) => n + d.attributions.length, 0);
+  const meta: ModelMeta = {
+    ...base,
+    task,
+    trainedOn: { documents: docs.length, spans, tokens: 0 },
+    rulesWeight: decoding.rulesWeight,
+    thresholds: decoding.thresholds,
+    ...(cv ? { roleScores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
+  };
+  const summary = cv
+    ? `cross-validated character-overlap F1 (${cv.folds} folds): model ${roles(cv.model)}; rules ${roles(cv.rules)}\n`
+    : '';
+  return { model: { meta, net }, summary };
+}
+
 export async function cmdTrain(args: string[]): Promise<number> {
   const { flags, rest } = parseFlags(args, {
     task: 'value',
@@ -64,8 +131,8 @@ export async function cmdTrain(args: string[]): Promise<number> {
     folds: 'value',
     epochs: 'value',
   });
-  if (flags.task !== 'ner')
-    throw new UsageError('--task ner is the one this version trains (attribution models: not yet)');
+  const task = flags.task;
+  if (task !== 'ner' && task !== 'attribution') throw new UsageError('--task must be ner or attribution');
   if (!flags.out) throw new UsageError('train needs --out MODEL');
   const lang = flags.lang as Language | undefined;
   if (lang && !['uk', 'ru', 'en'].includes(lang)) throw new UsageError('--lang must be uk, ru or en');
@@ -73,34 +140,20 @@ export async function cmdTrain(args: string[]): Promise<number> {
   if (flags.folds && !(Number.isInteger(folds) && folds >= 2))
     throw new UsageError('--folds must be a whole number from 2');
   const epochs = flags.epochs ? Number(flags.epochs) : undefined;
-  const docs = collect(rest, lang);
+  if (flags.epochs && !(Number.isInteger(epochs) && (epochs as number) >= 1))
+    throw new UsageError('--epochs must be a whole number from 1');
+  const docs = collect(rest, task, lang);
   if (!docs.length)
     throw new CliError('nothing to learn from: give gold JSONL files, or articles with annotations');
-  const spans = docs.reduce((n, d) => n + d.entities.length, 0);
-  warn(`training on ${docs.length} documents, ${spans} spans`);
+  const count = docs.reduce((n, d) => n + (task === 'ner' ? d.entities.length : d.attributions.length), 0);
+  warn(`training on ${docs.length} documents, ${count} ${task === 'ner' ? 'spans' : 'attributions'}`);
   const t0 = performance.now();
-  let cv: CrossValidation | undefined;
-  if (folds)
-    cv = crossValidate(docs, folds, {
-      epochs,
-      onFold: (f, r, m) => warn(`fold ${f}/${folds}: micro-F1 rules ${r.toFixed(3)}, model ${m.toFixed(3)}`),
-    });
-  const { net, rulesWeight } = trainEntityTagger(docs, {
-    epochs,
-    onEpoch: (e, loss) => warn(`epoch ${e}: loss ${loss.toFixed(4)}`),
-  });
-  const meta: ModelMeta = {
-    task: 'ner',
-    languages: lang ? [lang] : [],
-    created: new Date().toISOString(),
-    trainedOn: { documents: docs.length, spans, tokens: 0 },
-    rulesWeight,
-    ...(cv ? { scores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
-  };
-  writeModelFile(String(flags.out), { meta, net });
+  const { model, summary } = trainTask(task, docs, folds, epochs);
+  model.meta.languages = lang ? [lang] : [];
+  writeModelFile(String(flags.out), model);
   const s = ((performance.now() - t0) / 1000).toFixed(0);
   process.stdout.write(
-    `${cv ? `cross-validated micro-F1 (${cv.folds} folds): model ${cv.model.toFixed(3)}, rules ${cv.rules.toFixed(3)}\n` : ''}model written to ${flags.out} (${docs.length} documents, ${spans} spans, ${s} s)\n`,
+    `${summary}model written to ${flags.out} (${task}; ${docs.length} documents, ${count} ${task === 'ner' ? 'spans' : 'attributions'}, ${s} s)\n`,
   );
   return 0;
 }

@@ -6,7 +6,8 @@ import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
 import { learnedEntities } from './learn/apply';
-import type { EntityModel } from './learn/modelFile';
+import { DEFAULT_THRESHOLDS, learnedAttributions } from './learn/learnedAttributions';
+import type { AttributionModel, EntityModel, LearnedModel } from './learn/modelFile';
 import { aggregateSources } from './sources';
 import type { Analysis, Language, Span } from './types';
 
@@ -17,10 +18,12 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
   /** A learned entity model (`newsmark train`): its entities replace the rules' PER/ORG/LOC. */
   model?: EntityModel;
+  /** A learned attribution model (`newsmark train --task attribution`): its attributions replace the rules'. */
+  attributionModel?: AttributionModel;
 }
 
 /** A model trained on some languages reads only those (one trained without --lang reads all). */
-export function modelReads(model: EntityModel, language: Language): boolean {
+export function modelReads(model: LearnedModel, language: Language): boolean {
   const langs = model.meta.languages;
   return !langs.length || langs.includes(language);
 }
@@ -37,9 +40,19 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
   const raw = findMentions(article, language);
   const resolved = resolveMentions(text, raw);
   let entities = groupEntities(text, resolved, language);
-  if (options.model && modelReads(options.model, language))
+  if (options.model?.meta.task === 'ner' && modelReads(options.model, language))
     entities = learnedEntities(text, options.model, entities, resolved, language, article);
-  const attributions = findAttributions({ article, text, lang: language, entities });
+  let attributions = findAttributions({ article, text, lang: language, entities });
+  const am = options.attributionModel;
+  if (am?.meta.task === 'attribution' && modelReads(am, language))
+    attributions = learnedAttributions(
+      am.net,
+      { rulesWeight: am.meta.rulesWeight, thresholds: am.meta.thresholds ?? DEFAULT_THRESHOLDS },
+      text,
+      { language, entities, attributions } as Analysis,
+      article,
+      language,
+    );
   if (text !== original) {
     const restore = (x: Span) => {
       x.text = original.slice(x.start, x.end);

@@ -100,7 +100,7 @@ export {
   loadArticleExport,
   plannedOutputs,
 } from './io/exportFiles';
-export { articleTrainingDoc, readModelFile, writeModelFile } from './io/learnedModels';
+export { articleTrainingDoc, readModelFile, type TrainingDoc, writeModelFile } from './io/learnedModels';
 export {
   articlePathFor,
   backupSidecar,
@@ -116,16 +116,28 @@ export {
   writeSidecarText,
 } from './io/sidecarFile';
 export { detectLanguage } from './language';
+export type { AttributionDoc, RoleSpans } from './learn/attributionTagger';
 // Learning from annotations
+export {
+  crossValidateAttribution,
+  type RoleCrossValidation,
+  scoreAttributionTagger,
+  trainAttributionTagger,
+} from './learn/attributionTraining';
 export type { EntityDoc, GoldSpan, TrainOptions } from './learn/entityTagger';
 export {
+  type AttributionModel,
   type EntityModel,
+  type LearnedModel,
   MODEL_FORMAT,
   ModelError,
   type ModelMeta,
+  type ModelTask,
   parseModel,
+  type RoleScores,
   serializeModel,
 } from './learn/modelFile';
+export type { Net } from './learn/net';
 export {
   type CrossValidation,
   crossValidate,

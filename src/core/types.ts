@@ -58,6 +58,8 @@ export interface Attribution {
   sourceEntity?: string;
   /** Id of the attribution this one relays (the next link towards the origin of the report). */
   via?: string;
+  /** From a learned model: how sure it was of the cue (0..1). */
+  confidence?: number;
 }
 
 export interface Source {

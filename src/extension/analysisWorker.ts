@@ -3,19 +3,25 @@
  * responsive (hovers, other extensions) while a multi-megabyte article is analysed.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AnalyzeOptions, EntityModel } from '../core';
+import type { AnalyzeOptions, LearnedModel } from '../core';
 import { AnalysisCache, analyze, readModelFile } from '../core';
 import { replyParts, type WorkerModel } from './workerProtocol';
 
 const caches = new Map<string, AnalysisCache>();
-/** The learned model last read, by file and file state (the extension host checked it first). */
-let model: { file: string; stamp: string; model: EntityModel } | undefined;
+/** The learned models last read, by file, with the file state (the extension host checked them first). */
+const models = new Map<string, { stamp: string; model: LearnedModel }>();
 
-function modelOf(ref: WorkerModel | undefined): EntityModel | undefined {
-  if (!ref) return undefined;
-  if (model?.file !== ref.file || model.stamp !== ref.stamp)
-    model = { ...ref, model: readModelFile(ref.file) };
-  return model.model;
+function modelsOf(refs: WorkerModel[] | undefined): Pick<AnalyzeOptions, 'model' | 'attributionModel'> {
+  const out: Pick<AnalyzeOptions, 'model' | 'attributionModel'> = {};
+  for (const ref of refs ?? []) {
+    let m = models.get(ref.file);
+    if (m?.stamp !== ref.stamp) {
+      m = { stamp: ref.stamp, model: readModelFile(ref.file) };
+      models.set(ref.file, m);
+    }
+    out[m.model.meta.task === 'ner' ? 'model' : 'attributionModel'] = m.model;
+  }
+  return out;
 }
 
 interface Request {
@@ -23,7 +29,7 @@ interface Request {
   key: string;
   text: string;
   options: AnalyzeOptions;
-  model?: WorkerModel;
+  models?: WorkerModel[];
 }
 
 parentPort?.on('message', (m: Request) => {
@@ -35,7 +41,7 @@ parentPort?.on('message', (m: Request) => {
       cache = new AnalysisCache();
       caches.set(m.key, cache);
     }
-    const analysis = analyze(m.text, { ...m.options, model: modelOf(m.model), cache });
+    const analysis = analyze(m.text, { ...m.options, ...modelsOf(m.models), cache });
     for (const part of replyParts(m.id, analysis, performance.now() - t0)) parentPort?.postMessage(part);
   } catch (e) {
     parentPort?.postMessage({ id: m.id, kind: 'error', error: (e as Error).message });

@@ -117,6 +117,8 @@ function chainLine(a: Analysis, att: Attribution): string | undefined {
 export function attributionCard(a: Analysis, att: Attribution, uri: string): string {
   const src = texts(att.source, ' … ');
   let md = `**${t('Attribution')}** · ${att.direct ? t('direct quote') : t('indirect (paraphrase)')} · ${escapeMarkdown(kindName(att.sourceKind))}\n\n`;
+  if (att.confidence !== undefined)
+    md += `$(mortar-board) ${t('Learned from your reviews · {0} % sure', Math.round(att.confidence * 100))}\n\n`;
   // A role or a document that names a known source ("Лідер КНДР", "У повідомленні"): whom it means.
   const named = att.sourceEntity ? a.entities.find((e) => e.id === att.sourceEntity)?.name : undefined;
   const means = named && src && !src.includes(named) ? ` → ${escapeMarkdown(named)}` : '';

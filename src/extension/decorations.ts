@@ -17,7 +17,7 @@ export const LAYERS = [
   'attribution.cue',
   'attribution.directContent',
   'attribution.indirectContent',
-  'entity.unsure',
+  'learned.unsure',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -70,7 +70,7 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
       backgroundColor: color('indirectContentBackground'),
     }),
     // Over an entity's own colour: the learned model was unsure of it, so it is drawn fainter.
-    'entity.unsure': decorationType({ opacity: '0.55' }),
+    'learned.unsure': decorationType({ opacity: '0.55' }),
   };
 }
 
@@ -102,7 +102,7 @@ export function layerRanges(
       for (const m of e.mentions) {
         if (!inWindow(m)) continue;
         out[`entity.${e.type}`].push(range(m));
-        if (unsure) out['entity.unsure'].push(range(m));
+        if (unsure) out['learned.unsure'].push(range(m));
       }
     }
   }
@@ -110,7 +110,11 @@ export function layerRanges(
     for (const att of a.attributions) {
       if (window && !att.cue.some(inWindow) && !att.content.some(inWindow) && !att.source.some(inWindow))
         continue;
-      for (const s of att.cue) out['attribution.cue'].push(range(s));
+      for (const s of att.cue) {
+        out['attribution.cue'].push(range(s));
+        if (att.confidence !== undefined && att.confidence < UNSURE_BELOW)
+          out['learned.unsure'].push(range(s));
+      }
       for (const s of att.source)
         out[att.anonymous ? 'attribution.anonymousSource' : 'attribution.source'].push(range(s));
       for (const s of att.content)

@@ -1,12 +1,12 @@
 /** Messages between the extension host and the learning worker (learnWorker.ts). */
-import type { SidecarLocation } from '../core';
+import type { ModelTask, RoleScores, SidecarLocation } from '../core';
 
 export interface LearnJob {
   job: 'train' | 'rank';
   files: string[];
   location: SidecarLocation;
-  /** The workspace's model file: read (the findings users reviewed came from it), and written. */
-  modelFile: string;
+  /** The workspace's model files by task: read (the findings users reviewed came from them), and written. */
+  modelFiles: Record<ModelTask, string>;
   epochs?: number;
 }
 
@@ -17,10 +17,17 @@ export interface TrainReport {
   rulesWeight: number;
   /** Cross-validated micro-F1 of the learned model and of the rules alone, on the same articles. */
   scores?: { folds: number; model: number; rules: number };
+  /** The attribution model, when the articles hold attributions to learn from. */
+  attribution?: {
+    attributions: number;
+    rulesWeight: number;
+    /** Cross-validated character-overlap F1 per role, learned and rules alone. */
+    scores: { folds: number; model: RoleScores; rules: RoleScores };
+  };
   seconds: number;
 }
 
-/** An unreviewed article and how sure the model was of its entities (mean; lower = review first). */
+/** An unreviewed article and how sure the models were of its findings (mean; lower = review first). */
 export interface RankedArticle {
   file: string;
   confidence?: number;

@@ -1,6 +1,6 @@
 /**
  * Worker thread for learning: reading a workspace's articles as training data, cross-validating
- * and training the entity model, and ranking unreviewed articles by how unsure the model is of
+ * and training the entity model and the attribution model, and ranking unreviewed articles by how unsure the model is of
  * them. It is a thread of its own so that the editor stays responsive for the minutes training
  * can take; cancelling terminates it, and the model file is only replaced (atomically) at the end.
  */
@@ -8,22 +8,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import {
+  type AnalyzeOptions,
   analyze,
   articleTrainingDoc,
   crossValidate,
+  crossValidateAttribution,
   detectLanguage,
-  type EntityDoc,
-  type EntityModel,
+  type LearnedModel,
   MIN_DOCS_TO_MEASURE,
   type ModelMeta,
+  type ModelTask,
   openArticleAnnotations,
   readModelFile,
   stripBom,
+  type TrainingDoc,
+  trainAttributionTagger,
   trainEntityTagger,
   writeModelFile,
 } from '../core';
 import { msg } from './i18n';
-import type { LearnJob, LearnReply, RankedArticle } from './learnProtocol';
+import type { LearnJob, LearnReply, RankedArticle, TrainReport } from './learnProtocol';
 
 /** Articles larger than this are not news articles; they are left out of learning. */
 const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
@@ -42,40 +46,57 @@ function readText(file: string): string | undefined {
   }
 }
 
-function currentModel(file: string): EntityModel | undefined {
+function currentModel(file: string, task: ModelTask): LearnedModel | undefined {
   if (!fs.existsSync(file)) return undefined;
   try {
-    return readModelFile(file);
+    const m = readModelFile(file);
+    return m.meta.task === task ? m : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The workspace's current models, as the engine takes them. */
+function currentModels(job: LearnJob): Pick<AnalyzeOptions, 'model' | 'attributionModel'> {
+  return {
+    model: currentModel(job.modelFiles.ner, 'ner'),
+    attributionModel: currentModel(job.modelFiles.attribution, 'attribution'),
+  };
+}
+
 // Progress messages are English templates; the extension host shows them in the display language.
 const READING = msg('reading articles ({0}/{1})');
 
-function trainingDocs(job: LearnJob, model: EntityModel | undefined): EntityDoc[] {
-  const docs: EntityDoc[] = [];
+function trainingDocs(job: LearnJob): TrainingDoc[] {
+  const models = currentModels(job);
+  const docs: TrainingDoc[] = [];
   job.files.forEach((file, i) => {
     if (i % 10 === 0) post({ kind: 'progress', message: READING, args: [i, job.files.length], fraction: 0 });
     const text = readText(file);
-    const doc = text === undefined ? undefined : articleTrainingDoc(file, text, job.location, model);
+    const doc = text === undefined ? undefined : articleTrainingDoc(file, text, job.location, models);
     if (doc) docs.push({ ...doc, language: detectLanguage(doc.text) });
   });
   return docs;
 }
 
+function save(file: string, model: LearnedModel): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeModelFile(file, model);
+}
+
 function train(job: LearnJob): void {
   const t0 = performance.now();
-  const docs = trainingDocs(job, currentModel(job.modelFile));
+  const docs = trainingDocs(job);
   if (docs.length < MIN_DOCS_TO_MEASURE) {
     post({ kind: 'tooFew', documents: docs.length, needed: MIN_DOCS_TO_MEASURE });
     return;
   }
   const folds = Math.min(FOLDS, docs.length);
-  // Cross-validation trains `folds` models, the final one more: progress counts folds + 1 steps.
+  const attributions = docs.reduce((n, d) => n + d.attributions.length, 0);
+  // Cross-validation trains `folds` models, the final one more, for each task learned.
+  const steps = (folds + 1) * (attributions ? 2 : 1);
   const step = (message: string, args: (string | number)[] = []) =>
-    post({ kind: 'progress', message, args, fraction: 1 / (folds + 1) });
+    post({ kind: 'progress', message, args, fraction: 1 / steps });
   const cv = crossValidate(docs, folds, {
     epochs: job.epochs,
     onFold: (f, rules, model) =>
@@ -91,26 +112,40 @@ function train(job: LearnJob): void {
   const spans = docs.reduce((n, d) => n + d.entities.length, 0);
   const languages = [...new Set(docs.map((d) => String(d.language)))].sort();
   const scores = { folds: cv.folds, model: cv.model, rules: cv.rules };
-  const meta: ModelMeta = {
-    task: 'ner',
+  const meta = (task: ModelTask, n: number, w: number): ModelMeta => ({
+    task,
     languages,
     created: new Date().toISOString(),
-    trainedOn: { documents: docs.length, spans, tokens: 0 },
-    rulesWeight,
-    scores,
-  };
-  fs.mkdirSync(path.dirname(job.modelFile), { recursive: true });
-  writeModelFile(job.modelFile, { meta, net });
-  const seconds = (performance.now() - t0) / 1000;
-  post({
-    kind: 'trained',
-    report: { documents: docs.length, spans, languages, rulesWeight, scores, seconds },
+    trainedOn: { documents: docs.length, spans: n, tokens: 0 },
+    rulesWeight: w,
   });
+  save(job.modelFiles.ner, { meta: { ...meta('ner', spans, rulesWeight), scores }, net });
+  const report: TrainReport = { documents: docs.length, spans, languages, rulesWeight, scores, seconds: 0 };
+  if (attributions) {
+    const acv = crossValidateAttribution(docs, folds, {
+      epochs: job.epochs,
+      onFold: (f) => step(msg('attributions: measured on part {0} of {1}'), [f, folds]),
+    });
+    const roles = trainAttributionTagger(docs, { epochs: job.epochs });
+    step(msg('trained on all reviewed articles'));
+    const roleScores = { folds: acv.folds, model: acv.model, rules: acv.rules };
+    save(job.modelFiles.attribution, {
+      meta: {
+        ...meta('attribution', attributions, roles.decoding.rulesWeight),
+        thresholds: roles.decoding.thresholds,
+        roleScores,
+      },
+      net: roles.net,
+    });
+    report.attribution = { attributions, rulesWeight: roles.decoding.rulesWeight, scores: roleScores };
+  }
+  report.seconds = (performance.now() - t0) / 1000;
+  post({ kind: 'trained', report });
 }
 
 /** Unreviewed articles, the ones the model is least sure of first (path order without a model). */
 function rank(job: LearnJob): void {
-  const model = currentModel(job.modelFile);
+  const models = currentModels(job);
   const out: RankedArticle[] = [];
   job.files.forEach((file, i) => {
     if (i % 10 === 0) post({ kind: 'progress', message: READING, args: [i, job.files.length], fraction: 0 });
@@ -118,8 +153,10 @@ function rank(job: LearnJob): void {
     if (text === undefined) return;
     const opened = openArticleAnnotations(file, text, { location: job.location });
     if (opened.kind === 'ok' && opened.set.reviewed) return;
-    const entities = analyze(text, { model }).entities;
-    const sure = entities.map((e) => e.confidence).filter((c): c is number => c !== undefined);
+    const { entities, attributions } = analyze(text, models);
+    const sure = [...entities, ...attributions]
+      .map((e) => e.confidence)
+      .filter((c): c is number => c !== undefined);
     const confidence = sure.length ? sure.reduce((a, b) => a + b, 0) / sure.length : undefined;
     out.push({ file, confidence, entities: entities.length });
   });

@@ -1,6 +1,6 @@
 /**
  * Learning from the user's reviews: "Train on Reviewed Articles" trains the workspace's entity
- * model in a worker (cancellable progress, the measured scores reported, open articles analysed
+ * and attribution models in a worker (cancellable progress, the measured scores reported, open articles analysed
  * again with it), and "Next Article to Review" opens the unreviewed article the model is
  * least sure of, where a review teaches it most.
  */
@@ -28,6 +28,11 @@ function trainedMessage(r: TrainReport): string {
   let text = t('Newsmark learned from {0} articles ({1} entity spans) in {2} s.', r.documents, r.spans, s);
   if (r.scores)
     text += ` ${t('Measured on articles held out from it: learned {0}, rules alone {1} (F1).', f3(r.scores.model), f3(r.scores.rules))}`;
+  const a = r.attribution;
+  if (a) {
+    const { model: m, rules: x } = a.scores;
+    text += ` ${t('Attributions ({0}): cue {1}, source {2}, content {3}; rules alone {4}, {5}, {6} (F1).', a.attributions, f3(m.cue), f3(m.source), f3(m.content), f3(x.cue), f3(x.source), f3(x.content))}`;
+  }
   return text;
 }
 
@@ -79,7 +84,10 @@ export class LearningCommands {
       job: kind,
       files: await articleFiles(folder),
       location: sidecarLocation(folder.uri),
-      modelFile: modelFileOf(folder.uri.fsPath),
+      modelFiles: {
+        ner: modelFileOf(folder.uri.fsPath, 'ner'),
+        attribution: modelFileOf(folder.uri.fsPath, 'attribution'),
+      },
       epochs,
     };
   }

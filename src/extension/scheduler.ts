@@ -10,7 +10,7 @@ import type * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { AnalysisCache, analyze } from '../core';
 import { docLength } from './documents';
-import type { LearnedModels, ModelRef } from './learnedModel';
+import type { LearnedModels, ModelRefs } from './learnedModel';
 import { settings } from './settings';
 import { ReplyAssembler, type WorkerModel, type WorkerReply } from './workerProtocol';
 
@@ -60,13 +60,13 @@ class AnalysisWorker {
     key: string,
     text: string,
     opts: AnalyzeOptions,
-    model: WorkerModel | undefined,
+    models: WorkerModel[] | undefined,
   ): Promise<{ analysis: Analysis; ms: number }> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, parts: new ReplyAssembler() });
-      worker.postMessage({ id, key, text, options: opts, model });
+      worker.postMessage({ id, key, text, options: opts, models });
     });
   }
 
@@ -166,12 +166,12 @@ export class AnalysisScheduler implements vscode.Disposable {
     return cache;
   }
 
-  private inThread(doc: vscode.TextDocument, ref: ModelRef | undefined): void {
+  private inThread(doc: vscode.TextDocument, ref: ModelRefs | undefined): void {
     const key = doc.uri.toString();
     const t0 = this.note(key, doc.version);
     let analysis: Analysis;
     try {
-      analysis = analyze(doc.getText(), { ...engineOptions(), model: ref?.model, cache: this.cacheFor(key) });
+      analysis = analyze(doc.getText(), { ...engineOptions(), ...ref?.options, cache: this.cacheFor(key) });
     } catch (e) {
       this.fail(doc, e as Error);
       return;
@@ -189,15 +189,15 @@ export class AnalysisScheduler implements vscode.Disposable {
     });
   }
 
-  private inWorker(doc: vscode.TextDocument, ref: ModelRef | undefined): Promise<void> {
+  private inWorker(doc: vscode.TextDocument, ref: ModelRefs | undefined): Promise<void> {
     const key = doc.uri.toString();
     const version = doc.version;
     const running = this.inFlight.get(key);
     if (running?.version === version) return running.done;
     const t0 = this.note(key, version);
     const editAt = this.editedAt.get(key);
-    const model = ref && { file: ref.file, stamp: ref.stamp };
-    const done = this.worker.run(key, doc.getText(), engineOptions(), model).then(
+    const models = ref?.refs.map((r) => ({ file: r.file, stamp: r.stamp }));
+    const done = this.worker.run(key, doc.getText(), engineOptions(), models).then(
       ({ analysis, ms }) => {
         if (this.inFlight.get(key)?.version === version) this.inFlight.delete(key);
         // A newer version was asked for meanwhile: this result is stale, drop it.

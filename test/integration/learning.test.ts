@@ -48,33 +48,61 @@ describe('learning from reviewed articles', function () {
     assert.ok(report.scores && report.scores.model >= 0 && report.scores.model <= 1);
     const model = workspaceFile('.newsmark/models/entities.json').fsPath;
     assert.strictEqual(JSON.parse(fs.readFileSync(model, 'utf8')).format, 'newsmark-model');
+    // The stories' attributions (reviewed, not rejected) teach the attribution model too.
+    assert.ok(
+      report.attribution && report.attribution.attributions >= STORIES.length,
+      'attributions learned',
+    );
+    for (const role of ['cue', 'source', 'content'] as const) {
+      const f = report.attribution.scores.model[role];
+      assert.ok(f >= 0 && f <= 1, `${role} ${f}`);
+    }
+    const roles = JSON.parse(
+      fs.readFileSync(workspaceFile('.newsmark/models/attributions.json').fsPath, 'utf8'),
+    );
+    assert.strictEqual(roles.task, 'attribution');
 
     // An open article is analysed again with the model: its entities say how sure it was.
     const ed = await openArticle(learnFile(0));
     const doc = ed.document;
     const learned = await until('entities found by the learned model', () => {
       const a = nm.analysisFor(doc.uri);
-      return a?.entities.some((e) => e.confidence !== undefined) && a;
+      return (
+        a?.entities.some((e) => e.confidence !== undefined) &&
+        a.attributions.some((x) => x.confidence !== undefined) &&
+        a
+      );
     });
-    // Entities the model is unsure of are drawn fainter: exactly their mentions.
-    const unsure = learned.entities
-      .filter((e) => e.confidence !== undefined && e.confidence < 0.7)
-      .reduce((n, e) => n + e.mentions.length, 0);
+    // Findings the models are unsure of are drawn fainter: exactly their mentions and cues.
+    const unsure =
+      learned.entities
+        .filter((e) => e.confidence !== undefined && e.confidence < 0.7)
+        .reduce((n, e) => n + e.mentions.length, 0) +
+      learned.attributions
+        .filter((x) => x.confidence !== undefined && x.confidence < 0.7)
+        .reduce((n, x) => n + x.cue.length, 0);
     await until(
-      `${unsure} unsure mentions drawn fainter`,
-      () => nm.decorationsFor(doc.uri)?.['entity.unsure'].length === unsure,
+      `${unsure} unsure mentions and cues drawn fainter`,
+      () => nm.decorationsFor(doc.uri)?.['learned.unsure'].length === unsure,
     );
     const reuters = learned.entities.find((e) => e.confidence !== undefined)!;
     assert.match(
       await hoverText(doc, reuters.mentions[0].start + 1),
       /Learned from your reviews · \d+ % sure/,
     );
+    const said = learned.attributions.find((x) => x.confidence !== undefined)!;
+    const cardText = await hoverText(doc, said.cue[0].start + 1);
+    assert.match(cardText, /Attribution[\s\S]*Learned from your reviews · \d+ % sure/);
 
     // Turned off: the rules alone again.
     await vscode.workspace.getConfiguration('newsmark').update('model', 'off');
-    await until('the rules alone', () =>
-      nm.analysisFor(doc.uri)?.entities.every((e) => e.confidence === undefined),
-    );
+    await until('the rules alone', () => {
+      const a = nm.analysisFor(doc.uri);
+      return (
+        a?.entities.every((e) => e.confidence === undefined) &&
+        a.attributions.every((x) => x.confidence === undefined)
+      );
+    });
     await vscode.workspace.getConfiguration('newsmark').update('model', undefined);
     await until('the model again', () => nm.analysisFor(doc.uri)?.entities.some((e) => e.confidence));
   });

@@ -10,7 +10,10 @@ import type { Token } from '../text';
 import type { Analysis, EntityType, Language } from '../types';
 import { DENSE, ENTITY_TAGS, FEATURE_ROWS, ruleSpans, rulesTags, sentenceInput } from './features';
 import { inferProbs } from './inference';
-import { Adam, Net, type NetShape, rng, type SeqInput } from './net';
+import type { Net, NetShape, SeqInput } from './net';
+import { type TrainOptions, trainNet } from './trainLoop';
+
+export type { TrainOptions } from './trainLoop';
 
 export interface GoldSpan {
   start: number;
@@ -24,19 +27,6 @@ export interface EntityDoc {
   language?: Language;
   /** Only these parts were annotated (a partly annotated article): the rest is neither trained on nor scored. */
   regions?: { start: number; end: number }[];
-}
-
-export interface TrainOptions {
-  epochs?: number;
-  seed?: number;
-  hidden?: number;
-  emb?: number;
-  windows?: number;
-  lr?: number;
-  dropout?: number;
-  batch?: number;
-  onEpoch?: (epoch: number, loss: number) => void;
-  isCancelled?: () => boolean;
 }
 
 /** A learned span, with how sure the network was (the mean of its tokens' tag probabilities). */
@@ -119,38 +109,7 @@ export function defaultShape(o: TrainOptions = {}): NetShape {
 }
 
 export function trainOn(data: Prepared[], o: TrainOptions = {}): Net {
-  const seed = o.seed ?? 1;
-  const net = new Net(defaultShape(o), seed);
-  const adam = new Adam(net, o.lr ?? 0.0005);
-  const r = rng(seed + 1);
-  const batch = o.batch ?? 8;
-  const epochs = o.epochs ?? 2;
-  const g = new Float32Array(net.p.length);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const order = data.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let loss = 0;
-    let tokens = 0;
-    for (let b = 0; b < order.length; b += batch) {
-      if (o.isCancelled?.()) return net;
-      g.fill(0);
-      const ge = net.e.map(() => new Map<number, Float32Array>());
-      const items = order.slice(b, b + batch).map((k) => data[k]);
-      const n = items.reduce((s, it) => s + it.input.n, 0);
-      for (const it of items) {
-        const tr = net.forward(it.input, o.dropout ?? 0.3, r);
-        loss += net.backward(it.input, tr, it.gold, 1 / n, g, ge);
-      }
-      tokens += n;
-      adam.apply(g, ge);
-    }
-    adam.lr *= 0.85;
-    o.onEpoch?.(epoch + 1, loss / Math.max(1, tokens));
-  }
-  return net;
+  return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.0005 });
 }
 
 /**
@@ -179,9 +138,9 @@ export function tagEntities(
       if (cur) out.push({ start: cur.start, end: cur.end, type: cur.type, confidence: cur.sum / cur.n });
       cur = undefined;
     };
+    const path = bestValidPath(probs, s.tokens.length);
     for (let t = 0; t < s.tokens.length; t++) {
-      let best = 0;
-      for (let c = 1; c < T; c++) if (probs[t * T + c] > probs[t * T + best]) best = c;
+      const best = path[t];
       const tag = ENTITY_TAGS[best];
       const tok = s.tokens[t];
       if (tag === 'O') {
@@ -199,4 +158,42 @@ export function tagEntities(
     close();
   }
   return out;
+}
+
+/** Whether tag b may follow tag a: an I-X only after B-X or I-X. */
+const ALLOWED = ENTITY_TAGS.map((a) =>
+  ENTITY_TAGS.map((b) => !b.startsWith('I-') || a.slice(2) === b.slice(2)),
+);
+
+/**
+ * The most probable tag sequence with no I-X that does not continue an X (Viterbi over the
+ * tokens' log-probabilities): a span's boundary is decided once for the whole span, not by each
+ * token alone.
+ */
+export function bestValidPath(probs: Float32Array, n: number): Int32Array {
+  const T = ENTITY_TAGS.length;
+  const score = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  const lp = (t: number, c: number) => Math.log(Math.max(probs[t * T + c], 1e-12));
+  for (let c = 0; c < T; c++) score[c] = ALLOWED[0][c] ? lp(0, c) : Number.NEGATIVE_INFINITY;
+  for (let t = 1; t < n; t++)
+    for (let c = 0; c < T; c++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        const v = ALLOWED[p][c] ? score[(t - 1) * T + p] : Number.NEGATIVE_INFINITY;
+        if (v > best) [best, arg] = [v, p];
+      }
+      score[t * T + c] = best + lp(t, c);
+      back[t * T + c] = arg;
+    }
+  const path = new Int32Array(n);
+  if (!n) return path;
+  let last = 0;
+  for (let c = 1; c < T; c++) if (score[(n - 1) * T + c] > score[(n - 1) * T + last]) last = c;
+  for (let t = n - 1; t >= 0; t--) {
+    path[t] = last;
+    last = back[t * T + last];
+  }
+  return path;
 }

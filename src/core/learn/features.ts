@@ -11,7 +11,7 @@ import type { SeqInput } from './net';
 export const ENTITY_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const LEARNED_TYPES: EntityType[] = ['PER', 'ORG', 'LOC'];
 /** Rows of the hashed tables: normal form, prefix, suffix, shape. */
-export const FEATURE_ROWS = [4096, 2048, 2048, 512];
+export const FEATURE_ROWS = [32768, 4096, 8192, 1024];
 /** Dense features: the rules' tag (7), capitalised, all capitals, digits, first word, punctuation, quote. */
 export const DENSE = ENTITY_TAGS.length + 6;
 
@@ -68,7 +68,7 @@ export function rulesTags(tokens: Token[], spans: TypedSpan[], cursor = { k: 0 }
   return tags;
 }
 
-interface Look {
+export interface Look {
   ids: Int32Array;
   capital: number;
   allCaps: number;
@@ -79,7 +79,7 @@ interface Look {
 const looks = new Map<string, Look>();
 const LOOKS_KEPT = 100_000;
 
-function lookOf(tok: Token): Look {
+export function lookOf(tok: Token): Look {
   const key = `${tok.norm}\u0000${tok.text}`;
   let look = looks.get(key);
   if (look) return look;

@@ -3,14 +3,31 @@
  * trained on, when, how it scored) and its weights in base64. A file of another kind, version or
  * shape is refused with a message that says which, never loaded half.
  */
+import { ROLE_DENSE, ROLE_TAGS } from './attributionTagger';
 import { DENSE, ENTITY_TAGS, FEATURE_ROWS } from './features';
 import { Net, type NetShape } from './net';
 
 export const MODEL_FORMAT = 'newsmark-model';
-export const MODEL_VERSION = 1;
+/** 2: larger hashed tables, attribution models. */
+export const MODEL_VERSION = 2;
+
+export type ModelTask = 'ner' | 'attribution';
+
+/** Character-overlap F1 of each attribution role. */
+export interface RoleScores {
+  cue: number;
+  source: number;
+  content: number;
+}
+
+/** Each task's network: its dense features and tags. */
+const TASK_SHAPE: Record<ModelTask, { dense: number; tags: number }> = {
+  ner: { dense: DENSE, tags: ENTITY_TAGS.length },
+  attribution: { dense: ROLE_DENSE, tags: ROLE_TAGS.length },
+};
 
 export interface ModelMeta {
-  task: 'ner';
+  task: ModelTask;
   languages: string[];
   created: string;
   trainedOn: { documents: number; spans: number; tokens: number };
@@ -18,12 +35,20 @@ export interface ModelMeta {
   rulesWeight: number;
   /** Cross-validated micro-F1 of the model and of the rules on the same data, when measured. */
   scores?: { folds: number; model: number; rules: number };
+  /** Attribution models: the probability at which a token takes each role (chosen on held-out data). */
+  thresholds?: { cue: number; source: number; content: number };
+  /** Attribution models: cross-validated role scores of the model and of the rules. */
+  roleScores?: { folds: number; model: RoleScores; rules: RoleScores };
 }
 
-export interface EntityModel {
+/** A learned model: an entity tagger or an attribution-role tagger, by `meta.task`. */
+export interface LearnedModel {
   meta: ModelMeta;
   net: Net;
 }
+
+export type EntityModel = LearnedModel;
+export type AttributionModel = LearnedModel;
 
 export class ModelError extends Error {}
 
@@ -41,7 +66,7 @@ function floats(s: unknown, n: number, what: string): Float32Array {
   return out;
 }
 
-export function serializeModel(m: EntityModel): string {
+export function serializeModel(m: LearnedModel): string {
   return JSON.stringify({
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -52,7 +77,7 @@ export function serializeModel(m: EntityModel): string {
   });
 }
 
-function checkShape(s: unknown): NetShape {
+function checkShape(s: unknown, task: ModelTask): NetShape {
   const x = s as Partial<NetShape>;
   const int = (v: unknown, max: number) => Number.isInteger(v) && (v as number) > 0 && (v as number) <= max;
   if (
@@ -61,19 +86,27 @@ function checkShape(s: unknown): NetShape {
     x.rows.length !== FEATURE_ROWS.length ||
     !x.rows.every((r, i) => r === FEATURE_ROWS[i]) ||
     !int(x.emb, 256) ||
-    x.dense !== DENSE ||
+    x.dense !== TASK_SHAPE[task].dense ||
     !int(x.hidden, 512) ||
     !Number.isInteger(x.windows) ||
     (x.windows as number) < 0 ||
     (x.windows as number) > 4 ||
-    x.tags !== ENTITY_TAGS.length
+    x.tags !== TASK_SHAPE[task].tags
   )
     throw new ModelError('its network shape is not one this version of Newsmark reads');
   return x as NetShape;
 }
 
+const fraction = (v: unknown) => typeof v === 'number' && v > 0 && v < 1;
+
+function thresholdsOf(v: unknown): { cue: number; source: number; content: number } {
+  const x = (v ?? {}) as Record<string, unknown>;
+  const pick = (k: string) => (fraction(x[k]) ? (x[k] as number) : 0.5);
+  return { cue: pick('cue'), source: pick('source'), content: pick('content') };
+}
+
 /** Reads a model from its file's text; throws ModelError with a reason a user can act on. */
-export function parseModel(text: string): EntityModel {
+export function parseModel(text: string): LearnedModel {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(text);
@@ -85,9 +118,10 @@ export function parseModel(text: string): EntityModel {
     throw new ModelError(
       `a model of version ${String(o.version)}; this Newsmark reads version ${MODEL_VERSION}`,
     );
-  if (o.task !== 'ner')
+  if (o.task !== 'ner' && o.task !== 'attribution')
     throw new ModelError(`a model for the task "${String(o.task)}", which this Newsmark cannot use`);
-  const shape = checkShape(o.shape);
+  const task: ModelTask = o.task;
+  const shape = checkShape(o.shape, task);
   const probe = new Net(shape, 1, new Float32Array(0), []);
   const p = floats(o.params, probe.layout.size, 'the weights');
   if (!Array.isArray(o.embeddings) || o.embeddings.length !== shape.rows.length)
@@ -96,13 +130,15 @@ export function parseModel(text: string): EntityModel {
     floats((o.embeddings as unknown[])[f], rows * shape.emb, `embedding table ${f + 1}`),
   );
   const meta: ModelMeta = {
-    task: 'ner',
+    task,
     languages: Array.isArray(o.languages) ? (o.languages as unknown[]).map(String) : [],
     created: String(o.created ?? ''),
     trainedOn: (o.trainedOn as ModelMeta['trainedOn']) ?? { documents: 0, spans: 0, tokens: 0 },
     rulesWeight:
       typeof o.rulesWeight === 'number' && o.rulesWeight >= 0 && o.rulesWeight <= 1 ? o.rulesWeight : 0,
     scores: o.scores as ModelMeta['scores'],
+    roleScores: o.roleScores as ModelMeta['roleScores'],
+    ...(task === 'attribution' ? { thresholds: thresholdsOf(o.thresholds) } : {}),
   };
   return { meta, net: new Net(shape, 1, p, e) };
 }

@@ -208,7 +208,8 @@ export class Net {
 
   /**
    * Backward pass for gold tags; adds the gradients (scaled by `scale`) into `g` (dense) and
-   * `ge` (embedding rows, by table and row). Returns the sentence's summed cross-entropy.
+   * `ge` (embedding rows, by table and row); a gold tag below 0 is a token not trained on.
+   * Returns the sentence's summed cross-entropy.
    */
   backward(
     x: SeqInput,
@@ -236,6 +237,7 @@ export class Net {
     let loss = 0;
     for (let t = 0; t < n; t++)
       for (let c = 0; c < T; c++) {
+        if (gold[t] < 0) break; // a token outside what was annotated: no gradient
         const pr = tr.probs[t * T + c];
         if (c === gold[t]) loss -= Math.log(Math.max(pr, 1e-12));
         const d = (pr - (c === gold[t] ? 1 : 0)) * scale;

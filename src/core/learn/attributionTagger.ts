@@ -1,0 +1,224 @@
+/**
+ * The learned attribution tagger: each token of a paragraph gets its roles (cue, source, content;
+ * a token of a quoted attribution nested in another's content has two), read by the network from
+ * the tokens and from the rules' own attributions, which pass straight to the output at first.
+ * Paragraphs, not sentences, are the sequences: content runs across sentences.
+ */
+import type { Article, ArticleParagraph } from '../article';
+import { compile, isAnonymousWord, verbClassOf } from '../attribution/compiled';
+import { findQuotes } from '../quotes';
+import type { Token } from '../text';
+import type { Analysis, Attribution, Language } from '../types';
+import { FEATURE_ROWS, lookOf } from './features';
+import type { NetShape, SeqInput } from './net';
+import type { TrainOptions } from './trainLoop';
+
+export const ROLE_TAGS = ['O', 'CUE', 'SOURCE', 'CONTENT', 'CONTENT+CUE', 'CONTENT+SOURCE'] as const;
+/** Role bits of a tag (cue 1, source 2, content 4), by tag id. */
+export const TAG_BITS = [0, 1, 2, 4, 5, 6];
+export const CUE = 1;
+export const SOURCE = 2;
+export const CONTENT = 4;
+/**
+ * Dense features: the rules' tag (6); capitalised, all capitals, digits, first word of its
+ * sentence, punctuation, quotation mark, inside quotation marks; inside a PER / ORG / LOC mention;
+ * the sentence has a rules' cue, before its first one, after its last one; a speech verb or cue
+ * word of the lexicon, a word for an unnamed source, a pronoun.
+ */
+export const ROLE_DENSE = ROLE_TAGS.length + 16;
+
+/** The tag of a token with these role bits: a cue wins over a source (a token has one inner role). */
+export function tagOfBits(bits: number): number {
+  const inner = bits & CUE ? CUE : bits & SOURCE ? SOURCE : 0;
+  return TAG_BITS.indexOf(inner | (bits & CONTENT));
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface RoleSpans {
+  cue: Range[];
+  source: Range[];
+  content: Range[];
+}
+
+export interface AttributionDoc {
+  text: string;
+  attributions: RoleSpans[];
+  language?: Language;
+  /** Only these parts were annotated: the rest is neither trained on nor scored. */
+  regions?: Range[];
+}
+
+/** A paragraph as the network reads it. */
+export interface RoleUnit {
+  input: SeqInput;
+  tokens: Token[];
+  /** Index of each token's sentence in the article (counted over all paragraphs). */
+  sentenceOf: Int32Array;
+  /** Gold tags (−1: not annotated, not trained on). */
+  gold: Int32Array;
+  paragraph: number;
+}
+
+export function roleShape(o: TrainOptions = {}): NetShape {
+  return {
+    rows: FEATURE_ROWS,
+    emb: o.emb ?? 24,
+    dense: ROLE_DENSE,
+    hidden: o.hidden ?? 48,
+    windows: o.windows ?? 3,
+    tags: ROLE_TAGS.length,
+  };
+}
+
+/** Role bits per character of [from, to). */
+function roleMask(from: number, to: number, atts: RoleSpans[]): Uint8Array {
+  const mask = new Uint8Array(to - from);
+  const mark = (spans: Range[], bit: number) => {
+    for (const s of spans)
+      for (let i = Math.max(s.start, from); i < Math.min(s.end, to); i++) mask[i - from] |= bit;
+  };
+  for (const a of atts) {
+    mark(a.cue, CUE);
+    mark(a.source, SOURCE);
+    mark(a.content, CONTENT);
+  }
+  return mask;
+}
+
+function bitsOf(mask: Uint8Array, from: number, tok: Token): number {
+  let bits = 0;
+  for (let i = tok.start; i < tok.end; i++) bits |= mask[i - from];
+  return bits;
+}
+
+const ENTITY_BIT: Record<string, number> = { PER: 1, ORG: 2, LOC: 3 };
+
+/** Per sentence: the first and the last token of the rules' cues in it. */
+function cuesBySentence(ruleBits: number[], sentenceOf: number[]) {
+  const firstCue = new Map<number, number>();
+  const lastCue = new Map<number, number>();
+  ruleBits.forEach((b, t) => {
+    if (!(b & CUE)) return;
+    const s = sentenceOf[t];
+    if (!firstCue.has(s)) firstCue.set(s, t);
+    lastCue.set(s, t);
+  });
+  return { firstCue, lastCue };
+}
+
+/** What the paragraph's tokens look like to the tagger, and (with gold) what they should be. */
+function paragraphUnit(
+  text: string,
+  p: ArticleParagraph,
+  firstSentence: number,
+  rules: RoleSpans[],
+  entityMask: Uint8Array,
+  lang: Language,
+  gold?: Uint8Array,
+  regions?: Range[],
+): RoleUnit {
+  const c = compile(lang);
+  const tokens: Token[] = [];
+  const sentenceOf: number[] = [];
+  const firstWord = new Set<number>();
+  p.sentences.forEach((s, k) => {
+    const first = s.tokens.findIndex((t) => t.kind === 'word' || t.kind === 'number');
+    if (first >= 0) firstWord.add(tokens.length + first);
+    for (const t of s.tokens) {
+      tokens.push(t);
+      sentenceOf.push(firstSentence + k);
+    }
+  });
+  const n = tokens.length;
+  const ruleMask = roleMask(p.start, p.end, rules);
+  const quoted = new Uint8Array(p.end - p.start);
+  for (const q of findQuotes(text, p.start, p.end)) quoted.fill(1, q.open + 1 - p.start, q.close - p.start);
+  const ruleBits = tokens.map((t) => bitsOf(ruleMask, p.start, t));
+  const { firstCue, lastCue } = cuesBySentence(ruleBits, sentenceOf);
+  const T = ROLE_TAGS.length;
+  const F = FEATURE_ROWS.length;
+  const ids = new Int32Array(n * F);
+  const dense = new Float32Array(n * ROLE_DENSE);
+  const goldTags = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const tok = tokens[t];
+    const look = lookOf(tok);
+    ids.set(look.ids, t * F);
+    const d = t * ROLE_DENSE;
+    dense[d + tagOfBits(ruleBits[t])] = 1;
+    const s = sentenceOf[t];
+    const ent = entityMask[tok.start - p.start];
+    const feats = [
+      look.capital,
+      look.allCaps,
+      look.digits,
+      firstWord.has(t) ? 1 : 0,
+      tok.kind === 'punct' ? 1 : 0,
+      tok.kind === 'quote' ? 1 : 0,
+      quoted[tok.start - p.start] ?? 0,
+      ent === 1 ? 1 : 0,
+      ent === 2 ? 1 : 0,
+      ent === 3 ? 1 : 0,
+      firstCue.has(s) ? 1 : 0,
+      firstCue.has(s) && t < firstCue.get(s)! ? 1 : 0,
+      lastCue.has(s) && t > lastCue.get(s)! ? 1 : 0,
+      tok.kind === 'word' && (c.cueStarts.has(tok.norm) || verbClassOf(c, tok.norm)) ? 1 : 0,
+      tok.kind === 'word' && isAnonymousWord(c, tok.norm) ? 1 : 0,
+      tok.kind === 'word' && c.pronouns.has(tok.norm) ? 1 : 0,
+    ];
+    for (let k = 0; k < feats.length; k++) dense[d + T + k] = feats[k];
+    if (gold) {
+      const inside = !regions || regions.some((r) => tok.start < r.end && tok.end > r.start);
+      goldTags[t] = inside ? tagOfBits(bitsOf(gold, p.start, tok)) : -1;
+    }
+  }
+  return {
+    input: { ids, dense, n },
+    tokens,
+    sentenceOf: Int32Array.from(sentenceOf),
+    gold: goldTags,
+    paragraph: p.sentences[0]?.paragraph ?? 0,
+  };
+}
+
+/** The rules' attributions as role spans. */
+export const rolesOf = (atts: Attribution[]): RoleSpans[] =>
+  atts.map((a) => ({ cue: a.cue, source: a.source, content: a.content }));
+
+/**
+ * An article's paragraphs (those with tokens, outside boilerplate) as network inputs, with gold
+ * tags when `gold` is given; with `regions`, only paragraphs touching them, and only their
+ * tokens inside them are trained on.
+ */
+export function prepareRoles(
+  text: string,
+  analysis: Analysis,
+  article: Article,
+  gold?: RoleSpans[],
+  regions?: Range[],
+): RoleUnit[] {
+  const out: RoleUnit[] = [];
+  const rules = rolesOf(analysis.attributions);
+  let sentence = 0;
+  for (const p of article.paragraphs) {
+    const first = sentence;
+    sentence += p.sentences.length;
+    if (p.boilerplate || !p.sentences.some((s) => s.tokens.length)) continue;
+    if (regions && !regions.some((r) => r.start < p.end && r.end > p.start)) continue;
+    const entityMask = new Uint8Array(p.end - p.start);
+    for (const e of analysis.entities) {
+      const bit = ENTITY_BIT[e.type];
+      if (bit)
+        for (const m of e.mentions)
+          if (m.start < p.end && m.end > p.start)
+            entityMask.fill(bit, Math.max(m.start, p.start) - p.start, Math.min(m.end, p.end) - p.start);
+    }
+    const goldMask = gold ? roleMask(p.start, p.end, gold) : undefined;
+    out.push(paragraphUnit(text, p, first, rules, entityMask, analysis.language, goldMask, regions));
+  }
+  return out;
+}

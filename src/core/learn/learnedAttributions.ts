@@ -1,0 +1,188 @@
+/**
+ * Attributions from the learned tagger's roles. Each run of cue tokens is an attribution; each run
+ * of source or content tokens joins the nearest cue of its sentence (a cue inside a content run is
+ * that content's nested attribution, not its own), else the nearest of its paragraph. The rest is
+ * built as the rules build it: the source classified (person, outlet, anonymous …), pronouns and
+ * documents resolved across the article, and a chain link kept where the rules saw the same link.
+ */
+import type { Article } from '../article';
+import { compile } from '../attribution/compiled';
+import { buildMentionIndex, type Cue } from '../attribution/context';
+import { classifySource } from '../attribution/finish';
+import { resolveSources } from '../attribution/resolveSources';
+import { findQuotes } from '../quotes';
+import type { Analysis, Attribution, Language, Span } from '../types';
+import {
+  CONTENT,
+  CUE,
+  prepareRoles,
+  ROLE_TAGS,
+  type RoleUnit,
+  SOURCE,
+  TAG_BITS,
+  tagOfBits,
+} from './attributionTagger';
+import { inferProbs } from './inference';
+import type { Net } from './net';
+
+interface Run {
+  a: number;
+  b: number;
+  sentence: number;
+  /** Mean probability of the tokens' tags. */
+  confidence: number;
+}
+
+/**
+ * How tags become roles: the rules' tags mixed in with `rulesWeight`, and a token takes a role
+ * when the probability of the tags holding it reaches that role's threshold (both chosen on
+ * held-out data when the model was trained).
+ */
+export interface RoleDecoding {
+  rulesWeight: number;
+  thresholds: { cue: number; source: number; content: number };
+}
+
+export const DEFAULT_THRESHOLDS = { cue: 0.5, source: 0.5, content: 0.5 };
+
+/** The unit's tag probabilities, the rules' tags mixed in with weight w. */
+export function roleProbs(net: Net, unit: RoleUnit, rulesWeight: number): Float32Array {
+  const probs = inferProbs(net, unit.input);
+  const T = ROLE_TAGS.length;
+  const D = net.shape.dense;
+  if (rulesWeight > 0)
+    for (let t = 0; t < unit.input.n; t++)
+      for (let c = 0; c < T; c++)
+        probs[t * T + c] = (1 - rulesWeight) * probs[t * T + c] + rulesWeight * unit.input.dense[t * D + c];
+  return probs;
+}
+
+/** Each token's tag: the roles whose tags together are at least as probable as their thresholds. */
+export function roleTags(probs: Float32Array, n: number, th: RoleDecoding['thresholds']): Int32Array {
+  const T = ROLE_TAGS.length;
+  const tags = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    let cue = 0;
+    let source = 0;
+    let content = 0;
+    for (let k = 1; k < T; k++) {
+      const p = probs[t * T + k];
+      if (TAG_BITS[k] & CUE) cue += p;
+      if (TAG_BITS[k] & SOURCE) source += p;
+      if (TAG_BITS[k] & CONTENT) content += p;
+    }
+    tags[t] = tagOfBits(
+      (cue >= th.cue ? CUE : 0) | (source >= th.source ? SOURCE : 0) | (content >= th.content ? CONTENT : 0),
+    );
+  }
+  return tags;
+}
+
+/** Runs of tokens holding a role bit (a cue or source run stays in its sentence). */
+function runsOf(unit: RoleUnit, tags: Int32Array, probs: Float32Array, bit: number): Run[] {
+  const T = ROLE_TAGS.length;
+  const runs: Run[] = [];
+  let cur: (Run & { sum: number }) | undefined;
+  for (let t = 0; t <= unit.tokens.length; t++) {
+    const on = t < unit.tokens.length && (TAG_BITS[tags[t]] & bit) !== 0;
+    const s = unit.sentenceOf[t];
+    if (cur && (!on || (bit !== CONTENT && s !== cur.sentence))) {
+      runs.push({ a: cur.a, b: cur.b, sentence: cur.sentence, confidence: cur.sum / (cur.b - cur.a + 1) });
+      cur = undefined;
+    }
+    if (!on) continue;
+    if (!cur) cur = { a: t, b: t, sentence: s, confidence: 0, sum: 0 };
+    cur.b = t;
+    cur.sum += probs[t * T + tags[t]];
+  }
+  return runs;
+}
+
+/** The cue a source or content run belongs to: nearest in its sentence, else in its paragraph. */
+function nearestCue(run: Run, cues: Run[], nested: boolean): number {
+  let best = -1;
+  let bestKey = Number.POSITIVE_INFINITY;
+  cues.forEach((c, i) => {
+    // A cue inside a content run is the cue of an attribution nested in that content.
+    if (nested && c.a >= run.a && c.b <= run.b) return;
+    const gap = c.b < run.a ? run.a - c.b : c.a > run.b ? c.a - run.b : 0;
+    const key = (c.sentence === run.sentence ? 0 : 1e6) + gap;
+    if (key < bestKey) [best, bestKey] = [i, key];
+  });
+  return best;
+}
+
+const spanOf = (text: string, unit: RoleUnit, r: Run): Span => {
+  const start = unit.tokens[r.a].start;
+  const end = unit.tokens[r.b].end;
+  return { start, end, text: text.slice(start, end) };
+};
+
+const overlaps = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+
+/** The article's attributions by the learned tagger, in text order, ids A1, A2, …. */
+export function learnedAttributions(
+  net: Net,
+  decoding: RoleDecoding,
+  text: string,
+  rules: Analysis,
+  article: Article,
+  lang: Language,
+): Attribution[] {
+  const c = compile(lang);
+  const mentionAt = buildMentionIndex(rules.entities);
+  const out: Attribution[] = [];
+  const sentenceOf = new Map<Attribution, number>();
+  for (const unit of prepareRoles(text, rules, article)) {
+    const probs = roleProbs(net, unit, decoding.rulesWeight);
+    const tags = roleTags(probs, unit.tokens.length, decoding.thresholds);
+    const cues = runsOf(unit, tags, probs, CUE);
+    if (!cues.length) continue;
+    const atts = cues.map((cue) => ({ cue, source: [] as Span[], content: [] as Span[] }));
+    for (const r of runsOf(unit, tags, probs, SOURCE))
+      atts[nearestCue(r, cues, false)]?.source.push(spanOf(text, unit, r));
+    for (const r of runsOf(unit, tags, probs, CONTENT))
+      atts[nearestCue(r, cues, true)]?.content.push(spanOf(text, unit, r));
+    const quotes = findQuotes(text, unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
+    const quoted = (s: Span) => quotes.some((q) => q.open < s.start && s.end <= q.close + 1);
+    for (const x of atts) {
+      const cueSpans = [spanOf(text, unit, x.cue)];
+      const ruled = rules.attributions.find((r) => overlaps(r.cue, cueSpans));
+      const cue: Cue = { a: x.cue.a, b: x.cue.b, spans: cueSpans, kind: 'verb', sourceAt: 'auto' };
+      const { kind, entity } = classifySource(c, x.source, mentionAt, cue, ruled?.sourceKind);
+      const att: Attribution = {
+        id: '',
+        cue: cueSpans,
+        source: x.source,
+        content: x.content,
+        direct: x.content.length > 0 && x.content.every(quoted),
+        anonymous: kind === 'anonymous' || kind === 'none',
+        sourceKind: kind,
+        confidence: x.cue.confidence,
+      };
+      if (entity) att.sourceEntity = entity;
+      out.push(att);
+      sentenceOf.set(att, x.cue.sentence);
+    }
+  }
+  out.sort((a, b) => a.cue[0].start - b.cue[0].start);
+  out.forEach((a, i) => {
+    a.id = `A${i + 1}`;
+  });
+  linkAsRulesDo(out, rules.attributions);
+  resolveSources(text, out, sentenceOf, c, rules.entities, mentionAt);
+  return out;
+}
+
+/** A chain link (this attribution relays that one) kept where the rules link the same two cues. */
+function linkAsRulesDo(learned: Attribution[], rules: Attribution[]): void {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const counterpart = (r: Attribution) => learned.find((l) => overlaps(l.cue, r.cue));
+  for (const r of rules) {
+    const via = r.via && byId.get(r.via);
+    if (!via) continue;
+    const l = counterpart(r);
+    const lv = counterpart(via);
+    if (l && lv && l !== lv) l.via = lv.id;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The training loop both taggers share: shuffled mini-batches of sentences (or paragraphs),
+ * dropout, Adam, the learning rate decayed each epoch. Deterministic for a seed.
+ */
+import { Adam, Net, type NetShape, rng, type SeqInput } from './net';
+
+export interface TrainOptions {
+  epochs?: number;
+  seed?: number;
+  hidden?: number;
+  emb?: number;
+  windows?: number;
+  lr?: number;
+  dropout?: number;
+  batch?: number;
+  onEpoch?: (epoch: number, loss: number) => void;
+  isCancelled?: () => boolean;
+}
+
+/** One sequence and its gold tags. */
+export interface Example {
+  input: SeqInput;
+  gold: Int32Array;
+}
+
+/** Little data makes few steps an epoch: at least this many steps in all, unless told the epochs. */
+const MIN_STEPS = 1000;
+const MAX_EPOCHS = 40;
+
+export function epochsFor(sequences: number, batch: number, epochs: number): number {
+  const perEpoch = Math.max(1, Math.ceil(sequences / batch));
+  return Math.min(MAX_EPOCHS, Math.max(epochs, Math.ceil(MIN_STEPS / perEpoch)));
+}
+
+export function trainNet(
+  data: Example[],
+  shape: NetShape,
+  o: TrainOptions,
+  defaults: { epochs: number; lr: number },
+): Net {
+  const seed = o.seed ?? 1;
+  const net = new Net(shape, seed);
+  const adam = new Adam(net, o.lr ?? defaults.lr);
+  const r = rng(seed + 1);
+  const batch = o.batch ?? 8;
+  const epochs = o.epochs ?? epochsFor(data.length, batch, defaults.epochs);
+  // The learning rate falls as much over the whole training as over the default epochs.
+  const decay = 0.85 ** (defaults.epochs / epochs);
+  const g = new Float32Array(net.p.length);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = data.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let loss = 0;
+    let tokens = 0;
+    for (let b = 0; b < order.length; b += batch) {
+      if (o.isCancelled?.()) return net;
+      g.fill(0);
+      const ge = net.e.map(() => new Map<number, Float32Array>());
+      const items = order.slice(b, b + batch).map((k) => data[k]);
+      const n = items.reduce((s, it) => s + it.input.n, 0);
+      for (const it of items) {
+        const tr = net.forward(it.input, o.dropout ?? 0.3, r);
+        loss += net.backward(it.input, tr, it.gold, 1 / n, g, ge);
+      }
+      tokens += n;
+      adam.apply(g, ge);
+    }
+    adam.lr *= decay;
+    o.onEpoch?.(epoch + 1, loss / Math.max(1, tokens));
+  }
+  return net;
+}

@@ -11,6 +11,7 @@ import {
   analyze,
   type LearnedModel,
   type ModelTask,
+  meanWeight,
   type Net,
   parseModel,
   serializeModel,
@@ -74,7 +75,7 @@ export function benchModel(evalDir: string, root: string, text: string): void {
   const roles = trainAttributionTagger(roleDocs);
   const rolesS = (performance.now() - t0) / 1000;
   const entities = throughFile('ner', ner.net, ner.rulesWeight, nerDocs.length);
-  const attributions = throughFile('attribution', roles.net, roles.decoding.rulesWeight, roleDocs.length);
+  const attributions = throughFile('attribution', roles.net, meanWeight(roles.decoding), roleDocs.length);
   console.log(
     `  trained on ${from}: entities (${nerDocs.length} texts) ${nerS.toFixed(1)} s, attributions (${roleDocs.length} texts) ${rolesS.toFixed(1)} s`,
   );

@@ -15,6 +15,7 @@ import {
   type LearnedModel,
   type ModelMeta,
   type ModelTask,
+  meanWeight,
   type RoleScores,
   type TrainingDoc,
   trainAttributionTagger,
@@ -113,8 +114,8 @@ function trainTask(
     ...base,
     task,
     trainedOn: { documents: docs.length, spans, tokens: 0 },
-    rulesWeight: decoding.rulesWeight,
-    thresholds: decoding.thresholds,
+    rulesWeight: meanWeight(decoding),
+    decoding,
     ...(cv ? { roleScores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
   };
   const summary = cv

@@ -6,7 +6,7 @@ import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
 import { learnedEntities } from './learn/apply';
-import { DEFAULT_THRESHOLDS, learnedAttributions } from './learn/learnedAttributions';
+import { learnedAttributions, RULES_DECODING } from './learn/learnedAttributions';
 import type { AttributionModel, EntityModel, LearnedModel } from './learn/modelFile';
 import { aggregateSources } from './sources';
 import type { Analysis, Language, Span } from './types';
@@ -47,7 +47,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
   if (am?.meta.task === 'attribution' && modelReads(am, language))
     attributions = learnedAttributions(
       am.net,
-      { rulesWeight: am.meta.rulesWeight, thresholds: am.meta.thresholds ?? DEFAULT_THRESHOLDS },
+      am.meta.decoding ?? RULES_DECODING,
       text,
       { language, entities, attributions } as Analysis,
       article,

@@ -125,6 +125,7 @@ export {
   trainAttributionTagger,
 } from './learn/attributionTraining';
 export type { EntityDoc, GoldSpan, TrainOptions } from './learn/entityTagger';
+export { meanWeight, type RoleDecoding } from './learn/learnedAttributions';
 export {
   type AttributionModel,
   type EntityModel,

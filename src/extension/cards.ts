@@ -124,7 +124,8 @@ export function attributionCard(a: Analysis, att: Attribution, uri: string): str
   const means = named && src && !src.includes(named) ? ` → ${escapeMarkdown(named)}` : '';
   md += `**${t('Source:')}** ${src ? escapeMarkdown(src) : `_${t('none stated')}_`}${means}  \n`;
   md += `**${t('Cue:')}** ${escapeMarkdown(texts(att.cue, ' … '))}  \n`;
-  md += `**${t('Content:')}** ${escapeMarkdown(clip(texts(att.content, ' … '), 240))}\n\n`;
+  const content = texts(att.content, ' … ');
+  md += `**${t('Content:')}** ${content ? escapeMarkdown(clip(content, 240)) : `_${t('none found')}_`}\n\n`;
   const chain = chainLine(a, att);
   if (chain) md += `**${t('Chain:')}** ${escapeMarkdown(chain)}\n\n`;
   if (att.anonymous)

@@ -8,6 +8,8 @@ export interface LearnJob {
   /** The workspace's model files by task: read (the findings users reviewed came from them), and written. */
   modelFiles: Record<ModelTask, string>;
   epochs?: number;
+  /** Train without cross-validating first. */
+  quick?: boolean;
 }
 
 export interface TrainReport {
@@ -15,14 +17,14 @@ export interface TrainReport {
   spans: number;
   languages: string[];
   rulesWeight: number;
-  /** Cross-validated micro-F1 of the learned model and of the rules alone, on the same articles. */
+  /** Cross-validated micro-F1 of the learned model and of the rules alone (not in quick mode). */
   scores?: { folds: number; model: number; rules: number };
   /** The attribution model, when the articles hold attributions to learn from. */
   attribution?: {
     attributions: number;
     rulesWeight: number;
-    /** Cross-validated character-overlap F1 per role, learned and rules alone. */
-    scores: { folds: number; model: RoleScores; rules: RoleScores };
+    /** Cross-validated character-overlap F1 per role, learned and rules alone (not in quick mode). */
+    scores?: { folds: number; model: RoleScores; rules: RoleScores };
   };
   seconds: number;
 }

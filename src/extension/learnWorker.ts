@@ -18,6 +18,7 @@ import {
   MIN_DOCS_TO_MEASURE,
   type ModelMeta,
   type ModelTask,
+  meanWeight,
   openArticleAnnotations,
   readModelFile,
   stripBom,
@@ -84,6 +85,67 @@ function save(file: string, model: LearnedModel): void {
   writeModelFile(file, model);
 }
 
+type Step = (message: string, args?: (string | number)[]) => void;
+
+function metaOf(docs: TrainingDoc[], task: ModelTask, n: number, w: number): ModelMeta {
+  return {
+    task,
+    languages: [...new Set(docs.map((d) => String(d.language)))].sort(),
+    created: new Date().toISOString(),
+    trainedOn: { documents: docs.length, spans: n, tokens: 0 },
+    rulesWeight: w,
+  };
+}
+
+/** The entity model: cross-validated first unless quick, then trained on all; written. */
+function learnEntities(job: LearnJob, docs: TrainingDoc[], folds: number, step: Step): TrainReport {
+  const cv = job.quick
+    ? undefined
+    : crossValidate(docs, folds, {
+        epochs: job.epochs,
+        onFold: (f, rules, model) =>
+          step(msg('measured on part {0} of {1}: learned {2}, rules {3}'), [
+            f,
+            folds,
+            model.toFixed(3),
+            rules.toFixed(3),
+          ]),
+      });
+  const { net, rulesWeight } = trainEntityTagger(docs, { epochs: job.epochs });
+  step(msg('trained on all reviewed articles'));
+  const spans = docs.reduce((n, d) => n + d.entities.length, 0);
+  const scores = cv && { folds: cv.folds, model: cv.model, rules: cv.rules };
+  const meta = metaOf(docs, 'ner', spans, rulesWeight);
+  save(job.modelFiles.ner, { meta: { ...meta, ...(scores ? { scores } : {}) }, net });
+  return { documents: docs.length, spans, languages: meta.languages, rulesWeight, scores, seconds: 0 };
+}
+
+/** The attribution model, the same way. */
+function learnRoles(
+  job: LearnJob,
+  docs: TrainingDoc[],
+  folds: number,
+  step: Step,
+): TrainReport['attribution'] {
+  const attributions = docs.reduce((n, d) => n + d.attributions.length, 0);
+  const cv = job.quick
+    ? undefined
+    : crossValidateAttribution(docs, folds, {
+        epochs: job.epochs,
+        onFold: (f) => step(msg('attributions: measured on part {0} of {1}'), [f, folds]),
+      });
+  const roles = trainAttributionTagger(docs, { epochs: job.epochs });
+  step(msg('trained on all reviewed articles'));
+  const scores = cv && { folds: cv.folds, model: cv.model, rules: cv.rules };
+  const rulesWeight = meanWeight(roles.decoding);
+  const meta = metaOf(docs, 'attribution', attributions, rulesWeight);
+  save(job.modelFiles.attribution, {
+    meta: { ...meta, decoding: roles.decoding, ...(scores ? { roleScores: scores } : {}) },
+    net: roles.net,
+  });
+  return { attributions, rulesWeight, scores };
+}
+
 function train(job: LearnJob): void {
   const t0 = performance.now();
   const docs = trainingDocs(job);
@@ -92,53 +154,12 @@ function train(job: LearnJob): void {
     return;
   }
   const folds = Math.min(FOLDS, docs.length);
-  const attributions = docs.reduce((n, d) => n + d.attributions.length, 0);
+  const withRoles = docs.some((d) => d.attributions.length);
   // Cross-validation trains `folds` models, the final one more, for each task learned.
-  const steps = (folds + 1) * (attributions ? 2 : 1);
-  const step = (message: string, args: (string | number)[] = []) =>
-    post({ kind: 'progress', message, args, fraction: 1 / steps });
-  const cv = crossValidate(docs, folds, {
-    epochs: job.epochs,
-    onFold: (f, rules, model) =>
-      step(msg('measured on part {0} of {1}: learned {2}, rules {3}'), [
-        f,
-        folds,
-        model.toFixed(3),
-        rules.toFixed(3),
-      ]),
-  });
-  const { net, rulesWeight } = trainEntityTagger(docs, { epochs: job.epochs });
-  step(msg('trained on all reviewed articles'));
-  const spans = docs.reduce((n, d) => n + d.entities.length, 0);
-  const languages = [...new Set(docs.map((d) => String(d.language)))].sort();
-  const scores = { folds: cv.folds, model: cv.model, rules: cv.rules };
-  const meta = (task: ModelTask, n: number, w: number): ModelMeta => ({
-    task,
-    languages,
-    created: new Date().toISOString(),
-    trainedOn: { documents: docs.length, spans: n, tokens: 0 },
-    rulesWeight: w,
-  });
-  save(job.modelFiles.ner, { meta: { ...meta('ner', spans, rulesWeight), scores }, net });
-  const report: TrainReport = { documents: docs.length, spans, languages, rulesWeight, scores, seconds: 0 };
-  if (attributions) {
-    const acv = crossValidateAttribution(docs, folds, {
-      epochs: job.epochs,
-      onFold: (f) => step(msg('attributions: measured on part {0} of {1}'), [f, folds]),
-    });
-    const roles = trainAttributionTagger(docs, { epochs: job.epochs });
-    step(msg('trained on all reviewed articles'));
-    const roleScores = { folds: acv.folds, model: acv.model, rules: acv.rules };
-    save(job.modelFiles.attribution, {
-      meta: {
-        ...meta('attribution', attributions, roles.decoding.rulesWeight),
-        thresholds: roles.decoding.thresholds,
-        roleScores,
-      },
-      net: roles.net,
-    });
-    report.attribution = { attributions, rulesWeight: roles.decoding.rulesWeight, scores: roleScores };
-  }
+  const steps = (job.quick ? 1 : folds + 1) * (withRoles ? 2 : 1);
+  const step: Step = (message, args = []) => post({ kind: 'progress', message, args, fraction: 1 / steps });
+  const report = learnEntities(job, docs, folds, step);
+  if (withRoles) report.attribution = learnRoles(job, docs, folds, step);
   report.seconds = (performance.now() - t0) / 1000;
   post({ kind: 'trained', report });
 }

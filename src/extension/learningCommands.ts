@@ -19,6 +19,8 @@ import { articleFiles, workspaceFolder } from './workspaceArticles';
 export interface LearnArgs {
   /** Training epochs (scripts and tests; the default suits a workspace of articles). */
   epochs?: number;
+  /** Train without measuring first (seconds, not minutes); asked in a quick pick when not given. */
+  quick?: boolean;
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -29,11 +31,35 @@ function trainedMessage(r: TrainReport): string {
   if (r.scores)
     text += ` ${t('Measured on articles held out from it: learned {0}, rules alone {1} (F1).', f3(r.scores.model), f3(r.scores.rules))}`;
   const a = r.attribution;
-  if (a) {
+  if (a?.scores) {
     const { model: m, rules: x } = a.scores;
     text += ` ${t('Attributions ({0}): cue {1}, source {2}, content {3}; rules alone {4}, {5}, {6} (F1).', a.attributions, f3(m.cue), f3(m.source), f3(m.content), f3(x.cue), f3(x.source), f3(x.content))}`;
-  }
+  } else if (a)
+    text += ` ${tn(a.attributions, 'It learned from {0} attribution too.|It learned from {0} attributions too.')}`;
+  if (!r.scores) text += ` ${t('Not measured: trained quickly.')}`;
   return text;
+}
+
+/** Measure first (cross-validated: minutes) or just train (seconds); undefined when dismissed. */
+async function askQuick(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      {
+        label: t('Train and measure'),
+        detail: t(
+          'Cross-validated against the rules on your articles first, then trained on all of them (minutes).',
+        ),
+        quick: false,
+      },
+      {
+        label: t('Train quickly'),
+        detail: t('Trained on all reviewed articles without measuring it first (seconds).'),
+        quick: true,
+      },
+    ],
+    { title: t('Newsmark: Train on Reviewed Articles') },
+  );
+  return picked?.quick;
 }
 
 export class LearningCommands {
@@ -73,7 +99,7 @@ export class LearningCommands {
     );
   }
 
-  private async job(kind: LearnJob['job'], epochs?: number): Promise<LearnJob | undefined> {
+  private async job(kind: LearnJob['job'], epochs?: number, quick?: boolean): Promise<LearnJob | undefined> {
     const found = workspaceFolder();
     const folder = found?.uri.scheme === 'file' ? found : undefined;
     if (!folder) {
@@ -89,11 +115,14 @@ export class LearningCommands {
         attribution: modelFileOf(folder.uri.fsPath, 'attribution'),
       },
       epochs,
+      quick,
     };
   }
 
   private async learn(args?: LearnArgs): Promise<TrainReport | undefined> {
-    const job = await this.job('train', args?.epochs);
+    const quick = args?.quick ?? (await askQuick());
+    if (quick === undefined) return undefined;
+    const job = await this.job('train', args?.epochs, quick);
     if (!job) return undefined;
     const reply = await this.run(t('Newsmark: learning from reviewed articles'), job);
     if (!reply) {

@@ -41,6 +41,7 @@ describe('learning from reviewed articles', function () {
     }
     const report = (await vscode.commands.executeCommand('newsmark.trainOnReviewed', {
       epochs: 2,
+      quick: false,
     })) as TrainReport | undefined;
     assert.ok(report, 'training reports what it did');
     assert.ok(report.documents >= STORIES.length, `${report.documents} documents`);
@@ -54,7 +55,7 @@ describe('learning from reviewed articles', function () {
       'attributions learned',
     );
     for (const role of ['cue', 'source', 'content'] as const) {
-      const f = report.attribution.scores.model[role];
+      const f = report.attribution.scores?.model[role] ?? -1;
       assert.ok(f >= 0 && f <= 1, `${role} ${f}`);
     }
     const roles = JSON.parse(
@@ -105,6 +106,18 @@ describe('learning from reviewed articles', function () {
     });
     await vscode.workspace.getConfiguration('newsmark').update('model', undefined);
     await until('the model again', () => nm.analysisFor(doc.uri)?.entities.some((e) => e.confidence));
+  });
+
+  it('trains quickly without measuring, when asked to', async () => {
+    const model = workspaceFile('.newsmark/models/attributions.json').fsPath;
+    const before = fs.statSync(model).mtimeMs;
+    const report = (await vscode.commands.executeCommand('newsmark.trainOnReviewed', {
+      epochs: 1,
+      quick: true,
+    })) as TrainReport | undefined;
+    assert.ok(report && report.scores === undefined && report.attribution, 'trained, not measured');
+    assert.strictEqual(report.attribution.scores, undefined);
+    assert.ok(fs.statSync(model).mtimeMs > before, 'the attribution model was written again');
   });
 
   it('a damaged model file is reported and the rules run alone', async () => {

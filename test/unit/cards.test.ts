@@ -37,6 +37,15 @@ describe('hover cards (pure)', () => {
     );
   });
 
+  it('an attribution a learned model found says how sure it was', () => {
+    const relay = a.attributions.find((x) => x.source[0]?.text === 'Yonhap')!;
+    assert.doesNotMatch(attributionCard(a, relay, uri), /sure/);
+    assert.match(
+      attributionCard(a, { ...relay, confidence: 0.612 }, uri),
+      /\*\*Attribution\*\*[^\n]*\n\n\$\(mortar-board\) Learned from your reviews · 61 % sure/,
+    );
+  });
+
   it('a source named by a role or a document says whom it means', () => {
     const leader = a.attributions.find((x) => x.source[0]?.text === 'Лідер КНДР')!;
     assert.match(attributionCard(a, leader, uri), /\*\*Source:\*\* Лідер КНДР → Кім Чен Ин/);

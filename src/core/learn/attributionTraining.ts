@@ -9,7 +9,7 @@ import { type Article, parseArticle } from '../article';
 import { AttributionScorer } from '../evaluate';
 import type { Analysis } from '../types';
 import { type AttributionDoc, prepareRoles, roleShape } from './attributionTagger';
-import { DEFAULT_THRESHOLDS, learnedAttributions, type RoleDecoding } from './learnedAttributions';
+import { learnedAttributions, type RoleDecoding, RULES_DECODING } from './learnedAttributions';
 import type { RoleScores } from './modelFile';
 import type { Net } from './net';
 import { type Example, type TrainOptions, trainNet } from './trainLoop';
@@ -73,52 +73,90 @@ const examples = (reads: Read[]): Example[] =>
   reads.flatMap((r) => prepareRoles(r.doc.text, r.analysis, r.article, r.doc.attributions, r.doc.regions));
 
 function train(reads: Read[], o: TrainOptions): Net {
-  return trainNet(examples(reads), roleShape(o), o, { epochs: 4, lr: 0.001 });
+  return trainNet(examples(reads), roleShape(o), o, { epochs: 4, lr: 0.001, minSteps: 400 });
 }
 
 const THRESHOLDS = [0.3, 0.4, 0.5];
 const ROLES = ['cue', 'source', 'content'] as const;
+/** A role leaves the rules only for a model that beats them on held-out documents by this much. */
+const MARGIN = 0.005;
+/** Fewer documents than this are held out in turn (k-fold) to choose the decoding: one fifth is too few. */
+const FOLD_BELOW = 50;
+
+/** The decodings tried: the rules' roles, and the model's mixed with them at each weight and threshold. */
+const CANDIDATES: RoleDecoding[] = [
+  RULES_DECODING,
+  ...WEIGHTS.filter((w) => w < 1).flatMap((w) =>
+    THRESHOLDS.flatMap((th) =>
+      [0, 1].map((keep) => ({
+        weights: { cue: w, source: w, content: w },
+        thresholds: { cue: th, source: th, content: th },
+        keep: { cue: keep, source: keep, content: keep },
+      })),
+    ),
+  ),
+];
 
 /**
- * The rules' weight and each role's threshold that score best on held-out documents: for each
- * weight, each role its best threshold (roles are scored apart), then the weight best on average.
+ * Each role's weight of the rules and threshold, chosen on documents the model did not see
+ * (roles are scored apart): the rules alone unless the model is better by a margin. With little
+ * data every document is held out once (k-fold), so that the choice rests on all of them.
  */
-function chooseDecoding(net: Net, held: Read[]): RoleDecoding {
-  let best = { f: -1, decoding: { rulesWeight: 1, thresholds: { ...DEFAULT_THRESHOLDS } } };
-  for (const rulesWeight of WEIGHTS) {
-    const byTh = THRESHOLDS.map((th) =>
-      score(net, { rulesWeight, thresholds: { cue: th, source: th, content: th } }, held),
-    );
-    const thresholds = { ...DEFAULT_THRESHOLDS };
-    let sum = 0;
-    for (const role of ROLES) {
-      let k = THRESHOLDS.indexOf(0.5);
-      byTh.forEach((sc, i) => {
-        if (sc[role] > byTh[k][role] + 1e-9) k = i;
-      });
-      thresholds[role] = THRESHOLDS[k];
-      sum += byTh[k][role];
-    }
-    if (sum / ROLES.length > best.f + 1e-9)
-      best = { f: sum / ROLES.length, decoding: { rulesWeight, thresholds } };
-  }
-  return best.decoding;
-}
-
-function trainWithWeight(reads: Read[], o: TrainOptions): TrainedRoles {
-  // Too few documents to hold any out: the rules decide, and the model only says how sure it is.
-  let decoding: RoleDecoding = { rulesWeight: 1, thresholds: { ...DEFAULT_THRESHOLDS } };
-  if (reads.length >= MIN_DOCS_TO_MEASURE) {
-    const held = (i: number) => i % 5 === 4;
+function chooseDecoding(reads: Read[], o: TrainOptions): RoleDecoding {
+  const k = reads.length < FOLD_BELOW ? Math.min(3, reads.length) : 1;
+  const scorers = CANDIDATES.map(() => new AttributionScorer());
+  /** Per candidate, each held-out document's own scores (for how much a gain varies). */
+  const perDoc: RoleScores[][] = CANDIDATES.map(() => []);
+  for (let f = 0; f < k; f++) {
+    const held = (i: number) => (k === 1 ? i % 5 === 4 : i % k === f);
     const net = train(
       reads.filter((_, i) => !held(i)),
       o,
     );
-    decoding = chooseDecoding(
-      net,
-      reads.filter((_, i) => held(i)),
-    );
+    for (const r of reads.filter((_, i) => held(i)))
+      CANDIDATES.forEach((c, ci) => {
+        const a = learned(net, c, r);
+        scorers[ci].add(goldOf(r.doc), a);
+        const one = new AttributionScorer();
+        one.add(goldOf(r.doc), a);
+        perDoc[ci].push(scoreOf(one));
+      });
   }
+  const scores = scorers.map(scoreOf);
+  const best = {
+    weights: { ...RULES_DECODING.weights },
+    thresholds: { ...RULES_DECODING.thresholds },
+    keep: { cue: 0, source: 0, content: 0 },
+  };
+  for (const role of ROLES) {
+    let top = scores[0][role] + MARGIN;
+    CANDIDATES.forEach((c, ci) => {
+      if (ci === 0 || scores[ci][role] <= top + 1e-9 || !steadyGain(perDoc[ci], perDoc[0], role)) return;
+      top = scores[ci][role];
+      best.weights[role] = c.weights[role];
+      best.thresholds[role] = c.thresholds[role];
+      best.keep[role] = c.keep?.[role] ?? 0;
+    });
+  }
+  return best;
+}
+
+/**
+ * Whether a candidate's gain over the rules holds across documents, not in one or two: the mean
+ * of its per-document gains is above their standard error.
+ */
+function steadyGain(model: RoleScores[], rules: RoleScores[], role: keyof RoleScores): boolean {
+  const d = model.map((m, i) => m[role] - rules[i][role]);
+  const n = d.length;
+  if (n < 2) return false;
+  const mean = d.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  return mean > sd / Math.sqrt(n);
+}
+
+function trainWithWeight(reads: Read[], o: TrainOptions): TrainedRoles {
+  // Too few documents to hold any out: the rules decide, and the model only says how sure it is.
+  const decoding = reads.length >= MIN_DOCS_TO_MEASURE ? chooseDecoding(reads, o) : RULES_DECODING;
   return { net: train(reads, o), decoding };
 }
 

@@ -8,7 +8,15 @@
 import { type Article, parseArticle } from '../article';
 import type { Token } from '../text';
 import type { Analysis, EntityType, Language } from '../types';
-import { DENSE, ENTITY_TAGS, FEATURE_ROWS, ruleSpans, rulesTags, sentenceInput } from './features';
+import {
+  DENSE,
+  documentMemory,
+  ENTITY_TAGS,
+  FEATURE_ROWS,
+  ruleSpans,
+  rulesTags,
+  sentenceInput,
+} from './features';
 import { inferProbs } from './inference';
 import type { Net, NetShape, SeqInput } from './net';
 import { type TrainOptions, trainNet } from './trainLoop';
@@ -76,6 +84,7 @@ export function prepare(
 ): Prepared[] {
   const out: Prepared[] = [];
   const rules = ruleSpans(analysis);
+  const memory = documentMemory(text, rules);
   const cursor = { k: 0 };
   const gold = [...(spans ?? [])].sort((a, b) => a.start - b.start);
   let lo = 0;
@@ -89,7 +98,7 @@ export function prepare(
       for (let i = lo; i < gold.length && gold[i].start < s.end; i++)
         if (gold[i].end > s.start) sentSpans.push(gold[i]);
       out.push({
-        input: sentenceInput(s, rulesTags(s.tokens, rules, cursor), first),
+        input: sentenceInput(s, rulesTags(s.tokens, rules, cursor), first, memory),
         tokens: s.tokens,
         gold: goldTags(s.tokens, sentSpans),
       });
@@ -109,7 +118,7 @@ export function defaultShape(o: TrainOptions = {}): NetShape {
 }
 
 export function trainOn(data: Prepared[], o: TrainOptions = {}): Net {
-  return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.0005 });
+  return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.0005, minSteps: 1000 });
 }
 
 /**

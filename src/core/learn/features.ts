@@ -12,8 +12,30 @@ export const ENTITY_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I
 export const LEARNED_TYPES: EntityType[] = ['PER', 'ORG', 'LOC'];
 /** Rows of the hashed tables: normal form, prefix, suffix, shape. */
 export const FEATURE_ROWS = [32768, 4096, 8192, 1024];
-/** Dense features: the rules' tag (7), capitalised, all capitals, digits, first word, punctuation, quote. */
-export const DENSE = ENTITY_TAGS.length + 6;
+/**
+ * Dense features: the rules' tag (7), capitalised, all capitals, digits, first word, punctuation,
+ * quote; and the document's memory: the rules found the word (by its first letters) elsewhere in
+ * the article as a person, an organisation, a place.
+ */
+export const DENSE = ENTITY_TAGS.length + 9;
+const MEMORY_BITS: Record<string, number> = { PER: 1, ORG: 2, LOC: 4 };
+
+/** A capitalised word's key in the document's memory: its first letters, so that inflected forms meet. */
+const memoryKey = (word: string) => word.toLowerCase().slice(0, 5);
+
+/**
+ * What the rules found each capitalised word of the article to be, anywhere in it (a name the
+ * rules typed in one sentence is likely the same thing in another, even where they missed it).
+ */
+export function documentMemory(text: string, spans: TypedSpan[]): Map<string, number> {
+  const memory = new Map<string, number>();
+  for (const s of spans)
+    for (const m of text.slice(s.start, s.end).matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+      const key = memoryKey(m[0]);
+      memory.set(key, (memory.get(key) ?? 0) | MEMORY_BITS[s.type]);
+    }
+  return memory;
+}
 
 /** FNV-1a, 32 bits. */
 export function hash(s: string): number {
@@ -102,7 +124,12 @@ export function lookOf(tok: Token): Look {
 }
 
 /** One sentence's input for the network. */
-export function sentenceInput(s: Sentence, rules: Int32Array, firstWord: number): SeqInput {
+export function sentenceInput(
+  s: Sentence,
+  rules: Int32Array,
+  firstWord: number,
+  memory?: Map<string, number>,
+): SeqInput {
   const F = FEATURE_ROWS.length;
   const n = s.tokens.length;
   const ids = new Int32Array(n * F);
@@ -120,6 +147,8 @@ export function sentenceInput(s: Sentence, rules: Int32Array, firstWord: number)
     dense[d + T + 3] = t === firstWord ? 1 : 0;
     dense[d + T + 4] = tok.kind === 'punct' ? 1 : 0;
     dense[d + T + 5] = tok.kind === 'quote' ? 1 : 0;
+    const seen = look.capital && memory ? (memory.get(memoryKey(tok.text)) ?? 0) : 0;
+    for (let k = 0; k < 3; k++) dense[d + T + 6 + k] = (seen >> k) & 1;
   }
   return { ids, dense, n };
 }

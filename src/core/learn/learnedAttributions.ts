@@ -33,47 +33,57 @@ interface Run {
   confidence: number;
 }
 
+export interface RoleValues {
+  cue: number;
+  source: number;
+  content: number;
+}
+
 /**
- * How tags become roles: the rules' tags mixed in with `rulesWeight`, and a token takes a role
- * when the probability of the tags holding it reaches that role's threshold (both chosen on
- * held-out data when the model was trained).
+ * How tags become roles, role by role: the model's probability of the role mixed with the rules'
+ * own finding (1 or 0) by the role's weight, and the role taken where that reaches the role's
+ * threshold (both chosen on held-out data when the model was trained).
  */
 export interface RoleDecoding {
-  rulesWeight: number;
-  thresholds: { cue: number; source: number; content: number };
+  weights: RoleValues;
+  thresholds: RoleValues;
+  /** 1: the model may add to the rules' finding of the role but not take it away. */
+  keep?: RoleValues;
 }
 
-export const DEFAULT_THRESHOLDS = { cue: 0.5, source: 0.5, content: 0.5 };
+/** The rules' roles exactly: what a model trained on too little data to measure decodes to. */
+export const RULES_DECODING: RoleDecoding = {
+  weights: { cue: 1, source: 1, content: 1 },
+  thresholds: { cue: 0.5, source: 0.5, content: 0.5 },
+};
 
-/** The unit's tag probabilities, the rules' tags mixed in with weight w. */
-export function roleProbs(net: Net, unit: RoleUnit, rulesWeight: number): Float32Array {
-  const probs = inferProbs(net, unit.input);
-  const T = ROLE_TAGS.length;
-  const D = net.shape.dense;
-  if (rulesWeight > 0)
-    for (let t = 0; t < unit.input.n; t++)
-      for (let c = 0; c < T; c++)
-        probs[t * T + c] = (1 - rulesWeight) * probs[t * T + c] + rulesWeight * unit.input.dense[t * D + c];
-  return probs;
-}
+const ROLE_BITS = [
+  ['cue', CUE],
+  ['source', SOURCE],
+  ['content', CONTENT],
+] as const;
 
-/** Each token's tag: the roles whose tags together are at least as probable as their thresholds. */
-export function roleTags(probs: Float32Array, n: number, th: RoleDecoding['thresholds']): Int32Array {
+/** The rules' weight over the three roles, for the model's metadata (`rulesWeight`). */
+export const meanWeight = (d: RoleDecoding) => (d.weights.cue + d.weights.source + d.weights.content) / 3;
+
+/** Each token's tag from the model's probabilities and the rules' tag (the unit's first dense features). */
+export function roleTags(probs: Float32Array, unit: RoleUnit, d: RoleDecoding): Int32Array {
   const T = ROLE_TAGS.length;
+  const D = unit.input.dense.length / Math.max(1, unit.input.n);
+  const n = unit.input.n;
   const tags = new Int32Array(n);
   for (let t = 0; t < n; t++) {
-    let cue = 0;
-    let source = 0;
-    let content = 0;
-    for (let k = 1; k < T; k++) {
-      const p = probs[t * T + k];
-      if (TAG_BITS[k] & CUE) cue += p;
-      if (TAG_BITS[k] & SOURCE) source += p;
-      if (TAG_BITS[k] & CONTENT) content += p;
+    let rule = 0;
+    for (let c = 1; c < T; c++) if (unit.input.dense[t * D + c] === 1) rule = TAG_BITS[c];
+    let bits = 0;
+    for (const [role, bit] of ROLE_BITS) {
+      let p = 0;
+      for (let k = 1; k < T; k++) if (TAG_BITS[k] & bit) p += probs[t * T + k];
+      const w = d.weights[role];
+      const r = rule & bit ? 1 : 0;
+      if ((1 - w) * p + w * r >= d.thresholds[role] || (d.keep?.[role] && r)) bits |= bit;
     }
-    tags[t] = tagOfBits(
-      (cue >= th.cue ? CUE : 0) | (source >= th.source ? SOURCE : 0) | (content >= th.content ? CONTENT : 0),
-    );
+    tags[t] = tagOfBits(bits);
   }
   return tags;
 }
@@ -96,6 +106,33 @@ function runsOf(unit: RoleUnit, tags: Int32Array, probs: Float32Array, bit: numb
     cur.sum += probs[t * T + tags[t]];
   }
   return runs;
+}
+
+/** Cue runs of one attribution: a few untagged words apart in one sentence ("said … on Monday in a statement"). */
+interface CueGroup extends Run {
+  runs: Run[];
+}
+
+const CUE_GAP = 3;
+
+function cueGroups(runs: Run[], tags: Int32Array): CueGroup[] {
+  const groups: CueGroup[] = [];
+  for (const r of runs) {
+    const g = groups[groups.length - 1];
+    const between = g ? tags.subarray(g.b + 1, r.a) : undefined;
+    if (
+      g &&
+      g.sentence === r.sentence &&
+      between &&
+      between.length <= CUE_GAP &&
+      between.every((x) => TAG_BITS[x] === 0)
+    ) {
+      g.runs.push(r);
+      g.confidence = Math.min(g.confidence, r.confidence);
+      g.b = r.b;
+    } else groups.push({ ...r, runs: [r] });
+  }
+  return groups;
 }
 
 /** The cue a source or content run belongs to: nearest in its sentence, else in its paragraph. */
@@ -134,9 +171,9 @@ export function learnedAttributions(
   const out: Attribution[] = [];
   const sentenceOf = new Map<Attribution, number>();
   for (const unit of prepareRoles(text, rules, article)) {
-    const probs = roleProbs(net, unit, decoding.rulesWeight);
-    const tags = roleTags(probs, unit.tokens.length, decoding.thresholds);
-    const cues = runsOf(unit, tags, probs, CUE);
+    const probs = inferProbs(net, unit.input);
+    const tags = roleTags(probs, unit, decoding);
+    const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
     if (!cues.length) continue;
     const atts = cues.map((cue) => ({ cue, source: [] as Span[], content: [] as Span[] }));
     for (const r of runsOf(unit, tags, probs, SOURCE))
@@ -146,7 +183,7 @@ export function learnedAttributions(
     const quotes = findQuotes(text, unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
     const quoted = (s: Span) => quotes.some((q) => q.open < s.start && s.end <= q.close + 1);
     for (const x of atts) {
-      const cueSpans = [spanOf(text, unit, x.cue)];
+      const cueSpans = x.cue.runs.map((r) => spanOf(text, unit, r));
       const ruled = rules.attributions.find((r) => overlaps(r.cue, cueSpans));
       const cue: Cue = { a: x.cue.a, b: x.cue.b, spans: cueSpans, kind: 'verb', sourceAt: 'auto' };
       const { kind, entity } = classifySource(c, x.source, mentionAt, cue, ruled?.sourceKind);

@@ -5,6 +5,7 @@
  */
 import { ROLE_DENSE, ROLE_TAGS } from './attributionTagger';
 import { DENSE, ENTITY_TAGS, FEATURE_ROWS } from './features';
+import { type RoleDecoding, type RoleValues, RULES_DECODING } from './learnedAttributions';
 import { Net, type NetShape } from './net';
 
 export const MODEL_FORMAT = 'newsmark-model';
@@ -35,8 +36,8 @@ export interface ModelMeta {
   rulesWeight: number;
   /** Cross-validated micro-F1 of the model and of the rules on the same data, when measured. */
   scores?: { folds: number; model: number; rules: number };
-  /** Attribution models: the probability at which a token takes each role (chosen on held-out data). */
-  thresholds?: { cue: number; source: number; content: number };
+  /** Attribution models: each role's weight of the rules and threshold (chosen on held-out data). */
+  decoding?: RoleDecoding;
   /** Attribution models: cross-validated role scores of the model and of the rules. */
   roleScores?: { folds: number; model: RoleScores; rules: RoleScores };
 }
@@ -99,10 +100,23 @@ function checkShape(s: unknown, task: ModelTask): NetShape {
 
 const fraction = (v: unknown) => typeof v === 'number' && v > 0 && v < 1;
 
-function thresholdsOf(v: unknown): { cue: number; source: number; content: number } {
-  const x = (v ?? {}) as Record<string, unknown>;
-  const pick = (k: string) => (fraction(x[k]) ? (x[k] as number) : 0.5);
-  return { cue: pick('cue'), source: pick('source'), content: pick('content') };
+/** A role decoding as written, each number checked (the rules' own roles where one is missing or wrong). */
+function decodingOf(v: unknown): RoleDecoding {
+  const x = (v ?? {}) as {
+    weights?: Record<string, unknown>;
+    thresholds?: Record<string, unknown>;
+    keep?: Record<string, unknown>;
+  };
+  const values = (o: Record<string, unknown> | undefined, ok: (n: unknown) => boolean, dflt: RoleValues) => {
+    const pick = (k: keyof RoleValues) => (o && ok(o[k]) ? (o[k] as number) : dflt[k]);
+    return { cue: pick('cue'), source: pick('source'), content: pick('content') };
+  };
+  const weight = (n: unknown) => typeof n === 'number' && n >= 0 && n <= 1;
+  return {
+    weights: values(x.weights, weight, RULES_DECODING.weights),
+    thresholds: values(x.thresholds, fraction, RULES_DECODING.thresholds),
+    keep: values(x.keep, (n) => n === 0 || n === 1, { cue: 0, source: 0, content: 0 }),
+  };
 }
 
 /** Reads a model from its file's text; throws ModelError with a reason a user can act on. */
@@ -138,7 +152,7 @@ export function parseModel(text: string): LearnedModel {
       typeof o.rulesWeight === 'number' && o.rulesWeight >= 0 && o.rulesWeight <= 1 ? o.rulesWeight : 0,
     scores: o.scores as ModelMeta['scores'],
     roleScores: o.roleScores as ModelMeta['roleScores'],
-    ...(task === 'attribution' ? { thresholds: thresholdsOf(o.thresholds) } : {}),
+    ...(task === 'attribution' ? { decoding: decodingOf(o.decoding) } : {}),
   };
   return { meta, net: new Net(shape, 1, p, e) };
 }

@@ -23,27 +23,28 @@ export interface Example {
   gold: Int32Array;
 }
 
-/** Little data makes few steps an epoch: at least this many steps in all, unless told the epochs. */
-const MIN_STEPS = 1000;
-const MAX_EPOCHS = 40;
-
-export function epochsFor(sequences: number, batch: number, epochs: number): number {
-  const perEpoch = Math.max(1, Math.ceil(sequences / batch));
-  return Math.min(MAX_EPOCHS, Math.max(epochs, Math.ceil(MIN_STEPS / perEpoch)));
+/** Each task's defaults: epochs and learning rate, and the fewest steps little data is trained for. */
+export interface TrainDefaults {
+  epochs: number;
+  lr: number;
+  /** Little data makes few steps an epoch: at least this many steps in all, unless told the epochs. */
+  minSteps: number;
 }
 
-export function trainNet(
-  data: Example[],
-  shape: NetShape,
-  o: TrainOptions,
-  defaults: { epochs: number; lr: number },
-): Net {
+const MAX_EPOCHS = 40;
+
+export function epochsFor(sequences: number, batch: number, d: TrainDefaults): number {
+  const perEpoch = Math.max(1, Math.ceil(sequences / batch));
+  return Math.min(MAX_EPOCHS, Math.max(d.epochs, Math.ceil(d.minSteps / perEpoch)));
+}
+
+export function trainNet(data: Example[], shape: NetShape, o: TrainOptions, defaults: TrainDefaults): Net {
   const seed = o.seed ?? 1;
   const net = new Net(shape, seed);
   const adam = new Adam(net, o.lr ?? defaults.lr);
   const r = rng(seed + 1);
   const batch = o.batch ?? 8;
-  const epochs = o.epochs ?? epochsFor(data.length, batch, defaults.epochs);
+  const epochs = o.epochs ?? epochsFor(data.length, batch, defaults);
   // The learning rate falls as much over the whole training as over the default epochs.
   const decay = 0.85 ** (defaults.epochs / epochs);
   const g = new Float32Array(net.p.length);

@@ -134,7 +134,7 @@ function learnRoles(
         epochs: job.epochs,
         onFold: (f) => step(msg('attributions: measured on part {0} of {1}'), [f, folds]),
       });
-  const roles = trainAttributionTagger(docs, { epochs: job.epochs });
+  const roles = trainAttributionTagger(docs, { epochs: job.epochs, quick: job.quick });
   step(msg('trained on all reviewed articles'));
   const scores = cv && { folds: cv.folds, model: cv.model, rules: cv.rules };
   const rulesWeight = meanWeight(roles.decoding);

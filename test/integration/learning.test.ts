@@ -124,11 +124,16 @@ describe('learning from reviewed articles', function () {
     const nm = await api();
     const model = workspaceFile('.newsmark/models/entities.json').fsPath;
     fs.writeFileSync(model, '{"format":"newsmark-model","version":1,"task":"ner"');
+    // A model of a task Newsmark does not know, where the attribution model belongs: refused too.
+    const roles = workspaceFile('.newsmark/models/attributions.json').fsPath;
+    fs.writeFileSync(roles, '{"format":"newsmark-model","version":2,"task":"summary"}');
     const ed = await openArticle(learnFile(1));
     await vscode.commands.executeCommand('newsmark.analyze');
     const a = await nm.whenAnalyzed(ed.document.uri);
     assert.ok(a.entities.length > 0, 'the rules still find entities');
     assert.ok(a.entities.every((e) => e.confidence === undefined));
+    assert.ok(a.attributions.length > 0, 'the rules still find attributions');
+    assert.ok(a.attributions.every((x) => x.confidence === undefined));
   });
 
   it('opens the next article to review: one not yet reviewed', async () => {

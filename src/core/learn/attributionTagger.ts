@@ -74,18 +74,47 @@ export function roleShape(o: TrainOptions = {}): NetShape {
   };
 }
 
-/** Role bits per character of [from, to). */
-function roleMask(from: number, to: number, atts: RoleSpans[]): Uint8Array {
-  const mask = new Uint8Array(to - from);
-  const mark = (spans: Range[], bit: number) => {
-    for (const s of spans)
-      for (let i = Math.max(s.start, from); i < Math.min(s.end, to); i++) mask[i - from] |= bit;
-  };
-  for (const a of atts) {
-    mark(a.cue, CUE);
-    mark(a.source, SOURCE);
-    mark(a.content, CONTENT);
+/** A span with a bit: a role (cue, source, content) or an entity type. */
+export interface TaggedSpan extends Range {
+  bit: number;
+}
+
+/** Spans in text order, asked for paragraph after paragraph: each span is looked at a bounded number of times. */
+export class SpanSweep<S extends Range> {
+  private readonly spans: S[];
+  private k = 0;
+  private open: S[] = [];
+
+  constructor(spans: S[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
   }
+
+  /** The spans overlapping [from, to); calls must come with `from` and `to` not decreasing. */
+  overlapping(from: number, to: number): S[] {
+    while (this.k < this.spans.length && this.spans[this.k].start < to) this.open.push(this.spans[this.k++]);
+    this.open = this.open.filter((s) => s.end > from);
+    return this.open.filter((s) => s.start < to);
+  }
+}
+
+/** Every role span of some attributions, with its role's bit. */
+export function roleSpans(atts: RoleSpans[]): TaggedSpan[] {
+  const out: TaggedSpan[] = [];
+  for (const a of atts)
+    for (const [spans, bit] of [
+      [a.cue, CUE],
+      [a.source, SOURCE],
+      [a.content, CONTENT],
+    ] as const)
+      for (const s of spans) out.push({ start: s.start, end: s.end, bit });
+  return out;
+}
+
+/** Role bits per character of [from, to). */
+function roleMask(from: number, to: number, spans: TaggedSpan[]): Uint8Array {
+  const mask = new Uint8Array(to - from);
+  for (const s of spans)
+    for (let i = Math.max(s.start, from); i < Math.min(s.end, to); i++) mask[i - from] |= s.bit;
   return mask;
 }
 
@@ -115,7 +144,7 @@ function paragraphUnit(
   text: string,
   p: ArticleParagraph,
   firstSentence: number,
-  rules: RoleSpans[],
+  rules: TaggedSpan[],
   entityMask: Uint8Array,
   lang: Language,
   gold?: Uint8Array,
@@ -202,7 +231,14 @@ export function prepareRoles(
   regions?: Range[],
 ): RoleUnit[] {
   const out: RoleUnit[] = [];
-  const rules = rolesOf(analysis.attributions);
+  // Sweeps, not a pass over every span for each paragraph: linear in a long article.
+  const rules = new SpanSweep(roleSpans(rolesOf(analysis.attributions)));
+  const golds = gold && new SpanSweep(roleSpans(gold));
+  const mentions = new SpanSweep(
+    analysis.entities.flatMap((e) =>
+      e.mentions.map((m) => ({ start: m.start, end: m.end, bit: ENTITY_BIT[e.type] ?? 0 })),
+    ),
+  );
   let sentence = 0;
   for (const p of article.paragraphs) {
     const first = sentence;
@@ -210,15 +246,12 @@ export function prepareRoles(
     if (p.boilerplate || !p.sentences.some((s) => s.tokens.length)) continue;
     if (regions && !regions.some((r) => r.start < p.end && r.end > p.start)) continue;
     const entityMask = new Uint8Array(p.end - p.start);
-    for (const e of analysis.entities) {
-      const bit = ENTITY_BIT[e.type];
-      if (bit)
-        for (const m of e.mentions)
-          if (m.start < p.end && m.end > p.start)
-            entityMask.fill(bit, Math.max(m.start, p.start) - p.start, Math.min(m.end, p.end) - p.start);
-    }
-    const goldMask = gold ? roleMask(p.start, p.end, gold) : undefined;
-    out.push(paragraphUnit(text, p, first, rules, entityMask, analysis.language, goldMask, regions));
+    for (const m of mentions.overlapping(p.start, p.end))
+      if (m.bit)
+        entityMask.fill(m.bit, Math.max(m.start, p.start) - p.start, Math.min(m.end, p.end) - p.start);
+    const goldMask = golds ? roleMask(p.start, p.end, golds.overlapping(p.start, p.end)) : undefined;
+    const ruleSpans = rules.overlapping(p.start, p.end);
+    out.push(paragraphUnit(text, p, first, ruleSpans, entityMask, analysis.language, goldMask, regions));
   }
   return out;
 }

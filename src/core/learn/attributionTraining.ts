@@ -103,7 +103,7 @@ const CANDIDATES: RoleDecoding[] = [
  * data every document is held out once (k-fold), so that the choice rests on all of them.
  */
 function chooseDecoding(reads: Read[], o: TrainOptions): RoleDecoding {
-  const k = reads.length < FOLD_BELOW ? Math.min(3, reads.length) : 1;
+  const k = reads.length < FOLD_BELOW && !o.quick ? Math.min(3, reads.length) : 1;
   const scorers = CANDIDATES.map(() => new AttributionScorer());
   /** Per candidate, each held-out document's own scores (for how much a gain varies). */
   const perDoc: RoleScores[][] = CANDIDATES.map(() => []);

@@ -19,6 +19,7 @@ import {
   ROLE_TAGS,
   type RoleUnit,
   SOURCE,
+  SpanSweep,
   TAG_BITS,
   tagOfBits,
 } from './attributionTagger';
@@ -155,7 +156,8 @@ const spanOf = (text: string, unit: RoleUnit, r: Run): Span => {
   return { start, end, text: text.slice(start, end) };
 };
 
-const overlaps = (a: Span[], b: Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+type Range = { start: number; end: number };
+const overlaps = (a: Range[], b: Range[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 /** The article's attributions by the learned tagger, in text order, ids A1, A2, …. */
 export function learnedAttributions(
@@ -170,6 +172,9 @@ export function learnedAttributions(
   const mentionAt = buildMentionIndex(rules.entities);
   const out: Attribution[] = [];
   const sentenceOf = new Map<Attribution, number>();
+  const ruleCues = new SpanSweep(
+    rules.attributions.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att }))),
+  );
   for (const unit of prepareRoles(text, rules, article)) {
     const probs = inferProbs(net, unit.input);
     const tags = roleTags(probs, unit, decoding);
@@ -182,9 +187,12 @@ export function learnedAttributions(
       atts[nearestCue(r, cues, true)]?.content.push(spanOf(text, unit, r));
     const quotes = findQuotes(text, unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
     const quoted = (s: Span) => quotes.some((q) => q.open < s.start && s.end <= q.close + 1);
+    const near = ruleCues.overlapping(unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
     for (const x of atts) {
       const cueSpans = x.cue.runs.map((r) => spanOf(text, unit, r));
-      const ruled = rules.attributions.find((r) => overlaps(r.cue, cueSpans));
+      const ruled = near.find((r) => overlaps([r], cueSpans))?.att;
+      // No source tagged, but the rules found one for this cue: theirs (the tagger missed it).
+      if (!x.source.length && ruled?.source.length) x.source = ruled.source.map((sp) => ({ ...sp }));
       const cue: Cue = { a: x.cue.a, b: x.cue.b, spans: cueSpans, kind: 'verb', sourceAt: 'auto' };
       const { kind, entity } = classifySource(c, x.source, mentionAt, cue, ruled?.sourceKind);
       const att: Attribution = {
@@ -214,7 +222,21 @@ export function learnedAttributions(
 /** A chain link (this attribution relays that one) kept where the rules link the same two cues. */
 function linkAsRulesDo(learned: Attribution[], rules: Attribution[]): void {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const counterpart = (r: Attribution) => learned.find((l) => overlaps(l.cue, r.cue));
+  // Learned cue spans in text order (they do not overlap): a rule's cue finds its own by bisection.
+  const spans = learned.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att })));
+  spans.sort((a, b) => a.start - b.start);
+  const at = (s: Span) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    // spans[lo − 1] is the last one starting before s ends: it overlaps s if it ends after s starts.
+    return lo > 0 && spans[lo - 1].end > s.start ? spans[lo - 1].att : undefined;
+  };
+  const counterpart = (r: Attribution) => r.cue.map(at).find((x) => x);
   for (const r of rules) {
     const via = r.via && byId.get(r.via);
     if (!via) continue;

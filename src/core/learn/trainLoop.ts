@@ -13,6 +13,8 @@ export interface TrainOptions {
   lr?: number;
   dropout?: number;
   batch?: number;
+  /** Quick training: choices made on one held-out fifth even with little data (fewer models trained). */
+  quick?: boolean;
   onEpoch?: (epoch: number, loss: number) => void;
   isCancelled?: () => boolean;
 }

@@ -391,3 +391,41 @@ describe('attribution models from the CLI and from articles', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('decoding and sweeping (small pieces of the taggers)', () => {
+  it('the best valid BIO path never starts a span with I-, and beats a token-by-token choice', () => {
+    const { bestValidPath } =
+      require('../../src/core/learn/entityTagger') as typeof import('../../src/core/learn/entityTagger');
+    const T = ENTITY_TAGS.length;
+    const at = (tag: string) => ENTITY_TAGS.indexOf(tag as (typeof ENTITY_TAGS)[number]);
+    // Token 1 alone would be I-PER (0.5), after an O: not allowed. B-PER then I-PER is the best valid path.
+    const rows = [
+      { O: 0.55, 'B-PER': 0.45 },
+      { 'I-PER': 0.5, O: 0.3, 'B-ORG': 0.2 },
+    ];
+    const probs = new Float32Array(rows.length * T);
+    rows.forEach((r, t) => {
+      for (const [tag, p] of Object.entries(r)) probs[t * T + at(tag)] = p;
+    });
+    assert.deepStrictEqual(
+      Array.from(bestValidPath(probs, 2)).map((c) => ENTITY_TAGS[c]),
+      ['B-PER', 'I-PER'],
+    );
+    assert.deepStrictEqual(Array.from(bestValidPath(new Float32Array(0), 0)), []);
+  });
+
+  it('a sweep gives each paragraph the spans overlapping it, spans across paragraphs included', () => {
+    const { SpanSweep } =
+      require('../../src/core/learn/attributionTagger') as typeof import('../../src/core/learn/attributionTagger');
+    const sweep = new SpanSweep([
+      { start: 30, end: 35 },
+      { start: 5, end: 25 },
+      { start: 0, end: 3 },
+    ]);
+    const ids = (xs: { start: number }[]) => xs.map((x) => x.start);
+    assert.deepStrictEqual(ids(sweep.overlapping(0, 10)), [0, 5]);
+    assert.deepStrictEqual(ids(sweep.overlapping(10, 20)), [5]);
+    assert.deepStrictEqual(ids(sweep.overlapping(20, 40)), [5, 30]);
+    assert.deepStrictEqual(ids(sweep.overlapping(40, 50)), []);
+  });
+});

@@ -11,7 +11,7 @@ import type { Token } from '../text';
 import type { Analysis, Attribution, Language } from '../types';
 import { FEATURE_ROWS, lookOf } from './features';
 import type { NetShape, SeqInput } from './net';
-import type { TrainOptions } from './trainLoop';
+import { shapeFor, type TrainOptions } from './trainLoop';
 
 export const ROLE_TAGS = ['O', 'CUE', 'SOURCE', 'CONTENT', 'CONTENT+CUE', 'CONTENT+SOURCE'] as const;
 /** Role bits of a tag (cue 1, source 2, content 4), by tag id. */
@@ -63,16 +63,9 @@ export interface RoleUnit {
   paragraph: number;
 }
 
-export function roleShape(o: TrainOptions = {}): NetShape {
-  return {
-    rows: FEATURE_ROWS,
-    emb: o.emb ?? 24,
-    dense: ROLE_DENSE,
-    hidden: o.hidden ?? 48,
-    windows: o.windows ?? 3,
-    tags: ROLE_TAGS.length,
-  };
-}
+/** Wider and deeper than the entity tagger's: roles depend on words further away. */
+export const roleShape = (o: TrainOptions = {}): NetShape =>
+  shapeFor({ dense: ROLE_DENSE, tags: ROLE_TAGS.length }, o, { hidden: 48, windows: 3 });
 
 /** A span with a bit: a role (cue, source, content) or an entity type. */
 export interface TaggedSpan extends Range {

@@ -8,18 +8,10 @@
 import { type Article, parseArticle } from '../article';
 import type { Token } from '../text';
 import type { Analysis, EntityType, Language } from '../types';
-import {
-  DENSE,
-  documentMemory,
-  ENTITY_TAGS,
-  FEATURE_ROWS,
-  ruleSpans,
-  rulesTags,
-  sentenceInput,
-} from './features';
+import { DENSE, documentMemory, ENTITY_TAGS, ruleSpans, rulesTags, sentenceInput } from './features';
 import { inferProbs } from './inference';
 import type { Net, NetShape, SeqInput } from './net';
-import { type TrainOptions, trainNet } from './trainLoop';
+import { shapeFor, type TrainOptions, trainNet } from './trainLoop';
 
 export type { TrainOptions } from './trainLoop';
 
@@ -106,16 +98,8 @@ export function prepare(
   return out;
 }
 
-export function defaultShape(o: TrainOptions = {}): NetShape {
-  return {
-    rows: FEATURE_ROWS,
-    emb: o.emb ?? 24,
-    dense: DENSE,
-    hidden: o.hidden ?? 32,
-    windows: o.windows ?? 1,
-    tags: ENTITY_TAGS.length,
-  };
-}
+export const defaultShape = (o: TrainOptions = {}): NetShape =>
+  shapeFor({ dense: DENSE, tags: ENTITY_TAGS.length }, o, { hidden: 32, windows: 1 });
 
 export function trainOn(data: Prepared[], o: TrainOptions = {}): Net {
   return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.0005, minSteps: 1000 });

@@ -2,6 +2,7 @@
  * The training loop both taggers share: shuffled mini-batches of sentences (or paragraphs),
  * dropout, Adam, the learning rate decayed each epoch. Deterministic for a seed.
  */
+import { FEATURE_ROWS } from './features';
 import { Adam, Net, type NetShape, rng, type SeqInput } from './net';
 
 export interface TrainOptions {
@@ -17,6 +18,22 @@ export interface TrainOptions {
   quick?: boolean;
   onEpoch?: (epoch: number, loss: number) => void;
   isCancelled?: () => boolean;
+}
+
+/** A task's network shape: its dense features and tags, and the sizes asked for or the task's own. */
+export function shapeFor(
+  task: { dense: number; tags: number },
+  o: TrainOptions,
+  d: { hidden: number; windows: number },
+): NetShape {
+  return {
+    rows: FEATURE_ROWS,
+    emb: o.emb ?? 24,
+    dense: task.dense,
+    hidden: o.hidden ?? d.hidden,
+    windows: o.windows ?? d.windows,
+    tags: task.tags,
+  };
 }
 
 /** One sequence and its gold tags. */

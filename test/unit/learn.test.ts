@@ -321,6 +321,32 @@ describe('the learned attribution tagger', () => {
   });
 });
 
+describe('an attribution model trained on too little data to measure', () => {
+  it("gives the rules' attributions as they are, each with how sure the model is of its cue", () => {
+    const docs = [0, 1, 2].map((i) => blorfDoc(i));
+    const few = trainAttributionTagger(docs, { epochs: 2, seed: 1 });
+    assert.deepStrictEqual(few.decoding.weights, { cue: 1, source: 1, content: 1 });
+    const text =
+      'Reuters said the talks resumed in Geneva. The BBC reported that John Carter left, Reuters said.\n';
+    const rules = analyze(text, { language: 'en' }).attributions;
+    const meta = {
+      task: 'attribution' as const,
+      languages: [],
+      created: '2026-01-01T00:00:00Z',
+      trainedOn: { documents: 3, spans: 3, tokens: 0 },
+      rulesWeight: 1,
+      decoding: few.decoding,
+    };
+    const learned = analyze(text, { language: 'en', attributionModel: { meta, net: few.net } }).attributions;
+    assert.ok(rules.length >= 2);
+    assert.deepStrictEqual(
+      learned.map(({ confidence, ...a }) => a),
+      rules,
+    );
+    assert.ok(learned.every((a) => a.confidence !== undefined && a.confidence >= 0 && a.confidence <= 1));
+  });
+});
+
 describe('attribution models from the CLI and from articles', () => {
   const fs = require('node:fs') as typeof import('node:fs');
   const os = require('node:os') as typeof import('node:os');

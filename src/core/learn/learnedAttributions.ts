@@ -1,9 +1,12 @@
 /**
- * Attributions from the learned tagger's roles. Each run of cue tokens is an attribution; each run
- * of source or content tokens joins the nearest cue of its sentence (a cue inside a content run is
- * that content's nested attribution, not its own), else the nearest of its paragraph. The rest is
- * built as the rules build it: the source classified (person, outlet, anonymous …), pronouns and
- * documents resolved across the article, and a chain link kept where the rules saw the same link.
+ * Attributions from the learned tagger's roles. Each run of cue tokens (runs a few untagged words
+ * apart in one sentence together) is an attribution; each run of source or content tokens joins
+ * the nearest cue of its sentence (a cue inside a content run is that content's nested
+ * attribution, not its own), else the nearest of its paragraph; a cue given no source takes the
+ * rules' source for it. The rest is built as the rules build it: the source classified (person,
+ * outlet, anonymous …), pronouns and documents resolved across the article, and a chain link kept
+ * where the rules saw the same link. A model that leaves every role to the rules gives the rules'
+ * attributions as they are, each with how sure the model was of its cue.
  */
 import type { Article } from '../article';
 import { compile } from '../attribution/compiled';
@@ -168,6 +171,7 @@ export function learnedAttributions(
   article: Article,
   lang: Language,
 ): Attribution[] {
+  if (leavesAllToRules(decoding)) return rulesWithConfidence(net, text, rules, article);
   const c = compile(lang);
   const mentionAt = buildMentionIndex(rules.entities);
   const out: Attribution[] = [];
@@ -216,6 +220,34 @@ export function learnedAttributions(
   });
   linkAsRulesDo(out, rules.attributions);
   resolveSources(text, out, sentenceOf, c, rules.entities, mentionAt);
+  return out;
+}
+
+const leavesAllToRules = (d: RoleDecoding) =>
+  ROLE_BITS.every(([role]) => d.weights[role] === 1 && d.thresholds[role] <= 1);
+
+/** The rules' attributions, each with the model's mean probability of a cue over its cue tokens. */
+function rulesWithConfidence(net: Net, text: string, rules: Analysis, article: Article): Attribution[] {
+  const T = ROLE_TAGS.length;
+  const out = rules.attributions.map((a) => ({ ...a }));
+  const cues = new SpanSweep(out.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att }))));
+  const sums = new Map<Attribution, { sum: number; n: number }>();
+  for (const unit of prepareRoles(text, rules, article)) {
+    const near = cues.overlapping(unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
+    if (!near.length) continue;
+    const probs = inferProbs(net, unit.input);
+    unit.tokens.forEach((tok, t) => {
+      const hit = near.find((s) => s.start < tok.end && tok.start < s.end);
+      if (!hit) return;
+      let p = 0;
+      for (let k = 1; k < T; k++) if (TAG_BITS[k] & CUE) p += probs[t * T + k];
+      const acc = sums.get(hit.att) ?? { sum: 0, n: 0 };
+      acc.sum += p;
+      acc.n++;
+      sums.set(hit.att, acc);
+    });
+  }
+  for (const [att, { sum, n }] of sums) att.confidence = sum / n;
   return out;
 }
 

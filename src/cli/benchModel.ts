@@ -99,4 +99,14 @@ export function benchModel(evalDir: string, root: string, text: string): void {
   console.log(
     `  analysis of ${mb.toFixed(1)} MB of Ukrainian, best of 3, MB/s: rules ${speed({})}, with the entity model ${speed({ model: entities.model })}, with both models ${speed(models)}`,
   );
+  // Hostile: one paragraph packed with attributions (every span of it near every other).
+  const packed = Array.from(
+    { length: 8000 },
+    (_, i) => `Іваненко заявив: «План ${i} працює», — повідомили журналісти, а джерела спростували це.`,
+  ).join(' ');
+  const t = performance.now();
+  const n = analyze(packed, { language: 'uk', ...models }).attributions.length;
+  console.log(
+    `  one ${(Buffer.byteLength(packed) / MB).toFixed(1)} MB paragraph of ${n} attributions, both models: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }

@@ -26,6 +26,8 @@ export const CONTENT = 4;
  * word of the lexicon, a word for an unnamed source, a pronoun.
  */
 export const ROLE_DENSE = ROLE_TAGS.length + 16;
+/** The dense feature that says a token is inside quotation marks. */
+export const INSIDE_QUOTES = ROLE_TAGS.length + 6;
 
 /** The tag of a token with these role bits: a cue wins over a source (a token has one inner role). */
 export function tagOfBits(bits: number): number {

@@ -13,16 +13,15 @@ import { compile } from '../attribution/compiled';
 import { buildMentionIndex, type Cue } from '../attribution/context';
 import { classifySource } from '../attribution/finish';
 import { resolveSources } from '../attribution/resolveSources';
-import { findQuotes } from '../quotes';
 import type { Analysis, Attribution, Language, Span } from '../types';
 import {
   CONTENT,
   CUE,
+  INSIDE_QUOTES,
   prepareRoles,
   ROLE_TAGS,
   type RoleUnit,
   SOURCE,
-  SpanSweep,
   TAG_BITS,
   tagOfBits,
 } from './attributionTagger';
@@ -139,18 +138,48 @@ function cueGroups(runs: Run[], tags: Int32Array): CueGroup[] {
   return groups;
 }
 
-/** The cue a source or content run belongs to: nearest in its sentence, else in its paragraph. */
+/** The first index in [0, n) where a predicate that turns from false to true holds (n if none). */
+function firstWhere(n: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The cue a source or content run belongs to: nearest in its sentence, else in its paragraph.
+ * Cues are in text order and apart, so only the run's neighbours can be nearest (found by
+ * bisection: a paragraph of thousands of cues costs no more per run).
+ */
 function nearestCue(run: Run, cues: Run[], nested: boolean): number {
+  const before = firstWhere(cues.length, (i) => cues[i].a >= run.a) - 1;
+  const lastIn = firstWhere(cues.length, (i) => cues[i].a > run.b) - 1;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
-  cues.forEach((c, i) => {
+  for (const i of new Set([before, before + 1, lastIn, lastIn + 1])) {
+    const c = cues[i];
     // A cue inside a content run is the cue of an attribution nested in that content.
-    if (nested && c.a >= run.a && c.b <= run.b) return;
+    if (!c || (nested && c.a >= run.a && c.b <= run.b)) continue;
     const gap = c.b < run.a ? run.a - c.b : c.a > run.b ? c.a - run.b : 0;
     const key = (c.sentence === run.sentence ? 0 : 1e6) + gap;
-    if (key < bestKey) [best, bestKey] = [i, key];
-  });
+    if (key < bestKey || (key === bestKey && i < best)) [best, bestKey] = [i, key];
+  }
   return best;
+}
+
+/** Spans of attributions sorted by start, apart: the one a span overlaps, found by bisection. */
+function spanIndex(atts: Attribution[]): (s: { start: number; end: number }) => Attribution | undefined {
+  const spans = atts.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att })));
+  spans.sort((a, b) => a.start - b.start);
+  return (s) => {
+    // The last span starting before s ends overlaps s if it ends after s starts.
+    const k = firstWhere(spans.length, (i) => spans[i].start >= s.end) - 1;
+    return k >= 0 && spans[k].end > s.start ? spans[k].att : undefined;
+  };
 }
 
 const spanOf = (text: string, unit: RoleUnit, r: Run): Span => {
@@ -158,9 +187,6 @@ const spanOf = (text: string, unit: RoleUnit, r: Run): Span => {
   const end = unit.tokens[r.b].end;
   return { start, end, text: text.slice(start, end) };
 };
-
-type Range = { start: number; end: number };
-const overlaps = (a: Range[], b: Range[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 /** The article's attributions by the learned tagger, in text order, ids A1, A2, …. */
 export function learnedAttributions(
@@ -176,25 +202,24 @@ export function learnedAttributions(
   const mentionAt = buildMentionIndex(rules.entities);
   const out: Attribution[] = [];
   const sentenceOf = new Map<Attribution, number>();
-  const ruleCues = new SpanSweep(
-    rules.attributions.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att }))),
-  );
+  const ruleAt = spanIndex(rules.attributions);
   for (const unit of prepareRoles(text, rules, article)) {
     const probs = inferProbs(net, unit.input);
     const tags = roleTags(probs, unit, decoding);
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
     if (!cues.length) continue;
-    const atts = cues.map((cue) => ({ cue, source: [] as Span[], content: [] as Span[] }));
+    const atts = cues.map((cue) => ({ cue, source: [] as Span[], content: [] as Span[], direct: true }));
     for (const r of runsOf(unit, tags, probs, SOURCE))
       atts[nearestCue(r, cues, false)]?.source.push(spanOf(text, unit, r));
-    for (const r of runsOf(unit, tags, probs, CONTENT))
-      atts[nearestCue(r, cues, true)]?.content.push(spanOf(text, unit, r));
-    const quotes = findQuotes(text, unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
-    const quoted = (s: Span) => quotes.some((q) => q.open < s.start && s.end <= q.close + 1);
-    const near = ruleCues.overlapping(unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
+    for (const r of runsOf(unit, tags, probs, CONTENT)) {
+      const x = atts[nearestCue(r, cues, true)];
+      if (!x) continue;
+      x.content.push(spanOf(text, unit, r));
+      x.direct &&= quotedRun(unit, r);
+    }
     for (const x of atts) {
       const cueSpans = x.cue.runs.map((r) => spanOf(text, unit, r));
-      const ruled = near.find((r) => overlaps([r], cueSpans))?.att;
+      const ruled = cueSpans.map(ruleAt).find((a) => a);
       // No source tagged, but the rules found one for this cue: theirs (the tagger missed it).
       if (!x.source.length && ruled?.source.length) x.source = ruled.source.map((sp) => ({ ...sp }));
       const cue: Cue = { a: x.cue.a, b: x.cue.b, spans: cueSpans, kind: 'verb', sourceAt: 'auto' };
@@ -204,7 +229,7 @@ export function learnedAttributions(
         cue: cueSpans,
         source: x.source,
         content: x.content,
-        direct: x.content.length > 0 && x.content.every(quoted),
+        direct: x.content.length > 0 && x.direct,
         anonymous: kind === 'anonymous' || kind === 'none',
         sourceKind: kind,
         confidence: x.cue.confidence,
@@ -230,44 +255,38 @@ const leavesAllToRules = (d: RoleDecoding) =>
 function rulesWithConfidence(net: Net, text: string, rules: Analysis, article: Article): Attribution[] {
   const T = ROLE_TAGS.length;
   const out = rules.attributions.map((a) => ({ ...a }));
-  const cues = new SpanSweep(out.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att }))));
+  const cueAt = spanIndex(out);
   const sums = new Map<Attribution, { sum: number; n: number }>();
   for (const unit of prepareRoles(text, rules, article)) {
-    const near = cues.overlapping(unit.tokens[0].start, unit.tokens[unit.tokens.length - 1].end);
-    if (!near.length) continue;
+    const hits = unit.tokens.map((tok) => cueAt(tok));
+    if (!hits.some((h) => h)) continue;
     const probs = inferProbs(net, unit.input);
-    unit.tokens.forEach((tok, t) => {
-      const hit = near.find((s) => s.start < tok.end && tok.start < s.end);
-      if (!hit) return;
+    hits.forEach((att, t) => {
+      if (!att) return;
       let p = 0;
       for (let k = 1; k < T; k++) if (TAG_BITS[k] & CUE) p += probs[t * T + k];
-      const acc = sums.get(hit.att) ?? { sum: 0, n: 0 };
+      const acc = sums.get(att) ?? { sum: 0, n: 0 };
       acc.sum += p;
       acc.n++;
-      sums.set(hit.att, acc);
+      sums.set(att, acc);
     });
   }
   for (const [att, { sum, n }] of sums) att.confidence = sum / n;
   return out;
 }
 
+/** Whether every word of a run is inside quotation marks (the tagger's feature of each token). */
+function quotedRun(unit: RoleUnit, r: Run): boolean {
+  const D = unit.input.dense.length / Math.max(1, unit.input.n);
+  for (let t = r.a; t <= r.b; t++)
+    if (unit.tokens[t].kind === 'word' && unit.input.dense[t * D + INSIDE_QUOTES] !== 1) return false;
+  return true;
+}
+
 /** A chain link (this attribution relays that one) kept where the rules link the same two cues. */
 function linkAsRulesDo(learned: Attribution[], rules: Attribution[]): void {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  // Learned cue spans in text order (they do not overlap): a rule's cue finds its own by bisection.
-  const spans = learned.flatMap((att) => att.cue.map((s) => ({ start: s.start, end: s.end, att })));
-  spans.sort((a, b) => a.start - b.start);
-  const at = (s: Span) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].start < s.end) lo = mid + 1;
-      else hi = mid;
-    }
-    // spans[lo − 1] is the last one starting before s ends: it overlaps s if it ends after s starts.
-    return lo > 0 && spans[lo - 1].end > s.start ? spans[lo - 1].att : undefined;
-  };
+  const at = spanIndex(learned);
   const counterpart = (r: Attribution) => r.cue.map(at).find((x) => x);
   for (const r of rules) {
     const via = r.via && byId.get(r.via);

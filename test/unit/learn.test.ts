@@ -277,6 +277,19 @@ function blorfDoc(i: number) {
   };
 }
 
+/** A trained attribution tagger as the model file would hold it. */
+function roleModel(t: ReturnType<typeof trainAttributionTagger>, documents: number) {
+  const meta = {
+    task: 'attribution' as const,
+    languages: [],
+    created: '2026-01-01T00:00:00Z',
+    trainedOn: { documents, spans: documents, tokens: 0 },
+    rulesWeight: 0,
+    decoding: t.decoding,
+  };
+  return { meta, net: t.net };
+}
+
 describe('the learned attribution tagger', () => {
   it('gives a token its roles: the inner one (cue over source) with the content around it', () => {
     assert.strictEqual(ROLE_TAGS[tagOfBits(0)], 'O');
@@ -297,15 +310,8 @@ describe('the learned attribution tagger', () => {
     );
     const { text } = blorfDoc(7);
     assert.strictEqual(analyze(text, { language: 'en' }).attributions.length, 0, 'the rules miss it');
-    const meta = {
-      task: 'attribution' as const,
-      languages: [],
-      created: '2026-01-01T00:00:00Z',
-      trainedOn: { documents: 7, spans: 7, tokens: 0 },
-      rulesWeight: 0,
-      decoding: a.decoding,
-    };
-    const got = analyze(text, { language: 'en', attributionModel: { meta, net: a.net } }).attributions;
+    const model = roleModel(a, 7);
+    const got = analyze(text, { language: 'en', attributionModel: model }).attributions;
     assert.strictEqual(got.length, 1, JSON.stringify(got));
     const [att] = got;
     assert.deepStrictEqual(
@@ -316,7 +322,7 @@ describe('the learned attribution tagger', () => {
     assert.strictEqual(att.sourceKind, 'person');
     assert.ok(att.confidence !== undefined && att.confidence > 0.5 && att.confidence <= 1);
     // An entity model passed as the attribution model (or the other way round) is not used.
-    const asNer = analyze(text, { language: 'en', model: { meta, net: a.net } });
+    const asNer = analyze(text, { language: 'en', model });
     assert.strictEqual(asNer.attributions.length, 0);
   });
 });
@@ -329,15 +335,7 @@ describe('an attribution model trained on too little data to measure', () => {
     const text =
       'Reuters said the talks resumed in Geneva. The BBC reported that John Carter left, Reuters said.\n';
     const rules = analyze(text, { language: 'en' }).attributions;
-    const meta = {
-      task: 'attribution' as const,
-      languages: [],
-      created: '2026-01-01T00:00:00Z',
-      trainedOn: { documents: 3, spans: 3, tokens: 0 },
-      rulesWeight: 1,
-      decoding: few.decoding,
-    };
-    const learned = analyze(text, { language: 'en', attributionModel: { meta, net: few.net } }).attributions;
+    const learned = analyze(text, { language: 'en', attributionModel: roleModel(few, 3) }).attributions;
     assert.ok(rules.length >= 2);
     assert.deepStrictEqual(
       learned.map(({ confidence, ...a }) => a),

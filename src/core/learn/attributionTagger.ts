@@ -19,6 +19,11 @@ export const TAG_BITS = [0, 1, 2, 4, 5, 6];
 export const CUE = 1;
 export const SOURCE = 2;
 export const CONTENT = 4;
+export const ROLE_BITS = [
+  ['cue', CUE],
+  ['source', SOURCE],
+  ['content', CONTENT],
+] as const;
 /**
  * Dense features: the rules' tag (6); capitalised, all capitals, digits, first word of its
  * sentence, punctuation, quotation mark, inside quotation marks; inside a PER / ORG / LOC mention;
@@ -96,12 +101,8 @@ export class SpanSweep<S extends Range> {
 export function roleSpans(atts: RoleSpans[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const a of atts)
-    for (const [spans, bit] of [
-      [a.cue, CUE],
-      [a.source, SOURCE],
-      [a.content, CONTENT],
-    ] as const)
-      for (const s of spans) out.push({ start: s.start, end: s.end, bit });
+    for (const [role, bit] of ROLE_BITS)
+      for (const s of a[role]) out.push({ start: s.start, end: s.end, bit });
   return out;
 }
 

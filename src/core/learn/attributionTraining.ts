@@ -9,7 +9,13 @@ import { type Article, parseArticle } from '../article';
 import { AttributionScorer } from '../evaluate';
 import type { Analysis } from '../types';
 import { type AttributionDoc, prepareRoles, roleShape } from './attributionTagger';
-import { learnedAttributions, type RoleDecoding, RULES_DECODING } from './learnedAttributions';
+import {
+  decodeAttributions,
+  type RoleDecoding,
+  RULES_DECODING,
+  type TaggedParagraphs,
+  tagParagraphs,
+} from './learnedAttributions';
 import type { RoleScores } from './modelFile';
 import type { Net } from './net';
 import { type Example, type TrainOptions, trainNet } from './trainLoop';
@@ -39,10 +45,14 @@ function readAll(docs: AttributionDoc[]): Read[] {
 }
 
 /** The learned attributions of a document in the analysis the scorer reads, cut to its regions. */
-function learned(net: Net, d: RoleDecoding, r: Read): Analysis {
-  const atts = learnedAttributions(net, d, r.doc.text, r.analysis, r.article, r.analysis.language);
+/** A document's analysis with its attributions decoded from paragraphs the network tagged. */
+function decoded(tagged: TaggedParagraphs, d: RoleDecoding, r: Read): Analysis {
+  const atts = decodeAttributions(tagged, d, r.doc.text, r.analysis, r.analysis.language);
   return { ...r.analysis, attributions: atts };
 }
+
+const tagged = (net: Net, r: Read) => tagParagraphs(net, r.doc.text, r.analysis, r.article);
+const learned = (net: Net, d: RoleDecoding, r: Read) => decoded(tagged(net, r), d, r);
 
 function scoreOf(s: AttributionScorer): RoleScores {
   const rows = s.table().rows;
@@ -113,14 +123,17 @@ function chooseDecoding(reads: Read[], o: TrainOptions): RoleDecoding {
       reads.filter((_, i) => !held(i)),
       o,
     );
-    for (const r of reads.filter((_, i) => held(i)))
+    for (const r of reads.filter((_, i) => held(i))) {
+      // One pass of the network per document; each candidate only decodes it.
+      const t = tagged(net, r);
       CANDIDATES.forEach((c, ci) => {
-        const a = learned(net, c, r);
+        const a = decoded(t, c, r);
         scorers[ci].add(goldOf(r.doc), a);
         const one = new AttributionScorer();
         one.add(goldOf(r.doc), a);
         perDoc[ci].push(scoreOf(one));
       });
+    }
   }
   const scores = scorers.map(scoreOf);
   const best = {

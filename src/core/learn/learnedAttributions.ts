@@ -19,6 +19,8 @@ import {
   CUE,
   INSIDE_QUOTES,
   prepareRoles,
+  ROLE_BITS,
+  ROLE_DENSE,
   ROLE_TAGS,
   type RoleUnit,
   SOURCE,
@@ -36,6 +38,7 @@ interface Run {
   confidence: number;
 }
 
+/** A number for each role (a weight, a threshold, a score). */
 export interface RoleValues {
   cue: number;
   source: number;
@@ -60,19 +63,13 @@ export const RULES_DECODING: RoleDecoding = {
   thresholds: { cue: 0.5, source: 0.5, content: 0.5 },
 };
 
-const ROLE_BITS = [
-  ['cue', CUE],
-  ['source', SOURCE],
-  ['content', CONTENT],
-] as const;
-
 /** The rules' weight over the three roles, for the model's metadata (`rulesWeight`). */
 export const meanWeight = (d: RoleDecoding) => (d.weights.cue + d.weights.source + d.weights.content) / 3;
 
 /** Each token's tag from the model's probabilities and the rules' tag (the unit's first dense features). */
 export function roleTags(probs: Float32Array, unit: RoleUnit, d: RoleDecoding): Int32Array {
   const T = ROLE_TAGS.length;
-  const D = unit.input.dense.length / Math.max(1, unit.input.n);
+  const D = ROLE_DENSE;
   const n = unit.input.n;
   const tags = new Int32Array(n);
   for (let t = 0; t < n; t++) {
@@ -197,14 +194,38 @@ export function learnedAttributions(
   article: Article,
   lang: Language,
 ): Attribution[] {
-  if (leavesAllToRules(decoding)) return rulesWithConfidence(net, text, rules, article);
+  return decodeAttributions(tagParagraphs(net, text, rules, article), decoding, text, rules, lang);
+}
+
+/** An article's paragraphs as the tagger reads them, and its probabilities for each (made when first asked, once). */
+export interface TaggedParagraphs {
+  units: RoleUnit[];
+  probs: (i: number) => Float32Array;
+}
+
+/** The costly part, the network's pass, apart from decoding: several decodings of one article share it. */
+export function tagParagraphs(net: Net, text: string, rules: Analysis, article: Article): TaggedParagraphs {
+  const units = prepareRoles(text, rules, article);
+  const made: Float32Array[] = [];
+  return { units, probs: (i) => (made[i] ??= inferProbs(net, units[i].input)) };
+}
+
+/** The attributions of tagged paragraphs with one decoding. */
+export function decodeAttributions(
+  tagged: TaggedParagraphs,
+  decoding: RoleDecoding,
+  text: string,
+  rules: Analysis,
+  lang: Language,
+): Attribution[] {
+  if (leavesAllToRules(decoding)) return rulesWithConfidence(tagged, rules);
   const c = compile(lang);
   const mentionAt = buildMentionIndex(rules.entities);
   const out: Attribution[] = [];
   const sentenceOf = new Map<Attribution, number>();
   const ruleAt = spanIndex(rules.attributions);
-  for (const unit of prepareRoles(text, rules, article)) {
-    const probs = inferProbs(net, unit.input);
+  for (const [i, unit] of tagged.units.entries()) {
+    const probs = tagged.probs(i);
     const tags = roleTags(probs, unit, decoding);
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
     if (!cues.length) continue;
@@ -248,19 +269,19 @@ export function learnedAttributions(
   return out;
 }
 
-const leavesAllToRules = (d: RoleDecoding) =>
-  ROLE_BITS.every(([role]) => d.weights[role] === 1 && d.thresholds[role] <= 1);
+/** With a weight of 1 a role is the rules' exactly, whatever its threshold. */
+const leavesAllToRules = (d: RoleDecoding) => ROLE_BITS.every(([role]) => d.weights[role] === 1);
 
 /** The rules' attributions, each with the model's mean probability of a cue over its cue tokens. */
-function rulesWithConfidence(net: Net, text: string, rules: Analysis, article: Article): Attribution[] {
+function rulesWithConfidence(tagged: TaggedParagraphs, rules: Analysis): Attribution[] {
   const T = ROLE_TAGS.length;
   const out = rules.attributions.map((a) => ({ ...a }));
   const cueAt = spanIndex(out);
   const sums = new Map<Attribution, { sum: number; n: number }>();
-  for (const unit of prepareRoles(text, rules, article)) {
+  for (const [i, unit] of tagged.units.entries()) {
     const hits = unit.tokens.map((tok) => cueAt(tok));
     if (!hits.some((h) => h)) continue;
-    const probs = inferProbs(net, unit.input);
+    const probs = tagged.probs(i);
     hits.forEach((att, t) => {
       if (!att) return;
       let p = 0;
@@ -277,7 +298,7 @@ function rulesWithConfidence(net: Net, text: string, rules: Analysis, article: A
 
 /** Whether every word of a run is inside quotation marks (the tagger's feature of each token). */
 function quotedRun(unit: RoleUnit, r: Run): boolean {
-  const D = unit.input.dense.length / Math.max(1, unit.input.n);
+  const D = ROLE_DENSE;
   for (let t = r.a; t <= r.b; t++)
     if (unit.tokens[t].kind === 'word' && unit.input.dense[t * D + INSIDE_QUOTES] !== 1) return false;
   return true;

@@ -15,11 +15,7 @@ export const MODEL_VERSION = 2;
 export type ModelTask = 'ner' | 'attribution';
 
 /** Character-overlap F1 of each attribution role. */
-export interface RoleScores {
-  cue: number;
-  source: number;
-  content: number;
-}
+export type RoleScores = RoleValues;
 
 /** Each task's network: its dense features and tags. */
 const TASK_SHAPE: Record<ModelTask, { dense: number; tags: number }> = {

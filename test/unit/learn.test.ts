@@ -5,7 +5,7 @@ import { CONTENT, CUE, ROLE_TAGS, SOURCE, tagOfBits } from '../../src/core/learn
 import { trainAttributionTagger } from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
-import { inferProbs } from '../../src/core/learn/inference';
+import { inferProbs, inferProbsAt } from '../../src/core/learn/inference';
 import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
 
@@ -65,6 +65,33 @@ describe('the learned tagger', () => {
     ge[0].set(1, Float32Array.from([0.5, -0.5, 0.5]));
     new Adam(net, 0.1).apply(g, ge);
     assert.ok(close(inferProbs(net, x), net.forward(x).probs), 'after a training step');
+  });
+
+  it('tags some tokens alone exactly as it tags them in the whole sequence', () => {
+    // Hidden 10: the unrolled inner loop and its remainder; three window layers: a reach of 3.
+    const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 10, windows: 3, tags: 6 }, 11);
+    const n = 30;
+    const x: SeqInput = {
+      ids: Int32Array.from({ length: 2 * n }, (_, i) => (i * 7) % (i % 2 ? 8 : 16)),
+      dense: Float32Array.from({ length: n * 9 }, (_, i) => (i % 5 === 0 ? 1 : i % 11 === 0 ? 0.5 : 0)),
+      n,
+    };
+    const all = inferProbs(net, x);
+    assert.ok(
+      all.every((v, i) => Math.abs(v - net.forward(x).probs[i]) < 1e-5),
+      'as the training pass',
+    );
+    // At both ends, stretches that touch, overlap and stand apart, a repeat and one out of range.
+    const positions = [0, 1, 8, 12, 13, 22, 29, 29, 40];
+    const some = inferProbsAt(net, x, positions);
+    for (let t = 0; t < n; t++)
+      for (let c = 0; c < 6; c++) {
+        const want = positions.includes(t) ? all[t * 6 + c] : 0;
+        assert.ok(
+          Math.abs(some[t * 6 + c] - want) < 1e-6,
+          `token ${t} tag ${c}: ${some[t * 6 + c]} vs ${want}`,
+        );
+      }
   });
 
   it('learns a labelling convention the rules do not have, deterministically', () => {

@@ -27,7 +27,7 @@ import {
   TAG_BITS,
   tagOfBits,
 } from './attributionTagger';
-import { inferProbs } from './inference';
+import { inferProbs, inferProbsAt } from './inference';
 import type { Net } from './net';
 
 interface Run {
@@ -201,13 +201,19 @@ export function learnedAttributions(
 export interface TaggedParagraphs {
   units: RoleUnit[];
   probs: (i: number) => Float32Array;
+  /** Only these tokens' rows filled (the network run around them alone): for a few tokens of a long paragraph. */
+  probsAt: (i: number, positions: number[]) => Float32Array;
 }
 
 /** The costly part, the network's pass, apart from decoding: several decodings of one article share it. */
 export function tagParagraphs(net: Net, text: string, rules: Analysis, article: Article): TaggedParagraphs {
   const units = prepareRoles(text, rules, article);
   const made: Float32Array[] = [];
-  return { units, probs: (i) => (made[i] ??= inferProbs(net, units[i].input)) };
+  return {
+    units,
+    probs: (i) => (made[i] ??= inferProbs(net, units[i].input)),
+    probsAt: (i, positions) => made[i] ?? inferProbsAt(net, units[i].input, positions),
+  };
 }
 
 /** The attributions of tagged paragraphs with one decoding. */
@@ -280,8 +286,9 @@ function rulesWithConfidence(tagged: TaggedParagraphs, rules: Analysis): Attribu
   const sums = new Map<Attribution, { sum: number; n: number }>();
   for (const [i, unit] of tagged.units.entries()) {
     const hits = unit.tokens.map((tok) => cueAt(tok));
-    if (!hits.some((h) => h)) continue;
-    const probs = tagged.probs(i);
+    const positions = hits.flatMap((h, t) => (h ? [t] : []));
+    if (!positions.length) continue;
+    const probs = tagged.probsAt(i, positions);
     hits.forEach((att, t) => {
       if (!att) return;
       let p = 0;

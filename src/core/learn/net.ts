@@ -87,7 +87,7 @@ export interface Trace {
  * The output layer: each token's tag scores from its last hidden state and its dense features,
  * as probabilities (softmax). Shared by the training pass and the tagging pass (inference.ts).
  */
-export function outputProbs(net: Net, last: Float32Array, x: SeqInput): Float32Array {
+export function outputProbs(net: Net, last: Float32Array | Float64Array, x: SeqInput): Float32Array {
   const { hidden: H, tags: T, dense: D } = net.shape;
   const L = net.layout;
   const p = net.p;

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert';
 import { analyze, articleTrainingDoc } from '../../src/core';
+import { parseArticle } from '../../src/core/article';
 import { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
 import { CONTENT, CUE, ROLE_TAGS, SOURCE, tagOfBits } from '../../src/core/learn/attributionTagger';
 import { trainAttributionTagger } from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt } from '../../src/core/learn/inference';
+import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
 import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
 
@@ -369,6 +371,43 @@ describe('an attribution model trained on too little data to measure', () => {
       rules,
     );
     assert.ok(learned.every((a) => a.confidence !== undefined && a.confidence >= 0 && a.confidence <= 1));
+  });
+});
+
+describe('an attribution model that leaves the cues to the rules', () => {
+  it('runs its network only on the paragraphs with a cue of the rules', () => {
+    const t = trainAttributionTagger(
+      [0, 1, 2, 3, 4, 5].map((i) => blorfDoc(i)),
+      { epochs: 2, seed: 1, hidden: 8, windows: 1 },
+    );
+    const text =
+      'Reuters said the talks resumed in Geneva.\n\nThe weather was fine all week.\n\nThe BBC reported that John Carter left.\n';
+    const rules = analyze(text, { language: 'en' });
+    const tagged = tagParagraphs(t.net, text, rules, parseArticle(text));
+    const decode = (cue: number) => {
+      const asked: number[] = [];
+      const spy = { ...tagged, probs: (i: number) => (asked.push(i), tagged.probs(i)) };
+      const d = {
+        weights: { cue, source: 0, content: 0 },
+        thresholds: { cue: 0.5, source: 0.5, content: 0.5 },
+      };
+      return {
+        asked,
+        cuesAreTheRules: cuesAreTheRules(d),
+        got: decodeAttributions(spy, d, text, rules, 'en'),
+      };
+    };
+    const rulesCues = decode(1);
+    assert.strictEqual(rulesCues.cuesAreTheRules, true);
+    assert.deepStrictEqual(rulesCues.asked, [0, 2], 'the paragraph without a cue is not tagged');
+    assert.deepStrictEqual(
+      rulesCues.got.map((a) => a.cue.map((c) => c.text)),
+      rules.attributions.map((a) => a.cue.map((c) => c.text)),
+    );
+    // A model that may find cues of its own reads every paragraph.
+    const ownCues = decode(0.25);
+    assert.strictEqual(ownCues.cuesAreTheRules, false);
+    assert.deepStrictEqual(ownCues.asked, [0, 1, 2]);
   });
 });
 

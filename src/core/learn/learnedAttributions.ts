@@ -230,7 +230,11 @@ export function decodeAttributions(
   const out: Attribution[] = [];
   const sentenceOf = new Map<Attribution, number>();
   const ruleAt = spanIndex(rules.attributions);
+  const onlyRulesCues = cuesAreTheRules(decoding);
   for (const [i, unit] of tagged.units.entries()) {
+    // No cue, no attribution: where only the rules can make cues, a paragraph without one of
+    // theirs needs no network at all (most paragraphs of a news article).
+    if (onlyRulesCues && !rulesHaveCue(unit)) continue;
     const probs = tagged.probs(i);
     const tags = roleTags(probs, unit, decoding);
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
@@ -273,6 +277,21 @@ export function decodeAttributions(
   linkAsRulesDo(out, rules.attributions);
   resolveSources(text, out, sentenceOf, c, rules.entities, mentionAt);
   return out;
+}
+
+/**
+ * Whether the model cannot make a cue where the rules have none: there the mix is (1 − w) × p,
+ * and p ≤ 1 (with room for the rounding of a sum of probabilities) keeps it below the threshold.
+ */
+export const cuesAreTheRules = (d: RoleDecoding) => 1 - d.weights.cue + 1e-6 < d.thresholds.cue;
+
+/** Whether a paragraph has a token of a rules' cue (its rules' tag, the first dense features, has the cue bit). */
+export function rulesHaveCue(unit: RoleUnit): boolean {
+  const T = ROLE_TAGS.length;
+  const dense = unit.input.dense;
+  for (let t = 0; t < unit.input.n; t++)
+    for (let c = 1; c < T; c++) if (TAG_BITS[c] & CUE && dense[t * ROLE_DENSE + c] === 1) return true;
+  return false;
 }
 
 /** With a weight of 1 a role is the rules' exactly, whatever its threshold. */

@@ -386,7 +386,11 @@ describe('an attribution model that leaves the cues to the rules', () => {
     const tagged = tagParagraphs(t.net, text, rules, parseArticle(text));
     const decode = (cue: number) => {
       const asked: number[] = [];
-      const spy = { ...tagged, probs: (i: number) => (asked.push(i), tagged.probs(i)) };
+      const probs = (i: number) => {
+        asked.push(i);
+        return tagged.probs(i);
+      };
+      const spy = { ...tagged, probs };
       const d = {
         weights: { cue, source: 0, content: 0 },
         thresholds: { cue: 0.5, source: 0.5, content: 0.5 },

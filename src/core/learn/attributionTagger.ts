@@ -217,7 +217,7 @@ export const rolesOf = (atts: Attribution[]): RoleSpans[] =>
 /**
  * An article's paragraphs (those with tokens, outside boilerplate) as network inputs, with gold
  * tags when `gold` is given; with `regions`, only paragraphs touching them, and only their
- * tokens inside them are trained on.
+ * tokens inside them are trained on; with `withRulesCue`, only paragraphs where the rules found a cue.
  */
 export function prepareRoles(
   text: string,
@@ -225,6 +225,7 @@ export function prepareRoles(
   article: Article,
   gold?: RoleSpans[],
   regions?: Range[],
+  withRulesCue = false,
 ): RoleUnit[] {
   const out: RoleUnit[] = [];
   // Sweeps, not a pass over every span for each paragraph: linear in a long article.
@@ -247,6 +248,7 @@ export function prepareRoles(
         entityMask.fill(m.bit, Math.max(m.start, p.start) - p.start, Math.min(m.end, p.end) - p.start);
     const goldMask = golds ? roleMask(p.start, p.end, golds.overlapping(p.start, p.end)) : undefined;
     const ruleSpans = rules.overlapping(p.start, p.end);
+    if (withRulesCue && !ruleSpans.some((r) => r.bit === CUE)) continue;
     out.push(paragraphUnit(text, p, first, ruleSpans, entityMask, analysis.language, goldMask, regions));
   }
   return out;

@@ -194,7 +194,9 @@ export function learnedAttributions(
   article: Article,
   lang: Language,
 ): Attribution[] {
-  return decodeAttributions(tagParagraphs(net, text, rules, article), decoding, text, rules, lang);
+  // Where only the rules make cues, only paragraphs with one of theirs can hold an attribution.
+  const tagged = tagParagraphs(net, text, rules, article, cuesAreTheRules(decoding));
+  return decodeAttributions(tagged, decoding, text, rules, lang);
 }
 
 /** An article's paragraphs as the tagger reads them, and its probabilities for each (made when first asked, once). */
@@ -206,8 +208,14 @@ export interface TaggedParagraphs {
 }
 
 /** The costly part, the network's pass, apart from decoding: several decodings of one article share it. */
-export function tagParagraphs(net: Net, text: string, rules: Analysis, article: Article): TaggedParagraphs {
-  const units = prepareRoles(text, rules, article);
+export function tagParagraphs(
+  net: Net,
+  text: string,
+  rules: Analysis,
+  article: Article,
+  withRulesCue = false,
+): TaggedParagraphs {
+  const units = prepareRoles(text, rules, article, undefined, undefined, withRulesCue);
   const made: Float32Array[] = [];
   return {
     units,

@@ -100,7 +100,10 @@ export function outputProbs(net: Net, last: Float32Array | Float64Array, x: SeqI
       const w = L.wo + c * H;
       for (let k = 0; k < H; k++) s += p[w + k] * last[t * H + k];
       const ws = L.ws + c * D;
-      for (let d = 0; d < D; d++) s += p[ws + d] * dense[t * D + d];
+      for (let d = 0; d < D; d++) {
+        const v = dense[t * D + d];
+        if (v !== 0) s += p[ws + d] * v; // mostly zero
+      }
       probs[t * T + c] = s;
       if (s > max) max = s;
     }

@@ -22,7 +22,7 @@ import { forTerminal, warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const EXPORT_USAGE = `  newsmark export --format json|w3c|brat|conll|jsonl|csv|report [--out DIR] [--include user|engine|both] [--bom] [--report html|md] [--force] [--sidecar-folder DIR] <file|dir>...
-  newsmark import --format brat|w3c|jsonl [--article FILE] [--yes] [--sidecar-folder DIR] <file>...`;
+  newsmark import --format brat|w3c|jsonl|conll [--article FILE] [--yes] [--sidecar-folder DIR] <file>...`;
 
 export async function cmdExport(
   files: string[],
@@ -62,12 +62,15 @@ export async function cmdExport(
   return res.errors.length ? 1 : 0;
 }
 
-/** The article an import file belongs to: --article, or the .txt beside a brat .ann. */
+/** The article an import file belongs to: --article, or the article beside a brat .ann or a .conll of the same name. */
 function articleFor(file: string, format: ImportFormat, explicit?: string): string {
   if (explicit) return explicit;
-  if (format === 'brat') {
-    const txt = file.replace(/\.ann$/i, '.txt');
-    if (txt !== file && fs.existsSync(txt)) return txt;
+  if (format === 'brat' || format === 'conll') {
+    const stem = file.replace(format === 'brat' ? /\.ann$/i : /\.[^./\\]+$/, '');
+    for (const ext of format === 'brat' ? ['.txt'] : ['.txt', '.md']) {
+      const article = stem + ext;
+      if (article !== file && fs.existsSync(article)) return article;
+    }
   }
   throw new CliError(`${file}: say which article it annotates with --article FILE`);
 }

@@ -1,7 +1,8 @@
 /**
  * `newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <input>...`:
  * a learned model from gold JSONL files (the shapes of ../shared/eval: text + entities with labels
- * PERS/PER, ORG, LOC; text + attributions with cue, source and content spans) and from articles or
+ * PERS/PER, ORG, LOC; text + attributions with cue, source and content spans), CoNLL files
+ * (entities: a token and its BIO tag a line) and from articles or
  * folders (their sidecars: annotations, and every finding not rejected of articles marked as
  * reviewed). With --folds it first measures the model by cross-validation against the rules alone,
  * and writes the scores into the model file.
@@ -9,6 +10,7 @@
 import * as fs from 'node:fs';
 import {
   articleTrainingDoc,
+  conllDocument,
   crossValidate,
   crossValidateAttribution,
   type Language,
@@ -17,6 +19,7 @@ import {
   type ModelTask,
   meanWeight,
   type RoleScores,
+  readConll,
   type TrainingDoc,
   trainAttributionTagger,
   trainEntityTagger,
@@ -27,7 +30,7 @@ import { warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const TRAIN_USAGE =
-  '  newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <file.jsonl|article|dir>...';
+  '  newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <file.jsonl|file.conll|article|dir>...';
 
 function jsonlDocs(file: string, task: ModelTask, lang?: Language): TrainingDoc[] {
   const need = task === 'ner' ? 'entities' : 'attributions';
@@ -53,11 +56,32 @@ function jsonlDocs(file: string, task: ModelTask, lang?: Language): TrainingDoc[
     });
 }
 
+/** CoNLL files (CoNLL-2003, IOB2, BIOES): each document its tokens' text and entities. */
+const CONLL_FILE = /\.(conll|iob2?|bio|bioes)$/i;
+
+function conllDocs(file: string, task: ModelTask, lang?: Language): TrainingDoc[] {
+  if (task !== 'ner')
+    throw new CliError(`${file}: a CoNLL file holds entities only; train it with --task ner`);
+  try {
+    return readConll(fs.readFileSync(file, 'utf8')).map((d) => ({
+      ...conllDocument(d),
+      attributions: [],
+      language: lang,
+    }));
+  } catch (e) {
+    throw new CliError(`${file}: ${(e as Error).message}`);
+  }
+}
+
 function collect(inputs: string[], task: ModelTask, lang?: Language): TrainingDoc[] {
   const docs: TrainingDoc[] = [];
   for (const input of inputs) {
     if (/\.jsonl$/i.test(input)) {
       docs.push(...jsonlDocs(input, task, lang));
+      continue;
+    }
+    if (CONLL_FILE.test(input)) {
+      docs.push(...conllDocs(input, task, lang));
       continue;
     }
     for (const file of expand([input])) {
@@ -145,7 +169,7 @@ export async function cmdTrain(args: string[]): Promise<number> {
     throw new UsageError('--epochs must be a whole number from 1');
   const docs = collect(rest, task, lang);
   if (!docs.length)
-    throw new CliError('nothing to learn from: give gold JSONL files, or articles with annotations');
+    throw new CliError('nothing to learn from: give gold JSONL or CoNLL files, or articles with annotations');
   const count = docs.reduce((n, d) => n + (task === 'ner' ? d.entities.length : d.attributions.length), 0);
   warn(`training on ${docs.length} documents, ${count} ${task === 'ner' ? 'spans' : 'attributions'}`);
   const t0 = performance.now();

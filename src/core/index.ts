@@ -63,6 +63,7 @@ export { withUserFindings } from './corpus/userFindings';
 // Scoring against gold data
 export { type AttributionGold, AttributionScorer, type NerGold, NerScorer, type PRF } from './evaluate';
 // Export and import formats
+export { type ConllDoc, conllDocument, readConll } from './export/conll';
 export { CSV_COLUMNS, escapeHtml, FORMATS, type Format, toReport } from './export/formats';
 export {
   applyImport,

@@ -155,6 +155,7 @@ function summary(res: ExportResult, outDir: string): string {
 function formatOfFile(file: string): ImportFormat | undefined {
   if (/\.ann$/i.test(file)) return 'brat';
   if (/\.jsonl$/i.test(file)) return 'jsonl';
+  if (/\.(conll|iob2?|bio|bioes)$/i.test(file)) return 'conll';
   return /\.(jsonld|json)$/i.test(file) ? 'w3c' : undefined;
 }
 
@@ -163,7 +164,17 @@ async function askImportFile(doc: vscode.TextDocument): Promise<string | undefin
     canSelectMany: false,
     title: t('Newsmark: import annotations into {0}', path.basename(doc.uri.fsPath)),
     filters: {
-      [t('Annotations (brat, W3C, doccano)')]: ['ann', 'json', 'jsonld', 'jsonl'],
+      [t('Annotations (brat, W3C, doccano, CoNLL)')]: [
+        'ann',
+        'json',
+        'jsonld',
+        'jsonl',
+        'conll',
+        'iob',
+        'iob2',
+        'bio',
+        'bioes',
+      ],
       [t('All files')]: ['*'],
     },
   });

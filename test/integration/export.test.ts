@@ -105,6 +105,37 @@ describe('Export and import from VS Code', () => {
   });
 });
 
+describe('Import of a CoNLL file in VS Code', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reads the format from the file name and finds the tokens in the article', async () => {
+    const nm = await api();
+    const name = 'conll-import.txt';
+    fs.writeFileSync(workspaceFile(name).fsPath, 'Заголовок\n\nПро це повідомив Андрій Коболєв у Києві.\n');
+    fs.rmSync(nm.sidecarPathFor(workspaceFile(name)), { force: true });
+    const file = workspaceFile('conll-import.conll').fsPath;
+    fs.writeFileSync(
+      file,
+      'Про\tO\nце\tO\nповідомив\tO\nАндрій\tB-PERS\nКоболєв\tI-PERS\nу\tO\nКиєві\tB-LOC\n.\tO\n',
+    );
+    const ed = await openArticle(name);
+    const res = await vscode.commands.executeCommand<{ added: number; imported: number }>(
+      'newsmark.importAnnotations',
+      { file, uri: ed.document.uri.toString(), confirm: true },
+    );
+    assert.strictEqual(res.imported, 2);
+    assert.deepStrictEqual(
+      nm.annotationsFor(ed.document.uri).map((a) => [a.annotation.label, a.annotation.target.quote.exact]),
+      [
+        ['PER', 'Андрій Коболєв'],
+        ['LOC', 'Києві'],
+      ],
+    );
+  });
+});
+
 describe('Export safety in VS Code', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

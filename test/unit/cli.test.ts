@@ -190,3 +190,74 @@ describe("CLI: where an article's sidecar is", () => {
     );
   });
 });
+
+describe('CLI: CoNLL corpora', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-cli-conll-'));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const line = (tokens: string) =>
+    tokens
+      .split(' ')
+      .map((x) => x.replace('/', '\t'))
+      .join('\n');
+
+  it('imports a CoNLL file onto the article of the same name, after a preview', () => {
+    const article = path.join(tmp, 'story.txt');
+    fs.writeFileSync(
+      article,
+      'Новини дня\n\nПро це повідомив Андрій Коболєв у Києві. Компанія «Укргеоекологія» мовчить.\n',
+    );
+    const conll = path.join(tmp, 'story.conll');
+    fs.writeFileSync(
+      conll,
+      `${line('Про/O це/O повідомив/O Андрій/B-PERS Коболєв/I-PERS у/O Києві/B-LOC ./O')}\n\n${line(
+        'Компанія/O «/O Укргеоекологія/B-ORG »/O мовчить/O ./O',
+      )}\n`,
+    );
+    const preview = run('import', '--format', 'conll', conll);
+    assert.strictEqual(preview.status, 0, preview.stderr);
+    assert.match(preview.stdout, /story\.txt: 3 new, 0 already there/);
+    assert.ok(!fs.existsSync(`${article}.newsmark.json`), 'a preview writes nothing');
+    assert.strictEqual(run('import', '--format', 'conll', '--yes', conll).status, 0);
+    const side = JSON.parse(fs.readFileSync(`${article}.newsmark.json`, 'utf8'));
+    assert.deepStrictEqual(
+      side.annotations.map((a: { label: string; target: { quote: { exact: string } } }) => [
+        a.label,
+        a.target.quote.exact,
+      ]),
+      [
+        ['PER', 'Андрій Коболєв'],
+        ['LOC', 'Києві'],
+        ['ORG', 'Укргеоекологія'],
+      ],
+    );
+  });
+
+  it('trains an entity model on a CoNLL corpus; an attribution model it cannot', () => {
+    const names = [
+      'Андрій Коболєв',
+      'Олена Петренко',
+      'Іван Сидоренко',
+      'Марія Бондар',
+      'Петро Ковальчук',
+      'Ганна Мельник',
+    ];
+    const corpus = path.join(tmp, 'corpus.iob');
+    fs.writeFileSync(
+      corpus,
+      names
+        .map((n) => {
+          const [first, last] = n.split(' ');
+          return `-DOCSTART- -X- -X- O\n\n${line(`Вчора/O ${first}/B-PER ${last}/I-PER приїхав/O до/O Львова/B-LOC ./O`)}\n`;
+        })
+        .join('\n'),
+    );
+    const model = path.join(tmp, 'ner.json');
+    const r = run('train', '--task', 'ner', '--epochs', '1', '--out', model, corpus);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stdout, /model written to .*ner\.json \(ner; 6 documents, 12 spans/);
+    assert.strictEqual(JSON.parse(fs.readFileSync(model, 'utf8')).trainedOn.documents, 6);
+    const bad = run('train', '--task', 'attribution', '--out', model, corpus);
+    assert.strictEqual(bad.status, 1);
+    assert.match(bad.stderr, /holds entities only; train it with --task ner/);
+  });
+});

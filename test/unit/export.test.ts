@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { analyze } from '../../src/core/analyze';
 import { AnnotationSet } from '../../src/core/annotations/annotationSet';
+import { conllDocument, readConll } from '../../src/core/export/conll';
 import {
   toBrat,
   toConll,
@@ -15,7 +16,14 @@ import {
   toReport,
   toW3C,
 } from '../../src/core/export/formats';
-import { applyImport, fromBrat, fromDoccano, fromW3C, previewImport } from '../../src/core/export/importers';
+import {
+  applyImport,
+  fromBrat,
+  fromDoccano,
+  fromW3C,
+  parseImport,
+  previewImport,
+} from '../../src/core/export/importers';
 import { OffsetMap } from '../../src/core/export/offsets';
 import { buildExport } from '../../src/core/export/records';
 import { exportFiles } from '../../src/core/io/exportFiles';
@@ -251,6 +259,83 @@ describe('import', () => {
 
   it('refuses spans outside the article with the line number', () => {
     assert.throws(() => fromBrat('T1\tORG 0 999\tx', doc), /line 1 \(T1\).*not inside/);
+  });
+
+  it('CoNLL: the seed article exported as IOB2 imports back to the same entities', () => {
+    const { exp } = seedExport();
+    const entities = exp.records.filter((r) => ['PER', 'ORG', 'LOC', 'MISC'].includes(r.label) && !r.role);
+    const back = parseImport('conll', toConll(exp), seed);
+    assert.ok(back.length >= 20, `${back.length} entities`);
+    // Nested or overlapping records become one tagged span each in IOB2: every span read back is one exported.
+    const want = new Set(entities.map((r) => `${r.start}:${r.end}:${r.label}`));
+    for (const x of back) {
+      assert.ok(want.has(`${x.start}:${x.end}:${x.label}`), `${seed.slice(x.start, x.end)} ${x.label}`);
+      assert.strictEqual(x.quote, seed.slice(x.start, x.end));
+    }
+  });
+
+  it('CoNLL: CoNLL-2003 columns, IOB1, BIOES, documents, comments, the token "#"', () => {
+    const file = [
+      '-DOCSTART- -X- -X- O',
+      '',
+      '# a comment',
+      'Про\tO',
+      'це\tO',
+      'повідомив\tO',
+      'Андрій\tB-PERS',
+      'Коболєв\tI-PERS',
+      '#\tO',
+      'у\tO',
+      'Києві\tS-LOC',
+      '.\tO',
+      '',
+      '-DOCSTART- -X- -X- O',
+      'EU NNP B-NP I-ORG',
+      'rejects VBZ B-VP O',
+      'German JJ B-NP B-MISC',
+      'Bank NNP I-NP I-ORG',
+      'of NNP I-NP E-ORG',
+    ].join('\n');
+    const docs = readConll(file);
+    assert.strictEqual(docs.length, 2);
+    const first = conllDocument(docs[0]);
+    assert.strictEqual(first.text, 'Про це повідомив Андрій Коболєв # у Києві .\n');
+    assert.deepStrictEqual(
+      first.entities.map((e) => [first.text.slice(e.start, e.end), e.label]),
+      [
+        ['Андрій Коболєв', 'PER'],
+        ['Києві', 'LOC'],
+      ],
+    );
+    const second = conllDocument(docs[1]);
+    assert.deepStrictEqual(
+      second.entities.map((e) => [second.text.slice(e.start, e.end), e.label]),
+      [
+        ['EU', 'ORG'],
+        ['German', 'MISC'],
+        ['Bank of', 'ORG'],
+      ],
+      'an I- of another type starts an entity (IOB1); E- ends one',
+    );
+    // Onto an article with other spacing and a heading the file does not have.
+    const article = 'Новини\n\nПро це  повідомив Андрій Коболєв # у Києві.';
+    const items = parseImport('conll', file.split('\n\n-DOCSTART-')[0], article);
+    assert.deepStrictEqual(
+      items.map((x) => [article.slice(x.start, x.end), x.label]),
+      [
+        ['Андрій Коболєв', 'PER'],
+        ['Києві', 'LOC'],
+      ],
+    );
+  });
+
+  it('CoNLL: a line without a tag, or a token the article does not have, is refused with its line', () => {
+    assert.throws(() => readConll('Про\tO\nце\n'), /line 2: expected a token and its tag/);
+    assert.throws(() => readConll('Про\tB_PER\n'), /line 1: expected a token and its tag/);
+    assert.throws(
+      () => parseImport('conll', 'Про\tO\nКиїв\tB-LOC\n', 'Про це повідомив Андрій.'),
+      /line 2: the token "Київ" is not in the article/,
+    );
   });
 });
 

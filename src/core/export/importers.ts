@@ -1,43 +1,18 @@
 /**
  * Import of annotations made in other tools: brat standoff (.ann, e.g. NER-UK documents), W3C Web
- * Annotation JSON, doccano JSONL. Everything becomes user annotations in the sidecar, after a
+ * Annotation JSON, doccano JSONL, CoNLL (conll.ts). Everything becomes user annotations in the sidecar, after a
  * preview that counts what is new, already there, or in conflict.
  */
 import { place } from '../annotations/anchoring';
 import type { AnnotationSet } from '../annotations/annotationSet';
+import { fromConll } from './conll';
+import { ImportError, type Imported, normLabel } from './imported';
 import { OffsetMap } from './offsets';
 
-export type ImportFormat = 'brat' | 'w3c' | 'jsonl';
-export const IMPORT_FORMATS: ImportFormat[] = ['brat', 'w3c', 'jsonl'];
+export { ImportError, type Imported } from './imported';
 
-export interface Imported {
-  start: number;
-  end: number;
-  label: string;
-  note?: string;
-  /** The text the source file says the span holds, when it says (brat, W3C, doccano). */
-  quote?: string;
-}
-
-export class ImportError extends Error {}
-
-/** NER-UK and other tools' labels that mean Newsmark's. */
-const LABEL_ALIASES: Record<string, string> = {
-  PERS: 'PER',
-  PERSON: 'PER',
-  GPE: 'LOC',
-  LOCATION: 'LOC',
-  ORGANIZATION: 'ORG',
-  ORGANISATION: 'ORG',
-};
-const normLabel = (l: string) => {
-  const clean =
-    l
-      .trim()
-      .replace(/[^A-Za-z0-9_-]/g, '_')
-      .slice(0, 64) || 'NOTE';
-  return LABEL_ALIASES[clean.toUpperCase()] ?? clean;
-};
+export type ImportFormat = 'brat' | 'w3c' | 'jsonl' | 'conll';
+export const IMPORT_FORMATS: ImportFormat[] = ['brat', 'w3c', 'jsonl', 'conll'];
 
 function checkSpan(text: string, s: number, e: number, where: string): void {
   if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e > s && e <= text.length)) {
@@ -268,5 +243,6 @@ export function applyImport(set: AnnotationSet, preview: ImportPreview): number 
 export function parseImport(format: ImportFormat, content: string, text: string): Imported[] {
   if (format === 'brat') return fromBrat(content, text);
   if (format === 'w3c') return fromW3C(content, text);
+  if (format === 'conll') return fromConll(content, text);
   return fromDoccano(content, text);
 }

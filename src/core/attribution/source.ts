@@ -8,6 +8,7 @@ import type { Compiled } from './compiled';
 import { verbClass } from './compiled';
 import { CLAUSE_STOP, isWordTok } from './context';
 import type { CueSite } from './rules';
+import { UK_RU } from './words';
 
 export type TokenRange = [number, number];
 
@@ -83,21 +84,62 @@ export function nameEndBefore(toks: Token[], comma: number): number {
   return toks[y]?.text === '(' ? y - 1 : y;
 }
 
-/** Adverbs in -но, -ло, -ко … (офіційно, швидко) between a subject and its verb. */
+/** Adverbs in -но, -ло, -ко … (офіційно, швидко) and particles (також, знову) between a subject and its verb. */
 export function isAdverbBeforeVerb(toks: Token[], lw: (i: number) => string, k: number): boolean {
   return (
     isWordTok(toks[k]) &&
     !isCapitalized(toks[k].text) &&
-    /(но|ло|ко|ьо|ше|іше|ще)$/.test(lw(k)) &&
-    lw(k).length > 3
+    ((/(но|ло|ко|ьо|ше|іше|ще)$/.test(lw(k)) && lw(k).length > 3) || UK_RU.preVerbAdverbs.has(lw(k)))
   );
+}
+
+/**
+ * A circumstance between a subject and its verb: "Речник Єврокомісії | після зустрічі | заявив",
+ * "Тереза Мей | у вівторок | заявила": a preposition and up to three lower-case words right
+ * before the verb, with a word before them. The token before the circumstance, or `to`.
+ */
+function beforeCircumstance(site: CueSite, to: number): number {
+  const { toks, lw, cueTokens } = site;
+  const lead = site.rules.sourceLeadWords;
+  for (let p = to; p >= 1 && to - p <= 3; p--) {
+    // Not a cue's words ("із посиланням на джерела писало"), nor a name.
+    if (!isWordTok(toks[p]) || isCapitalized(toks[p].text) || cueTokens.has(p) || cueTokens.has(p - 1))
+      return to;
+    // Not after a lead word: "Спочатку у компанії запевнили" has its source in the preposition.
+    if (
+      UK_RU.circumstancePrepositions.has(lw(p)) &&
+      p < to &&
+      isWordTok(toks[p - 1]) &&
+      !lead.has(lw(p - 1)) &&
+      // Part of a title: "Уповноважений у справах дітей".
+      !UK_RU.titleCompletions.has(lw(p + 1))
+    )
+      return p - 1;
+  }
+  return to;
+}
+
+/**
+ * A time or "про це" at the start of a source candidate ("цього дня віце-голова …", "вівторок
+ * Ryanair", "Про це він"): the candidate's first word after it.
+ */
+function afterLeadingTime(lw: (i: number) => string, a: number, b: number): number {
+  if (a < b - 1 && UK_RU.timeDeterminers.has(lw(a)) && UK_RU.timeNouns.has(lw(a + 1))) return a + 2;
+  if (a < b - 1 && UK_RU.aboutThis.has(`${lw(a)} ${lw(a + 1)}`)) return a + 2;
+  if (a < b && UK_RU.timeNouns.has(lw(a))) return a + 1;
+  return a;
 }
 
 /** The nearest noun phrase that ends at token `to`, within its clause. */
 export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   const { toks, lw, c, rules, cueTokens, mentionAt } = site;
-  // Adverbs right before the verb are not the subject: «Газпром» офіційно поінформував.
-  while (to >= 0 && rules.adverbsBeforeVerb && isAdverbBeforeVerb(toks, lw, to)) to--;
+  // Adverbs and circumstances right before the verb are not the subject: «Газпром» офіційно
+  // поінформував, Речник Єврокомісії після зустрічі заявив.
+  if (rules.adverbsBeforeVerb) {
+    while (to >= 0 && isAdverbBeforeVerb(toks, lw, to)) to--;
+    to = beforeCircumstance(site, to);
+    while (to >= 0 && isAdverbBeforeVerb(toks, lw, to)) to--;
+  }
   // A name in quotation marks right before the cue: «Газпром» заявив → Газпром.
   if (to > 0 && toks[to]?.kind === 'quote' && CLOSE_QUOTES.includes(toks[to].text)) {
     let o = to - 1;
@@ -121,7 +163,11 @@ export function sourceBefore(site: CueSite, to: number): TokenRange | null {
     if (k < to && isWordTok(t) && verbClass(c, t.text) && !isCapitalized(t.text)) break;
     k--;
   }
-  const range = trimSourceTokens(toks, k + 1, to, rules.sourceLeadWords);
+  let range = trimSourceTokens(toks, k + 1, to, rules.sourceLeadWords);
+  if (range && rules.adverbsBeforeVerb) {
+    const a = afterLeadingTime(lw, range[0], range[1]);
+    if (a !== range[0]) range = trimSourceTokens(toks, a, range[1], rules.sourceLeadWords);
+  }
   if (!range) return null;
   // Prefer a named entity or pronoun near the cue when the left part is long.
   const [a, b] = range;

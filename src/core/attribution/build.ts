@@ -19,6 +19,7 @@ import {
   nameEndBefore,
   sourceAfter,
   sourceBefore,
+  subjectEnd,
   type TokenRange,
 } from './source';
 
@@ -121,15 +122,17 @@ function invertedSource(site: CueSite, found: Found): void {
 /** The subject before the cue, or what a subjectless verb continues. */
 function subjectSource(site: CueSite, found: Found): void {
   const { toks, cue, text, c, rules, siblings, lastSubject } = site;
-  const prevTok = toks[cue.a - 1];
+  // The subject ends before any adverb or circumstance next to the verb.
+  const end = cue.a > 0 ? subjectEnd(site, cue.a - 1) : -1;
+  const prevTok = toks[end];
   let r = cue.a > 0 ? sourceBefore(site, cue.a - 1) : null;
   // "Алессандро Монтедуро, директор ACN, розповів": the name and its appositive.
   if (rules.appositiveSubject && prevTok?.text === ',') {
-    const first = appositiveBefore(site, cue.a - 1);
+    const first = appositiveBefore(site, end);
     const np = first > 0 ? sourceBefore(site, nameEndBefore(toks, first)) : null;
-    if (np) r = [np[0], cue.a - 2];
+    if (np) r = [np[0], end - 1];
     // "На політбюро, зокрема, констатували": the subject (or the place of saying) before an aside.
-    const aside = r ? -1 : asideBefore(site, cue.a - 1);
+    const aside = r ? -1 : asideBefore(site, end);
     if (aside > 0) r = sourceBefore(site, aside - 1);
   }
   // "X із посиланням на Y писало": Y belongs to the citation; the verb's source is X.

@@ -38,7 +38,16 @@ export function sourceAfter(site: CueSite, from: number): TokenRange | null {
       }
       break;
     }
-    if (depth === 0 && CLAUSE_STOP.has(t.text) && !(t.text === '-' && t.start === toks[k - 1]?.end)) break;
+    // The dot of an initial glued to its name (Г.Блюмель) does not end the source.
+    const initialDot =
+      t.text === '.' && /^\p{Lu}$/u.test(toks[k - 1]?.text ?? '') && toks[k + 1]?.start === t.end;
+    if (
+      depth === 0 &&
+      CLAUSE_STOP.has(t.text) &&
+      !(t.text === '-' && t.start === toks[k - 1]?.end) &&
+      !initialDot
+    )
+      break;
     // Another cue ends the source: "Як повідомляє Укрінформ | з посиланням на джерела, …".
     if (k > start && cueTokens.has(k)) break;
     if (
@@ -51,7 +60,9 @@ export function sourceAfter(site: CueSite, from: number): TokenRange | null {
       depth === 0 &&
       k > start &&
       rules.sourceBreakWords.has(lw(k)) &&
-      !isCapitalized(toks[k + 1]?.text ?? '')
+      !isCapitalized(toks[k + 1]?.text ?? '') &&
+      // "міністр Австрії у справах ЄС Гернот Блюмель": part of the title.
+      !UK_RU.titleCompletions.has(lw(k + 1))
     )
       break;
     if (isWordTok(t)) end = k;
@@ -109,8 +120,7 @@ function beforeCircumstance(site: CueSite, to: number): number {
     if (
       UK_RU.circumstancePrepositions.has(lw(p)) &&
       p < to &&
-      isWordTok(toks[p - 1]) &&
-      !lead.has(lw(p - 1)) &&
+      ((isWordTok(toks[p - 1]) && !lead.has(lw(p - 1))) || toks[p - 1].text === ',') &&
       // Part of a title: "Уповноважений у справах дітей".
       !UK_RU.titleCompletions.has(lw(p + 1))
     )
@@ -120,26 +130,44 @@ function beforeCircumstance(site: CueSite, to: number): number {
 }
 
 /**
- * A time or "про це" at the start of a source candidate ("цього дня віце-голова …", "вівторок
- * Ryanair", "Про це він"): the candidate's first word after it.
+ * A time, "про це" or a channel at the start of a source candidate ("цього дня віце-голова …",
+ * "вівторок Ryanair", "Про це він"): the candidate's first word after it.
  */
-function afterLeadingTime(lw: (i: number) => string, a: number, b: number): number {
+function afterLeadingTime(site: CueSite, a: number, b: number): number {
+  const { lw, toks, mentionAt } = site;
   if (a < b - 1 && UK_RU.timeDeterminers.has(lw(a)) && UK_RU.timeNouns.has(lw(a + 1))) return a + 2;
   if (a < b - 1 && UK_RU.aboutThis.has(`${lw(a)} ${lw(a + 1)}`)) return a + 2;
   if (a < b && UK_RU.timeNouns.has(lw(a))) return a + 1;
+  // "В інтерв'ю DW Ашіг Масіх повідомив": the channel and its medium, when a speaker follows
+  // ("У заяві МЗС йдеться" keeps its statement).
+  if (a < b && UK_RU.channelNouns.has(lw(a))) {
+    const medium = mentionAt(toks[a + 1].start, toks[b].end).find((m) => m.start === toks[a + 1].start);
+    let c = a + 1;
+    while (medium && c <= b && toks[c].end <= medium.end) c++;
+    if (c <= b) return c;
+  }
   return a;
+}
+
+/**
+ * Where a subject before its verb at `to` ends: adverbs and circumstances right before the verb
+ * are not the subject («Газпром» офіційно поінформував, Речник Єврокомісії після зустрічі
+ * заявив, "Монтедуро, директор ACN, на зустрічі з журналістами розповів").
+ */
+export function subjectEnd(site: CueSite, to: number): number {
+  if (!site.rules.adverbsBeforeVerb) return to;
+  const { toks, lw } = site;
+  let end = to;
+  while (end >= 0 && isAdverbBeforeVerb(toks, lw, end)) end--;
+  end = beforeCircumstance(site, end);
+  while (end >= 0 && isAdverbBeforeVerb(toks, lw, end)) end--;
+  return end;
 }
 
 /** The nearest noun phrase that ends at token `to`, within its clause. */
 export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   const { toks, lw, c, rules, cueTokens, mentionAt } = site;
-  // Adverbs and circumstances right before the verb are not the subject: «Газпром» офіційно
-  // поінформував, Речник Єврокомісії після зустрічі заявив.
-  if (rules.adverbsBeforeVerb) {
-    while (to >= 0 && isAdverbBeforeVerb(toks, lw, to)) to--;
-    to = beforeCircumstance(site, to);
-    while (to >= 0 && isAdverbBeforeVerb(toks, lw, to)) to--;
-  }
+  to = subjectEnd(site, to);
   // A name in quotation marks right before the cue: «Газпром» заявив → Газпром.
   if (to > 0 && toks[to]?.kind === 'quote' && CLOSE_QUOTES.includes(toks[to].text)) {
     let o = to - 1;
@@ -165,7 +193,7 @@ export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   }
   let range = trimSourceTokens(toks, k + 1, to, rules.sourceLeadWords);
   if (range && rules.adverbsBeforeVerb) {
-    const a = afterLeadingTime(lw, range[0], range[1]);
+    const a = afterLeadingTime(site, range[0], range[1]);
     if (a !== range[0]) range = trimSourceTokens(toks, a, range[1], rules.sourceLeadWords);
   }
   if (!range) return null;

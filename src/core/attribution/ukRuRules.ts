@@ -45,6 +45,8 @@ function endAtName({ toks, mentionAt, c }: CueSite, r: [number, number]): [numbe
   let end = r[0];
   while (end < r[1] && toks[end + 1].end <= m.end) end++;
   if (toks[end].end !== m.end || end === r[1] || !UK_RU.afterNameCuts.has(toks[end + 1].norm)) return r;
+  // An addressee ends the name whatever follows ("Г.Блюмель журналістам у Брюсселі").
+  if (UK_RU.addresseeCuts.has(toks[end + 1].norm)) return [r[0], end];
   for (let k = end + 1; k <= r[1]; k++) if (!isWordTok(toks[k]) || isCapitalized(toks[k].text)) return r;
   return [r[0], end];
 }

@@ -35,7 +35,9 @@ export function newVerbState(site: CueSite): VerbState {
   while (
     k >= 0 &&
     (EN.auxiliaries.has(lw(k)) ||
-      (/^[a-z]{4,}ly$/.test(lw(k)) && !isCapitalized(toks[k].text)) ||
+      EN.negations.has(lw(k)) ||
+      /n['’]t$/.test(lw(k)) ||
+      (/^[a-z]{3,}ly$/.test(lw(k)) && !EN.notAdverbsInLy.has(lw(k)) && !isCapitalized(toks[k].text)) ||
       EN.preVerbWords.has(lw(k)))
   )
     k--;

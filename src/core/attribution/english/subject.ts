@@ -56,7 +56,7 @@ function skipAppositives(v: VerbState): number {
     let x = k - 1;
     while (
       x >= 0 &&
-      k - x < 16 &&
+      k - x < 30 &&
       toks[x].text !== open &&
       (toks[x].text !== '.' || open === '(' || nameDot(v.site, x)) && // "(R-S.C.)" has dots inside
       toks[x].kind !== 'quote'
@@ -125,6 +125,13 @@ function nounPhraseLeft(v: VerbState): void {
   [a, k] = refineSubject(v, a, k);
   v.k = k;
   if (a > k) return;
+  // "Angelique Brunner, a developer …, which is made up of …, said": the name before the appositive.
+  const named = appositive ? a : nameBeforeAppositive(v, a);
+  if (named < a) {
+    v.srcA = named;
+    v.source = [span2(site, named, k)];
+    return;
+  }
   v.srcA = a;
   // The appositive belongs to the source: "Sen. Lindsey Graham (R-S.C.)", "Donald Trump, her opponent".
   if (appositive)
@@ -134,6 +141,31 @@ function nounPhraseLeft(v: VerbState): void {
         : (trimSpan(text, toks[a].start, toks[end].start, ' ,') ?? span2(site, a, k)),
     ];
   else v.source = [span2(site, a, k)];
+}
+
+/**
+ * The start of a name standing before a subject that is its appositive ("Michael Mulgrew,
+ * president of the union, which …, said"), or `a` when there is none: a person or
+ * organisation the entity rules found, opening its clause.
+ */
+function nameBeforeAppositive(v: VerbState, a: number): number {
+  const { toks, lw, mentionAt } = v.site;
+  const w = lw(a);
+  if (toks[a - 1]?.text !== ',' || a < 2 || isCapitalized(toks[a].text)) return a;
+  if (EN.clauseWords.has(w) || EN.subjectPronounsWithYou.has(w)) return a;
+  const nameEnd = toks[a - 2];
+  const m = mentionAt(Math.max(0, nameEnd.end - 80), nameEnd.end).find(
+    (x) => x.end === nameEnd.end && x.entity.type !== 'LOC',
+  );
+  if (!m) return a;
+  let x = a - 2;
+  while (x > 0 && toks[x - 1].start >= m.start) x--;
+  const p = toks[x - 1];
+  const opens =
+    !p ||
+    (!isWordTok(p) && (/^[.;:—–]$/.test(p.text) || p.kind === 'quote')) ||
+    EN.coordinators.has(lw(x - 1));
+  return opens ? x : a;
 }
 
 /** Words e (back to at most three) that open their clause and hold no verb: "Federal", "Joseph". */

@@ -33,11 +33,13 @@ export function findQuotes(text: string, from: number, to: number): QuoteSpan[] 
       if (/\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')) continue;
     }
     const top = stack[stack.length - 1];
+    // Text with curly and straight marks mixed (“…," she said. "…”) pairs them across kinds: a
+    // straight mark that ends a word closes a curly quote.
     const closes = (open: string) =>
       (open === '«' && ch === '»') ||
       (open === '„' && (ch === '“' || ch === '”')) ||
-      (open === '“' && ch === '”') ||
-      (open === '"' && ch === '"') ||
+      (open === '“' && (ch === '”' || (ch === '"' && endsWord(text, i)))) ||
+      (open === '"' && (ch === '"' || ch === '”')) ||
       (open === '‘' && ch === '’') ||
       (open === '‹' && ch === '›');
     if (top && isClose && closes(top.ch)) {
@@ -58,6 +60,11 @@ export function findQuotes(text: string, from: number, to: number): QuoteSpan[] 
     }
   }
   return out.sort((a, b) => a.open - b.open);
+}
+
+/** A mark right after a word and before a space, punctuation or the end: closing, not opening. */
+function endsWord(text: string, i: number): boolean {
+  return /[^\s([]/u.test(text[i - 1] ?? ' ') && /[\s.,;:!?)\]—–-]|^$/u.test(text[i + 1] ?? '');
 }
 
 /** The innermost quotation around a position, if any. */

@@ -1,5 +1,5 @@
 /**
- * `newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <input>...`:
+ * `newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] [--seed S] <input>...`:
  * a learned model from gold JSONL files (the shapes of ../shared/eval: text + entities with labels
  * PERS/PER, ORG, LOC; text + attributions with cue, source and content spans), CoNLL files
  * (entities: a token and its BIO tag a line) and from articles or
@@ -30,7 +30,7 @@ import { warn } from './terminal';
 import { sidecarLocationFor } from './workspaceSettings';
 
 export const TRAIN_USAGE =
-  '  newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] <file.jsonl|file.conll|article|dir>...';
+  '  newsmark train --task ner|attribution [--lang uk|ru|en] --out MODEL [--folds K] [--epochs N] [--seed S] <file.jsonl|file.conll|article|dir>...';
 
 function jsonlDocs(file: string, task: ModelTask, lang?: Language): TrainingDoc[] {
   const need = task === 'ner' ? 'entities' : 'attributions';
@@ -100,19 +100,21 @@ function trainTask(
   task: ModelTask,
   docs: TrainingDoc[],
   folds: number,
-  epochs: number | undefined,
+  run: { epochs?: number; seed?: number },
 ): { model: LearnedModel; summary: string } {
+  const { epochs, seed } = run;
   const onEpoch = (e: number, loss: number) => warn(`epoch ${e}: loss ${loss.toFixed(4)}`);
   const base = { languages: [] as string[], created: new Date().toISOString() };
   if (task === 'ner') {
     const cv = folds
       ? crossValidate(docs, folds, {
           epochs,
+          seed,
           onFold: (f, r, m) =>
             warn(`fold ${f}/${folds}: micro-F1 rules ${r.toFixed(3)}, model ${m.toFixed(3)}`),
         })
       : undefined;
-    const { net, rulesWeight } = trainEntityTagger(docs, { epochs, onEpoch });
+    const { net, rulesWeight } = trainEntityTagger(docs, { epochs, seed, onEpoch });
     const spans = docs.reduce((n, d) => n + d.entities.length, 0);
     const meta: ModelMeta = {
       ...base,
@@ -129,10 +131,11 @@ function trainTask(
   const cv = folds
     ? crossValidateAttribution(docs, folds, {
         epochs,
+        seed,
         onFold: (f, r, m) => warn(`fold ${f}/${folds}: rules ${roles(r)}; model ${roles(m)}`),
       })
     : undefined;
-  const { net, decoding } = trainAttributionTagger(docs, { epochs, onEpoch });
+  const { net, decoding } = trainAttributionTagger(docs, { epochs, seed, onEpoch });
   const spans = docs.reduce((n, d) => n + d.attributions.length, 0);
   const meta: ModelMeta = {
     ...base,
@@ -155,6 +158,7 @@ export async function cmdTrain(args: string[]): Promise<number> {
     out: 'value',
     folds: 'value',
     epochs: 'value',
+    seed: 'value',
   });
   const task = flags.task;
   if (task !== 'ner' && task !== 'attribution') throw new UsageError('--task must be ner or attribution');
@@ -167,13 +171,17 @@ export async function cmdTrain(args: string[]): Promise<number> {
   const epochs = flags.epochs ? Number(flags.epochs) : undefined;
   if (flags.epochs && !(Number.isInteger(epochs) && (epochs as number) >= 1))
     throw new UsageError('--epochs must be a whole number from 1');
+  // Training is deterministic for a seed; another seed shows how much a score owes to chance.
+  const seed = flags.seed ? Number(flags.seed) : undefined;
+  if (flags.seed && !(Number.isInteger(seed) && (seed as number) >= 1))
+    throw new UsageError('--seed must be a whole number from 1');
   const docs = collect(rest, task, lang);
   if (!docs.length)
     throw new CliError('nothing to learn from: give gold JSONL or CoNLL files, or articles with annotations');
   const count = docs.reduce((n, d) => n + (task === 'ner' ? d.entities.length : d.attributions.length), 0);
   warn(`training on ${docs.length} documents, ${count} ${task === 'ner' ? 'spans' : 'attributions'}`);
   const t0 = performance.now();
-  const { model, summary } = trainTask(task, docs, folds, epochs);
+  const { model, summary } = trainTask(task, docs, folds, { epochs, seed });
   model.meta.languages = lang ? [lang] : [];
   writeModelFile(String(flags.out), model);
   const s = ((performance.now() - t0) / 1000).toFixed(0);

@@ -475,6 +475,19 @@ describe('attribution models from the CLI and from articles', () => {
       run(['train', '--task', 'quotes', '--out', roles, gold]).stderr,
       /--task must be ner or attribution/,
     );
+    // A seed: the same seed gives the same model, another a different one.
+    const seeded = (seed: string, out: string) => {
+      const t = run(['train', '--task', 'ner', '--epochs', '1', '--seed', seed, '--out', out, gold]);
+      assert.strictEqual(t.status, 0, t.stderr);
+      return JSON.parse(fs.readFileSync(out, 'utf8')).params as string;
+    };
+    const s2 = seeded('2', path.join(tmp, 's2.json'));
+    assert.strictEqual(seeded('2', path.join(tmp, 's2b.json')), s2);
+    assert.notStrictEqual(seeded('3', path.join(tmp, 's3.json')), s2);
+    assert.match(
+      run(['train', '--task', 'ner', '--seed', '0', '--out', ents, gold]).stderr,
+      /--seed must be/,
+    );
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -60,13 +60,6 @@ function verbAt({ toks, lw, i, c }: CueCandidate) {
 function nounishWithoutSubject({ toks, lw, i, c, isName }: CueCandidate): boolean {
   if (!EN.nounishVerbs.has(lw[i])) return false;
   const prev = lw[i - 1] ?? '';
-  // "Clinton’s support in the poll", "the party's plans": a possessive makes it a noun, and one
-  // that reports only with its content ("Trump’s claim that …", "Obama's remarks: …").
-  const possessive =
-    /['’]s$/.test(prev) ||
-    ((toks[i - 1]?.text === "'" || toks[i - 1]?.text === '’') && /s$/.test(lw[i - 2] ?? ''));
-  const next = toks[i + 1];
-  if (possessive && !(lw[i + 1] === 'that' || next?.text === ':' || next?.kind === 'quote')) return true;
   const subject =
     c.pronouns.has(prev) ||
     // A name before it, also at the sentence's start ("Clinton wants"), but not a capitalised

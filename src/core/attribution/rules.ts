@@ -65,6 +65,8 @@ export interface SiteRules {
   trimSourceAfter: ((site: CueSite, r: [number, number]) => [number, number]) | undefined;
   /** "Монтедуро, директор ACN, розповів": the name and its appositive are the source. */
   appositiveSubject: boolean;
+  /** "сказав А. Монтедуро": a capital and a dot before a name is an initial, spaced or not. */
+  spacedInitials: boolean;
   /** Words that coordinate a second verb with the sentence's subject ("і заявив"). */
   coordinators: ReadonlySet<string>;
   /** A subjectless verb opening a sentence continues the last sentence's source. */

@@ -38,9 +38,12 @@ export function sourceAfter(site: CueSite, from: number): TokenRange | null {
       }
       break;
     }
-    // The dot of an initial glued to its name (Г.Блюмель) does not end the source.
+    // The dot of an initial before its name (Г.Блюмель, А. Монтедуро) does not end the source.
+    const next = toks[k + 1];
     const initialDot =
-      t.text === '.' && /^\p{Lu}$/u.test(toks[k - 1]?.text ?? '') && toks[k + 1]?.start === t.end;
+      t.text === '.' &&
+      /^\p{Lu}$/u.test(toks[k - 1]?.text ?? '') &&
+      (next?.start === t.end || (rules.spacedInitials && isCapitalized(next?.text ?? '')));
     if (
       depth === 0 &&
       CLAUSE_STOP.has(t.text) &&
@@ -48,6 +51,8 @@ export function sourceAfter(site: CueSite, from: number): TokenRange | null {
       !initialDot
     )
       break;
+    // Where it was said ends the source: "повідомили представники компанії | у Twitter".
+    if (depth === 0 && k > start && UK_RU.channelPrepositions.has(lw(k)) && isChannel(lw(k + 1))) break;
     // Another cue ends the source: "Як повідомляє Укрінформ | з посиланням на джерела, …".
     if (k > start && cueTokens.has(k)) break;
     if (
@@ -164,6 +169,9 @@ export function subjectEnd(site: CueSite, to: number): number {
   return end;
 }
 
+/** A channel or platform a source speaks through ("ефірі", "Twitter", "соцмережах"). */
+const isChannel = (w: string) => UK_RU.channelNouns.has(w) || UK_RU.platforms.has(w);
+
 /** The nearest noun phrase that ends at token `to`, within its clause. */
 export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   const { toks, lw, c, rules, cueTokens, mentionAt } = site;
@@ -240,7 +248,10 @@ export function trimSourceTokens(
   b: number,
   lead: ReadonlySet<string>,
 ): TokenRange | null {
-  while (a <= b && (!isWordTok(toks[a]) || lead.has(toks[a].text.toLowerCase()))) a++;
+  // "А. Монтедуро": a capital and a dot before a name is an initial, not the conjunction "а".
+  const initial = (k: number) =>
+    /^\p{Lu}$/u.test(toks[k].text) && toks[k + 1]?.text === '.' && isCapitalized(toks[k + 2]?.text ?? '');
+  while (a <= b && (!isWordTok(toks[a]) || (lead.has(toks[a].text.toLowerCase()) && !initial(a)))) a++;
   while (b >= a && !isWordTok(toks[b])) b--;
   return a <= b ? [a, b] : null;
 }

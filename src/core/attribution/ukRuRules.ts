@@ -73,6 +73,7 @@ export const ukRuRules: LanguageRules = {
   subjectBeforeInvertedVerb: false,
   trimSourceAfter: endAtName,
   appositiveSubject: true,
+  spacedInitials: true,
   coordinators: UK_RU.coordinators,
   continuesLastSubject: true,
   colonContinuesSubject: true,

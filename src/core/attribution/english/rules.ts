@@ -100,6 +100,7 @@ export const englishRules: LanguageRules = {
   subjectBeforeInvertedVerb: true,
   trimSourceAfter,
   appositiveSubject: false,
+  spacedInitials: false,
   coordinators: NONE,
   continuesLastSubject: false,
   colonContinuesSubject: false,

@@ -38,17 +38,12 @@ export function sourceAfter(site: CueSite, from: number): TokenRange | null {
       }
       break;
     }
-    // The dot of an initial before its name (Г.Блюмель, А. Монтедуро) does not end the source.
-    const next = toks[k + 1];
-    const initialDot =
-      t.text === '.' &&
-      /^\p{Lu}$/u.test(toks[k - 1]?.text ?? '') &&
-      (next?.start === t.end || (rules.spacedInitials && isCapitalized(next?.text ?? '')));
     if (
       depth === 0 &&
       CLAUSE_STOP.has(t.text) &&
       !(t.text === '-' && t.start === toks[k - 1]?.end) &&
-      !initialDot
+      // The dot of an initial before its name (Г.Блюмель, А. Монтедуро) does not end the source.
+      !initialDot(toks, k, rules.spacedInitials)
     )
       break;
     // Where it was said ends the source: "повідомили представники компанії | у Twitter".
@@ -169,6 +164,20 @@ export function subjectEnd(site: CueSite, to: number): number {
   return end;
 }
 
+/**
+ * Whether token `dot` is the dot of an initial: a lone capital before it and its name after it,
+ * glued (Г.Блюмель) or, where `spaced`, after a space (А. Монтедуро).
+ */
+function initialDot(toks: Token[], dot: number, spaced: boolean): boolean {
+  const t = toks[dot];
+  const next = toks[dot + 1];
+  return (
+    t?.text === '.' &&
+    /^\p{Lu}$/u.test(toks[dot - 1]?.text ?? '') &&
+    (next?.start === t.end || (spaced && isCapitalized(next?.text ?? '')))
+  );
+}
+
 /** A channel or platform a source speaks through ("ефірі", "Twitter", "соцмережах"). */
 const isChannel = (w: string) => UK_RU.channelNouns.has(w) || UK_RU.platforms.has(w);
 
@@ -249,9 +258,11 @@ export function trimSourceTokens(
   lead: ReadonlySet<string>,
 ): TokenRange | null {
   // "А. Монтедуро": a capital and a dot before a name is an initial, not the conjunction "а".
-  const initial = (k: number) =>
-    /^\p{Lu}$/u.test(toks[k].text) && toks[k + 1]?.text === '.' && isCapitalized(toks[k + 2]?.text ?? '');
-  while (a <= b && (!isWordTok(toks[a]) || (lead.has(toks[a].text.toLowerCase()) && !initial(a)))) a++;
+  while (
+    a <= b &&
+    (!isWordTok(toks[a]) || (lead.has(toks[a].text.toLowerCase()) && !initialDot(toks, a + 1, true)))
+  )
+    a++;
   while (b >= a && !isWordTok(toks[b])) b--;
   return a <= b ? [a, b] : null;
 }

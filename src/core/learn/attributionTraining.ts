@@ -53,11 +53,17 @@ function decoded(tagged: TaggedParagraphs, d: RoleDecoding, r: Read): Analysis {
 const tagged = (net: Net, r: Read) => tagParagraphs(net, r.doc.text, r.analysis, r.article);
 const learned = (net: Net, d: RoleDecoding, r: Read) => decoded(tagged(net, r), d, r);
 
-function scoreOf(s: AttributionScorer): RoleScores {
-  const rows = s.table().rows;
-  const f = (role: string) => rows.find((x) => x.metric === `${role} (char overlap)`)?.score.f1 ?? 0;
-  return { cue: f('cue'), source: f('source'), content: f('content') };
-}
+type ScoreRows = ReturnType<AttributionScorer['table']>['rows'];
+
+const f1Of = (rows: ScoreRows, metric: string) => rows.find((x) => x.metric === metric)?.score.f1 ?? 0;
+
+const rolesOf = (rows: ScoreRows): RoleScores => ({
+  cue: f1Of(rows, 'cue (char overlap)'),
+  source: f1Of(rows, 'source (char overlap)'),
+  content: f1Of(rows, 'content (char overlap)'),
+});
+
+const scoreOf = (s: AttributionScorer): RoleScores => rolesOf(s.table().rows);
 
 /**
  * What a decoding is chosen by: each role's character overlap, and for cues also the
@@ -66,9 +72,9 @@ function scoreOf(s: AttributionScorer): RoleScores {
  * cue 0.640, and attribution-level F1 0.675 and 0.705.
  */
 function choiceOf(s: AttributionScorer): RoleScores {
-  const r = scoreOf(s);
-  const level = s.table().rows.find((x) => x.metric === 'attribution')?.score.f1 ?? 0;
-  return { ...r, cue: (r.cue + level) / 2 };
+  const rows = s.table().rows;
+  const r = rolesOf(rows);
+  return { ...r, cue: (r.cue + f1Of(rows, 'attribution')) / 2 };
 }
 
 function goldOf(d: AttributionDoc) {

@@ -14,32 +14,14 @@ import { invertedAfterContent, sourceAfterVerb } from './inverted';
 import { finish, newVerbState, type Outcome, span2, type VerbState } from './site';
 import { findSubject } from './subject';
 
-const SAY_FORMS = new Set(['say', 'says', 'said']);
-/** "the said property", "a say in": not the verb. */
-const ARTICLES = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'no',
-  'any',
-  'whose',
-]);
-
 export function buildEnglishVerb(site: CueSite): Attribution | null {
   const { toks, lw, cue } = site;
   // Noun homographs ("the report", "court of appeals", "18 states"); "say" has none after a
   // quantifier ("Several said", "Two in three say", "43 said").
   const sayAfterQuantifier =
-    SAY_FORMS.has(lw(cue.a)) &&
+    EN.sayForms.has(lw(cue.a)) &&
     cue.a === cue.b &&
-    !ARTICLES.has(lw(cue.a - 1)) &&
+    !EN.sayNounAfter.has(lw(cue.a - 1)) &&
     // "who in 2010 said": a year, not a count of speakers.
     !/^(1[89]|20)\d\d$/.test(lw(cue.a - 1));
   if (!sayAfterQuantifier && (EN.nounPrecedents.has(lw(cue.a - 1)) || toks[cue.a - 1]?.kind === 'number'))

@@ -55,8 +55,8 @@ function trainingDocs(evalDir: string, root: string, n: number): { docs: Trainin
 }
 
 /** A model through its file: trained, written to text, read back (timed). */
-function throughFile(task: ModelTask, net: Net, rulesWeight: number, documents: number) {
-  const meta = { task, languages: ['uk'], created: new Date().toISOString(), rulesWeight };
+function throughFile(task: ModelTask, net: Net, rulesWeight: number, documents: number, cueWords?: string[]) {
+  const meta = { task, languages: ['uk'], created: new Date().toISOString(), rulesWeight, cueWords };
   const file = serializeModel({ meta: { ...meta, trainedOn: { documents, spans: 0, tokens: 0 } }, net });
   const t0 = performance.now();
   const model: LearnedModel = parseModel(file);
@@ -75,7 +75,13 @@ export function benchModel(evalDir: string, root: string, text: string): void {
   const roles = trainAttributionTagger(roleDocs, { quick: true });
   const rolesS = (performance.now() - t0) / 1000;
   const entities = throughFile('ner', ner.net, ner.rulesWeight, nerDocs.length);
-  const attributions = throughFile('attribution', roles.net, meanWeight(roles.decoding), roleDocs.length);
+  const attributions = throughFile(
+    'attribution',
+    roles.net,
+    meanWeight(roles.decoding),
+    roleDocs.length,
+    roles.cueWords,
+  );
   console.log(
     `  trained quickly (Train quickly) on ${from}: entities (${nerDocs.length} texts) ${nerS.toFixed(1)} s, attributions (${roleDocs.length} texts) ${rolesS.toFixed(1)} s`,
   );

@@ -135,7 +135,7 @@ function trainTask(
         onFold: (f, r, m) => warn(`fold ${f}/${folds}: rules ${roles(r)}; model ${roles(m)}`),
       })
     : undefined;
-  const { net, decoding } = trainAttributionTagger(docs, { epochs, seed, onEpoch });
+  const { net, decoding, cueWords } = trainAttributionTagger(docs, { epochs, seed, onEpoch });
   const spans = docs.reduce((n, d) => n + d.attributions.length, 0);
   const meta: ModelMeta = {
     ...base,
@@ -143,6 +143,7 @@ function trainTask(
     trainedOn: { documents: docs.length, spans, tokens: 0 },
     rulesWeight: meanWeight(decoding),
     decoding,
+    cueWords,
     ...(cv ? { roleScores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
   };
   const summary = cv

@@ -6,7 +6,7 @@ import { findAttributions } from './attribution';
 import { findMentions, groupEntities, resolveMentions } from './entities';
 import { detectLanguage } from './language';
 import { learnedEntities } from './learn/apply';
-import { learnedAttributions, RULES_DECODING } from './learn/learnedAttributions';
+import { cueWordSet, learnedAttributions, RULES_DECODING } from './learn/learnedAttributions';
 import type { AttributionModel, EntityModel, LearnedModel } from './learn/modelFile';
 import { aggregateSources } from './sources';
 import type { Analysis, Language, Span } from './types';
@@ -52,6 +52,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
       { language, entities, attributions } as Analysis,
       article,
       language,
+      cueWordSet(am.meta.cueWords),
     );
   if (text !== original) {
     const restore = (x: Span) => {

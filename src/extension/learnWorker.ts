@@ -140,7 +140,12 @@ function learnRoles(
   const rulesWeight = meanWeight(roles.decoding);
   const meta = metaOf(docs, 'attribution', attributions, rulesWeight);
   save(job.modelFiles.attribution, {
-    meta: { ...meta, decoding: roles.decoding, ...(scores ? { roleScores: scores } : {}) },
+    meta: {
+      ...meta,
+      decoding: roles.decoding,
+      cueWords: roles.cueWords,
+      ...(scores ? { roleScores: scores } : {}),
+    },
     net: roles.net,
   });
   return { attributions, rulesWeight, scores };

@@ -3,11 +3,12 @@ import { analyze, articleTrainingDoc } from '../../src/core';
 import { parseArticle } from '../../src/core/article';
 import { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
 import { CONTENT, CUE, ROLE_TAGS, SOURCE, tagOfBits } from '../../src/core/learn/attributionTagger';
-import { steadyGain, trainAttributionTagger } from '../../src/core/learn/attributionTraining';
+import { cueWordsOf, steadyGain, trainAttributionTagger } from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt } from '../../src/core/learn/inference';
 import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
+import { parseModel, serializeModel } from '../../src/core/learn/modelFile';
 import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
 
@@ -315,6 +316,7 @@ function roleModel(t: ReturnType<typeof trainAttributionTagger>, documents: numb
     trainedOn: { documents, spans: documents, tokens: 0 },
     rulesWeight: 0,
     decoding: t.decoding,
+    cueWords: t.cueWords,
   };
   return { meta, net: t.net };
 }
@@ -425,10 +427,87 @@ describe('an attribution model that leaves the cues to the rules', () => {
       rulesCues.got.map((a) => a.cue.map((c) => c.text)),
       rules.attributions.map((a) => a.cue.map((c) => c.text)),
     );
-    // A model that may find cues of its own reads every paragraph.
+    // A model that may find cues of its own, with no cue words (a file from before them), reads every paragraph.
     const ownCues = decode(0.25);
     assert.strictEqual(ownCues.cuesAreTheRules, false);
     assert.deepStrictEqual(ownCues.asked, [0, 1, 2]);
+  });
+});
+
+describe('an attribution model that makes its own cues', () => {
+  const text = [
+    'Reuters said the talks resumed in Geneva.',
+    'The weather was fine all week.',
+    'On Friday, Omar Haddad blorfed that the bridge was closed.',
+    'Officials were upbeat, according to the mayor.',
+    'The square was empty: nobody was there.',
+  ].join('\n\n');
+
+  it('reads only the paragraphs that could hold a cue, and finds the same attributions', () => {
+    const t = trainAttributionTagger(
+      PEOPLE.slice(0, 6).map((_, i) => blorfDoc(i)),
+      { epochs: 20, batch: 1, seed: 3, lr: 0.01, dropout: 0, hidden: 16, windows: 2 },
+    );
+    assert.deepStrictEqual(t.cueWords, ['blorfed']);
+    const rules = analyze(text, { language: 'en' });
+    const tagged = tagParagraphs(t.net, text, rules, parseArticle(text));
+    const d = {
+      weights: { cue: 0, source: 0, content: 0 },
+      thresholds: { cue: 0.5, source: 0.5, content: 0.5 },
+    };
+    const decode = (cueWords?: Set<string>) => {
+      const asked: number[] = [];
+      const probs = (i: number) => {
+        asked.push(i);
+        return tagged.probs(i);
+      };
+      return { asked, got: decodeAttributions({ ...tagged, probs }, d, text, rules, 'en', cueWords) };
+    };
+    const all = decode();
+    const some = decode(new Set(t.cueWords));
+    assert.deepStrictEqual(all.asked, [0, 1, 2, 3, 4]);
+    // A rules' cue (0), a word of the cues trained on (2), a phrase of the lexicon (3); not the
+    // weather, nor a colon (no cue of the training data was one).
+    assert.deepStrictEqual(some.asked, [0, 2, 3]);
+    assert.ok(all.got.some((a) => a.cue.some((c) => c.text === 'blorfed')));
+    assert.deepStrictEqual(some.got, all.got);
+    // The same through analyze, the model as its file holds it.
+    const model = roleModel(t, 6);
+    const viaFile = parseModel(serializeModel(model));
+    assert.deepStrictEqual(viaFile.meta.cueWords, ['blorfed']);
+    const withGate = analyze(text, { language: 'en', attributionModel: viaFile }).attributions;
+    const without = analyze(text, {
+      language: 'en',
+      attributionModel: { ...viaFile, meta: { ...viaFile.meta, cueWords: undefined } },
+    }).attributions;
+    assert.deepStrictEqual(withGate, without);
+  });
+
+  it("keeps one word of each cue it is trained on, the cue's rarest", () => {
+    const text = 'За словами Петренка, за рік ціни зросли. За даними уряду, за місяць теж: «Так».\n';
+    const span = (x: string, from = 0) => ({
+      start: text.indexOf(x, from),
+      end: text.indexOf(x, from) + x.length,
+    });
+    const colon = text.indexOf(':');
+    const doc = {
+      text,
+      article: parseArticle(text),
+      attributions: [
+        { cue: [span('За словами')], source: [], content: [] },
+        { cue: [span('За даними')], source: [], content: [] },
+        { cue: [{ start: colon, end: colon + 1 }], source: [], content: [] },
+        { cue: [], source: [span('уряду')], content: [] },
+      ],
+    };
+    assert.deepStrictEqual(cueWordsOf([doc]), [':', 'даними', 'словами']);
+  });
+
+  it('a model file whose cue words are not a list of words reads every paragraph', () => {
+    const t = trainAttributionTagger([blorfDoc(0)], { epochs: 1, seed: 1, hidden: 8, windows: 1 });
+    const file = JSON.parse(serializeModel(roleModel(t, 1)));
+    for (const bad of [42, 'blorfed', [1, 2], ['x'.repeat(201)]])
+      assert.strictEqual(parseModel(JSON.stringify({ ...file, cueWords: bad })).meta.cueWords, undefined);
   });
 });
 
@@ -457,6 +536,7 @@ describe('attribution models from the CLI and from articles', () => {
     assert.strictEqual(m.task, 'attribution');
     assert.strictEqual(m.roleScores.folds, 2);
     assert.strictEqual(m.trainedOn.spans, 6);
+    assert.deepStrictEqual(m.cueWords, ['blorfed']);
     const ents = path.join(tmp, 'ents.json');
     assert.strictEqual(run(['train', '--task', 'ner', '--epochs', '1', '--out', ents, gold]).status, 0);
     const article = path.join(tmp, 'a.txt');

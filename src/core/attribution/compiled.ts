@@ -22,6 +22,11 @@ export interface Compiled {
   stopCapitalized: Set<string>;
   /** Every word that may start a cue other than a verb matched by stem: a fast pre-filter. */
   cueStarts: Set<string>;
+  /**
+   * One word of each cue of the lexicon other than a speech verb, its longest ("за словами" →
+   * "словами"): text with none of them and no speech verb holds no cue of the lexicon.
+   */
+  cueAnchors: Set<string>;
   /** Forms of the colon verbs (continued, went on) by first word, with the words after it. */
   colonForms: Map<string, string[]>;
   phrasesByFirst: Map<string, { words: string[]; p: Phrase }[]>;
@@ -117,6 +122,7 @@ export function compile(lang: Language): Compiled {
     multiWordCues,
     attitudeAdjectives: new Set(d.attitudeAdjectives ?? []),
     cueStarts: new Set(),
+    cueAnchors: new Set(),
     stopCapitalized: new Set(d.stopCapitalized),
     colonForms: new Map(
       (d.colonVerbs ?? [])
@@ -151,9 +157,19 @@ export function compile(lang: Language): Compiled {
     ...c.multiWordCues.keys(),
     ...c.colonForms.keys(),
   ]);
+  c.cueAnchors = new Set(
+    [
+      ...[...c.phrasesByFirst.values()].flat().map((x) => x.words),
+      ...[...c.multiWordCues].flatMap(([first, list]) => list.map((m) => [first, ...m.rest])),
+      ...[...c.colonForms].map(([first, rest]) => [first, ...rest]),
+      ...[...c.attitudeAdjectives].map((w) => [w]),
+    ].map(longest),
+  );
   compiledCache.set(lang, c);
   return c;
 }
+
+const longest = (words: string[]) => words.reduce((a, b) => (b.length > a.length ? b : a), '');
 
 function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();

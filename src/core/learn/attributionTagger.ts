@@ -217,7 +217,8 @@ export const rolesOf = (atts: Attribution[]): RoleSpans[] =>
 /**
  * An article's paragraphs (those with tokens, outside boilerplate) as network inputs, with gold
  * tags when `gold` is given; with `regions`, only paragraphs touching them, and only their
- * tokens inside them are trained on; with `withRulesCue`, only paragraphs where the rules found a cue.
+ * tokens inside them are trained on; with `reads`, only the paragraphs it takes (told whether
+ * the rules found a cue in each).
  */
 export function prepareRoles(
   text: string,
@@ -225,7 +226,7 @@ export function prepareRoles(
   article: Article,
   gold?: RoleSpans[],
   regions?: Range[],
-  withRulesCue = false,
+  reads?: (p: ArticleParagraph, rulesCue: boolean) => boolean,
 ): RoleUnit[] {
   const out: RoleUnit[] = [];
   // Sweeps, not a pass over every span for each paragraph: linear in a long article.
@@ -248,7 +249,14 @@ export function prepareRoles(
         entityMask.fill(m.bit, Math.max(m.start, p.start) - p.start, Math.min(m.end, p.end) - p.start);
     const goldMask = golds ? roleMask(p.start, p.end, golds.overlapping(p.start, p.end)) : undefined;
     const ruleSpans = rules.overlapping(p.start, p.end);
-    if (withRulesCue && !ruleSpans.some((r) => r.bit === CUE)) continue;
+    if (
+      reads &&
+      !reads(
+        p,
+        ruleSpans.some((r) => r.bit === CUE),
+      )
+    )
+      continue;
     out.push(paragraphUnit(text, p, first, ruleSpans, entityMask, analysis.language, goldMask, regions));
   }
   return out;

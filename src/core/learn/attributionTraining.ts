@@ -8,8 +8,9 @@ import { analyze, quoteView } from '../analyze';
 import { type Article, parseArticle } from '../article';
 import { AttributionScorer } from '../evaluate';
 import type { Analysis } from '../types';
-import { type AttributionDoc, prepareRoles, roleShape } from './attributionTagger';
+import { type AttributionDoc, prepareRoles, type RoleSpans, roleShape } from './attributionTagger';
 import {
+  cueWordSet,
   decodeAttributions,
   type RoleDecoding,
   RULES_DECODING,
@@ -23,6 +24,8 @@ import { type Example, type TrainOptions, trainNet } from './trainLoop';
 export interface TrainedRoles {
   net: Net;
   decoding: RoleDecoding;
+  /** A word of each cue it was trained on (see cueWordsOf). */
+  cueWords: string[];
 }
 
 export type { RoleScores } from './modelFile';
@@ -45,13 +48,64 @@ function readAll(docs: AttributionDoc[]): Read[] {
 }
 
 /** A document's analysis with its attributions decoded from paragraphs the network tagged. */
-function decoded(tagged: TaggedParagraphs, d: RoleDecoding, r: Read): Analysis {
-  const atts = decodeAttributions(tagged, d, r.doc.text, r.analysis, r.analysis.language);
+function decoded(
+  tagged: TaggedParagraphs,
+  d: RoleDecoding,
+  r: Read,
+  cueWords?: ReadonlySet<string>,
+): Analysis {
+  const atts = decodeAttributions(tagged, d, r.doc.text, r.analysis, r.analysis.language, cueWords);
   return { ...r.analysis, attributions: atts };
 }
 
 const tagged = (net: Net, r: Read) => tagParagraphs(net, r.doc.text, r.analysis, r.article);
-const learned = (net: Net, d: RoleDecoding, r: Read) => decoded(tagged(net, r), d, r);
+const learned = (t: TrainedRoles, r: Read) =>
+  decoded(tagged(t.net, r), t.decoding, r, cueWordSet(t.cueWords));
+
+/** A word is a cue word only if at least this share of its occurrences in the training texts are in cues. */
+export const CUE_WORD_RATE = 0.1;
+
+/**
+ * A word of each gold cue, the one most often in a cue when it occurs ("за словами" gives
+ * "словами", not "за"), if it is in a cue at least CUE_WORD_RATE of the times it occurs: with
+ * the rules' cues and the lexicon they tell which paragraphs the model need read at all
+ * (mayHoldCue). A word seldom a cue (a colon that was one once in 30) is no sign of one: the
+ * network learns the same and rarely tags it a cue where no other sign is.
+ */
+export function cueWordsOf(docs: { text: string; attributions: RoleSpans[]; article: Article }[]): string[] {
+  const count = new Map<string, number>();
+  const inCues = new Map<string, number>();
+  const tokensOf = docs.map((d) => d.article.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.tokens)));
+  for (const toks of tokensOf) for (const t of toks) count.set(t.norm, (count.get(t.norm) ?? 0) + 1);
+  const cueWords = docs.flatMap((d, i) => {
+    const toks = tokensOf[i];
+    const tokenAt = new Int32Array(d.text.length).fill(-1);
+    toks.forEach((t, k) => {
+      tokenAt.fill(k, t.start, t.end);
+    });
+    return d.attributions.map((a) => {
+      const words = new Set<string>();
+      for (const sp of a.cue)
+        for (let c = Math.max(0, sp.start); c < Math.min(sp.end, d.text.length); c++)
+          if (tokenAt[c] >= 0) words.add(toks[tokenAt[c]].norm);
+      for (const w of words) inCues.set(w, (inCues.get(w) ?? 0) + 1);
+      return words;
+    });
+  });
+  const rate = (w: string) => (inCues.get(w) ?? 0) / (count.get(w) ?? 1);
+  // Most often a cue first; then the rarer, the longer, the first in alphabetical order (deterministic).
+  const better = (a: string, b: string) =>
+    rate(b) - rate(a) ||
+    (count.get(a) ?? 0) - (count.get(b) ?? 0) ||
+    b.length - a.length ||
+    (a < b ? -1 : a > b ? 1 : 0);
+  const out = new Set<string>();
+  for (const words of cueWords) {
+    const best = [...words].sort(better)[0];
+    if (best !== undefined && rate(best) >= CUE_WORD_RATE) out.add(best);
+  }
+  return [...out].sort();
+}
 
 type ScoreRows = ReturnType<AttributionScorer['table']>['rows'];
 
@@ -90,9 +144,9 @@ function goldOf(d: AttributionDoc) {
   };
 }
 
-function score(net: Net, d: RoleDecoding, reads: Read[]): RoleScores {
+function score(t: TrainedRoles, reads: Read[]): RoleScores {
   const s = new AttributionScorer();
-  for (const r of reads) s.add(goldOf(r.doc), learned(net, d, r));
+  for (const r of reads) s.add(goldOf(r.doc), learned(t, r));
   return scoreOf(s);
 }
 
@@ -196,7 +250,8 @@ export function steadyGain(model: RoleScores[], rules: RoleScores[], role: keyof
 function trainWithWeight(reads: Read[], o: TrainOptions): TrainedRoles {
   // Too few documents to hold any out: the rules decide, and the model only says how sure it is.
   const decoding = reads.length >= MIN_DOCS_TO_MEASURE ? chooseDecoding(reads, o) : RULES_DECODING;
-  return { net: train(reads, o), decoding };
+  const cueWords = cueWordsOf(reads.map((r) => ({ ...r.doc, article: r.article })));
+  return { net: train(reads, o), decoding, cueWords };
 }
 
 export function trainAttributionTagger(docs: AttributionDoc[], o: TrainOptions = {}): TrainedRoles {
@@ -211,7 +266,7 @@ export function scoreAttributionTagger(
   const reads = readAll(docs);
   const rules = new AttributionScorer();
   for (const r of reads) rules.add(goldOf(r.doc), r.analysis);
-  return { model: score(t.net, t.decoding, reads), rules: scoreOf(rules) };
+  return { model: score(t, reads), rules: scoreOf(rules) };
 }
 
 export interface RoleCrossValidation {
@@ -239,7 +294,7 @@ export function crossValidateAttribution(
     reads.forEach((r, i) => {
       if (i % k !== f) return;
       const gold = goldOf(r.doc);
-      const a = learned(t.net, t.decoding, r);
+      const a = learned(t, r);
       rules.add(gold, r.analysis);
       allRules.add(gold, r.analysis);
       model.add(gold, a);

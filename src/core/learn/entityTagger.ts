@@ -140,7 +140,7 @@ export function tagEntities(
         close();
         continue;
       }
-      const [bio, type] = tag.split('-') as ['B' | 'I', EntityType];
+      const [bio, type] = TAG_PARTS[best];
       if (bio === 'B' || !cur || cur.type !== type) {
         close();
         cur = { start: tok.start, end: tok.end, type, sum: 0, n: 0 };
@@ -153,9 +153,14 @@ export function tagEntities(
   return out;
 }
 
-/** Whether tag b may follow tag a: an I-X only after B-X or I-X. */
-const ALLOWED = ENTITY_TAGS.map((a) =>
-  ENTITY_TAGS.map((b) => !b.startsWith('I-') || a.slice(2) === b.slice(2)),
+/** Each tag as its two parts (B or I, and the type), split once. */
+const TAG_PARTS = ENTITY_TAGS.map((t) => t.split('-') as ['B' | 'I', EntityType]);
+
+/** Whether tag b may follow tag a (at a × T + b): an I-X only after B-X or I-X. */
+const ALLOWED = Uint8Array.from(
+  ENTITY_TAGS.flatMap((a) =>
+    ENTITY_TAGS.map((b) => (!b.startsWith('I-') || a.slice(2) === b.slice(2) ? 1 : 0)),
+  ),
 );
 
 /**
@@ -168,14 +173,17 @@ export function bestValidPath(probs: Float32Array, n: number): Int32Array {
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   const lp = (t: number, c: number) => Math.log(Math.max(probs[t * T + c], 1e-12));
-  for (let c = 0; c < T; c++) score[c] = ALLOWED[0][c] ? lp(0, c) : Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < T; c++) score[c] = ALLOWED[c] ? lp(0, c) : Number.NEGATIVE_INFINITY;
   for (let t = 1; t < n; t++)
     for (let c = 0; c < T; c++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        const v = ALLOWED[p][c] ? score[(t - 1) * T + p] : Number.NEGATIVE_INFINITY;
-        if (v > best) [best, arg] = [v, p];
+        const v = ALLOWED[p * T + c] ? score[(t - 1) * T + p] : Number.NEGATIVE_INFINITY;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
       score[t * T + c] = best + lp(t, c);
       back[t * T + c] = arg;

@@ -97,12 +97,15 @@ export interface Look {
   digits: number;
 }
 
-/** A word's hashed ids and look, by its text: words repeat, so each is worked out once. */
+/**
+ * A word's hashed ids and look, by its text (its normal form is made from its text alone): words
+ * repeat, so each is worked out once.
+ */
 const looks = new Map<string, Look>();
 const LOOKS_KEPT = 100_000;
 
 export function lookOf(tok: Token): Look {
-  const key = `${tok.norm}\u0000${tok.text}`;
+  const key = tok.text;
   let look = looks.get(key);
   if (look) return look;
   const w = tok.norm;

@@ -8,11 +8,12 @@
  * where the rules saw the same link. A model that leaves every role to the rules gives the rules'
  * attributions as they are, each with how sure the model was of its cue.
  */
-import type { Article } from '../article';
-import { compile } from '../attribution/compiled';
+import type { Article, ArticleParagraph } from '../article';
+import { type Compiled, compile, verbClassOf } from '../attribution/compiled';
 import { buildMentionIndex, type Cue } from '../attribution/context';
 import { classifySource } from '../attribution/finish';
 import { resolveSources } from '../attribution/resolveSources';
+import type { Token } from '../text';
 import type { Analysis, Attribution, Language, Span } from '../types';
 import {
   CONTENT,
@@ -193,10 +194,16 @@ export function learnedAttributions(
   rules: Analysis,
   article: Article,
   lang: Language,
+  cueWords?: ReadonlySet<string>,
 ): Attribution[] {
-  // Where only the rules make cues, only paragraphs with one of theirs can hold an attribution.
-  const tagged = tagParagraphs(net, text, rules, article, cuesAreTheRules(decoding));
-  return decodeAttributions(tagged, decoding, text, rules, lang);
+  // Only paragraphs that can hold a cue can hold an attribution: where only the rules make
+  // cues, those with one of theirs.
+  const c = compile(lang);
+  const onlyRules = cuesAreTheRules(decoding);
+  const reads = (p: ArticleParagraph, rulesCue: boolean) =>
+    rulesCue || (!onlyRules && mayHoldCue(p.sentences, c, cueWords));
+  const tagged = tagParagraphs(net, text, rules, article, reads);
+  return decodeAttributions(tagged, decoding, text, rules, lang, cueWords);
 }
 
 /** An article's paragraphs as the tagger reads them, and its probabilities for each (made when first asked, once). */
@@ -213,9 +220,9 @@ export function tagParagraphs(
   text: string,
   rules: Analysis,
   article: Article,
-  withRulesCue = false,
+  reads?: (p: ArticleParagraph, rulesCue: boolean) => boolean,
 ): TaggedParagraphs {
-  const units = prepareRoles(text, rules, article, undefined, undefined, withRulesCue);
+  const units = prepareRoles(text, rules, article, undefined, undefined, reads);
   const made: Float32Array[] = [];
   return {
     units,
@@ -231,6 +238,7 @@ export function decodeAttributions(
   text: string,
   rules: Analysis,
   lang: Language,
+  cueWords?: ReadonlySet<string>,
 ): Attribution[] {
   if (leavesAllToRules(decoding)) return rulesWithConfidence(tagged, rules);
   const c = compile(lang);
@@ -240,9 +248,10 @@ export function decodeAttributions(
   const ruleAt = spanIndex(rules.attributions);
   const onlyRulesCues = cuesAreTheRules(decoding);
   for (const [i, unit] of tagged.units.entries()) {
-    // No cue, no attribution: where only the rules can make cues, a paragraph without one of
-    // theirs needs no network at all (most paragraphs of a news article).
-    if (onlyRulesCues && !rulesHaveCue(unit)) continue;
+    // No cue, no attribution: a paragraph that cannot hold a cue needs no network at all (most
+    // paragraphs of a news article).
+    const rulesCue = rulesHaveCue(unit);
+    if (!rulesCue && (onlyRulesCues || !mayHoldCue([unit], c, cueWords))) continue;
     const probs = tagged.probs(i);
     const tags = roleTags(probs, unit, decoding);
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
@@ -300,6 +309,40 @@ export function rulesHaveCue(unit: RoleUnit): boolean {
   for (let t = 0; t < unit.input.n; t++)
     for (let c = 1; c < T; c++) if (TAG_BITS[c] & CUE && dense[t * ROLE_DENSE + c] === 1) return true;
   return false;
+}
+
+const cueSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A model's cue words as a set, made once per model. */
+export function cueWordSet(words: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!words) return undefined;
+  let s = cueSets.get(words);
+  if (!s) {
+    s = new Set(words);
+    cueSets.set(words, s);
+  }
+  return s;
+}
+
+/**
+ * Whether a model that makes its own cues could make one in these sentences where the rules
+ * have none: they have a speech verb or a word of another cue of the lexicon (cueAnchors), or
+ * a word of the cues the model was trained on (one word per cue, see cueWordsOf). Without its
+ * cue words (a model file from before them) any could.
+ */
+export function mayHoldCue(
+  sentences: readonly { tokens: readonly Token[] }[],
+  c: Compiled,
+  cueWords: ReadonlySet<string> | undefined,
+): boolean {
+  if (!cueWords) return true;
+  return sentences.some((s) =>
+    s.tokens.some(
+      (t) =>
+        cueWords.has(t.norm) ||
+        (t.kind === 'word' && (c.cueAnchors.has(t.norm) || verbClassOf(c, t.norm) !== undefined)),
+    ),
+  );
 }
 
 /** With a weight of 1 a role is the rules' exactly, whatever its threshold. */

@@ -34,6 +34,11 @@ export interface ModelMeta {
   scores?: { folds: number; model: number; rules: number };
   /** Attribution models: each role's weight of the rules and threshold (chosen on held-out data). */
   decoding?: RoleDecoding;
+  /**
+   * Attribution models: a word of each cue trained on; a paragraph with none of them, no rules'
+   * cue and no speech verb is not read. Absent (older files): every paragraph is read.
+   */
+  cueWords?: string[];
   /** Attribution models: cross-validated role scores of the model and of the rules. */
   roleScores?: { folds: number; model: RoleScores; rules: RoleScores };
 }
@@ -115,6 +120,12 @@ function decodingOf(v: unknown): RoleDecoding {
   };
 }
 
+/** Cue words as written: a list of words, else none (then every paragraph is read: slower, never wrong). */
+function cueWordsOf(v: unknown): { cueWords?: string[] } {
+  const ok = Array.isArray(v) && v.every((w) => typeof w === 'string' && w.length <= 200);
+  return ok ? { cueWords: v as string[] } : {};
+}
+
 /** Reads a model from its file's text; throws ModelError with a reason a user can act on. */
 export function parseModel(text: string): LearnedModel {
   let o: Record<string, unknown>;
@@ -148,7 +159,7 @@ export function parseModel(text: string): LearnedModel {
       typeof o.rulesWeight === 'number' && o.rulesWeight >= 0 && o.rulesWeight <= 1 ? o.rulesWeight : 0,
     scores: o.scores as ModelMeta['scores'],
     roleScores: o.roleScores as ModelMeta['roleScores'],
-    ...(task === 'attribution' ? { decoding: decodingOf(o.decoding) } : {}),
+    ...(task === 'attribution' ? { decoding: decodingOf(o.decoding), ...cueWordsOf(o.cueWords) } : {}),
   };
   return { meta, net: new Net(shape, 1, p, e) };
 }

@@ -93,17 +93,24 @@ export function outputProbs(net: Net, last: Float32Array | Float64Array, x: SeqI
   const p = net.p;
   const { n, dense } = x;
   const probs = new Float32Array(n * T);
+  // The dense features are mostly zero: each token's others are listed once, not looked for per tag.
+  const at = new Int32Array(D);
+  const val = new Float64Array(D);
   for (let t = 0; t < n; t++) {
+    let m = 0;
+    for (let d = 0; d < D; d++) {
+      const v = dense[t * D + d];
+      if (v === 0) continue;
+      at[m] = d;
+      val[m++] = v;
+    }
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < T; c++) {
       let s = p[L.bo + c];
       const w = L.wo + c * H;
       for (let k = 0; k < H; k++) s += p[w + k] * last[t * H + k];
       const ws = L.ws + c * D;
-      for (let d = 0; d < D; d++) {
-        const v = dense[t * D + d];
-        if (v !== 0) s += p[ws + d] * v; // mostly zero
-      }
+      for (let i = 0; i < m; i++) s += p[ws + at[i]] * val[i];
       probs[t * T + c] = s;
       if (s > max) max = s;
     }

@@ -62,6 +62,9 @@ describe('learning from reviewed articles', function () {
       fs.readFileSync(workspaceFile('.newsmark/models/attributions.json').fsPath, 'utf8'),
     );
     assert.strictEqual(roles.task, 'attribution');
+    // The words that tell which paragraphs could hold a cue: of "According to", its own word, not "to".
+    assert.ok(roles.cueWords.includes('according') && roles.cueWords.includes('said'), roles.cueWords);
+    assert.ok(!roles.cueWords.includes('to'), roles.cueWords);
 
     // An open article is analysed again with the model: its entities say how sure it was.
     const ed = await openArticle(learnFile(0));

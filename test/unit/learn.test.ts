@@ -6,7 +6,7 @@ import { CONTENT, CUE, ROLE_TAGS, SOURCE, tagOfBits } from '../../src/core/learn
 import { cueWordsOf, steadyGain, trainAttributionTagger } from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
-import { inferProbs, inferProbsAt } from '../../src/core/learn/inference';
+import { inferProbs, inferProbsAt, kernelSums, windowSums } from '../../src/core/learn/inference';
 import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
 import { parseModel, serializeModel } from '../../src/core/learn/modelFile';
 import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
@@ -95,6 +95,52 @@ describe('the learned tagger', () => {
           `token ${t} tag ${c}: ${some[t * 6 + c]} vs ${want}`,
         );
       }
+  });
+
+  it('sums a window layer in WebAssembly exactly as in JavaScript, a long paragraph in chunks', () => {
+    for (const hidden of [8, 16, 48]) {
+      const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden, windows: 2, tags: 6 }, hidden);
+      // 2,100 tokens: past one chunk of the kernel (2,048), so a chunk's edges are crossed.
+      for (const n of [1, 2, 7, 2100]) {
+        const prev = Float64Array.from({ length: n * hidden }, (_, i) =>
+          i % 3 === 0 ? 0 : Math.sin(i * 12.9898) * 3,
+        );
+        for (const l of [0, 1]) {
+          const js = new Float64Array(n * hidden);
+          windowSums(net, l, prev, n, js);
+          const wasm = kernelSums(net, l, prev, n);
+          assert.ok(wasm, `a kernel for hidden ${hidden}`);
+          const at = js.findIndex((v, i) => v !== wasm[i]);
+          assert.strictEqual(at, -1, `hidden ${hidden}, ${n} tokens, layer ${l}: unit ${at}`);
+        }
+      }
+    }
+    // Hidden 10 is not a multiple of eight: no kernel, the JavaScript loop.
+    const odd = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 10, windows: 1, tags: 6 }, 1);
+    assert.strictEqual(kernelSums(odd, 0, new Float64Array(10), 1), undefined);
+  });
+
+  it('holds the WebAssembly kernel as assembled from its source', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const os = require('node:os') as typeof import('node:os');
+    const path = require('node:path') as typeof import('node:path');
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const root = path.resolve(__dirname, '../../..');
+    const script = path.join(root, 'scripts/build-wasm.mjs');
+    const check = (dir?: string) =>
+      spawnSync(process.execPath, [script, '--check', ...(dir ? [dir] : [])], { encoding: 'utf8' });
+    const now = check();
+    assert.strictEqual(now.status, 0, now.stderr);
+    // A module edited by hand (or a .wat edited without assembling it again) is caught.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-wasm-'));
+    const kernels = path.join(root, 'src/core/learn/kernels');
+    for (const f of fs.readdirSync(kernels)) fs.copyFileSync(path.join(kernels, f), path.join(tmp, f));
+    const mod = path.join(tmp, 'window.wasm.ts');
+    fs.writeFileSync(mod, fs.readFileSync(mod, 'utf8').replace("'AGFzbQ", "'AGFzbR"));
+    const stale = check(tmp);
+    assert.strictEqual(stale.status, 1);
+    assert.match(stale.stderr, /out of date/);
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('learns a labelling convention the rules do not have, deterministically', () => {

@@ -6,6 +6,7 @@
  * convert each value it reads and writes). Same numbers as Net.forward up to rounding.
  */
 import { type Net, outputProbs, type SeqInput } from './net';
+import { WindowKernel } from './windowKernel';
 
 interface Cache {
   version: number;
@@ -19,6 +20,8 @@ interface Cache {
   /** Scratch for a token's nonzero window inputs: where their weights start, and their values. */
   at: Int32Array;
   val: Float64Array;
+  /** The window layers' sums in WebAssembly, where this runtime has it (the same numbers). */
+  kernel?: WindowKernel;
 }
 
 const caches = new WeakMap<Net, Cache>();
@@ -41,6 +44,8 @@ function cacheOf(net: Net): Cache {
       at: new Int32Array(3 * H),
       val: new Float64Array(3 * H),
     };
+    const biases = net.layout.b.map((b) => Float64Array.from(net.p.subarray(b, b + H)));
+    c.kernel = WindowKernel.for(c.wt, biases, H);
     caches.set(net, c);
   }
   return c;
@@ -99,17 +104,18 @@ function firstLayer(net: Net, c: Cache, x: SeqInput): Float64Array {
 }
 
 /**
- * A window layer with a residual. Inputs after a ReLU are often zero: each token's nonzero inputs
- * (over its three offsets) are listed first, then each block of eight outputs is summed in locals
- * over that list, so a weight is read once per product and no partial sum goes back to memory.
- * The order of the sums is the input order, bias first, as a plain loop would make them.
+ * A window layer's sums in JavaScript. Inputs after a ReLU are often zero: each token's nonzero
+ * inputs (over its three offsets) are listed first, then each block of eight outputs is summed in
+ * locals over that list, so a weight is read once per product and no partial sum goes back to
+ * memory. The order of the sums is the input order, bias first, as a plain loop would make them
+ * (and as the WebAssembly kernel does).
  */
-function windowLayer(net: Net, c: Cache, l: number, prev: Float64Array, n: number): Float64Array {
+export function windowSums(net: Net, l: number, prev: Float64Array, n: number, out: Float64Array): void {
+  const c = cacheOf(net);
   const H = net.shape.hidden;
   const bias = net.layout.b[l];
   const p = net.p;
   const wt = c.wt[l];
-  const out = new Float64Array(n * H);
   const { at, val } = c;
   for (let t = 0; t < n; t++) {
     let m = 0;
@@ -160,8 +166,25 @@ function windowLayer(net: Net, c: Cache, l: number, prev: Float64Array, n: numbe
       for (let i = 0; i < m; i++) s += wt[at[i] + j] * val[i];
       out[o + j] = s;
     }
-    for (let k = 0; k < H; k++) out[o + k] = Math.max(out[o + k], 0) + prev[o + k];
   }
+}
+
+/** A window layer with a residual: its sums (WebAssembly where it can), a ReLU, the input added. */
+function windowLayer(net: Net, c: Cache, l: number, prev: Float64Array, n: number): Float64Array {
+  const H = net.shape.hidden;
+  const out = new Float64Array(n * H);
+  if (c.kernel) c.kernel.sums(l, prev, n, out);
+  else windowSums(net, l, prev, n, out);
+  for (let k = 0; k < n * H; k++) out[k] = Math.max(out[k], 0) + prev[k];
+  return out;
+}
+
+/** The window layers' own sums for a test: the kernel's where there is one, else undefined. */
+export function kernelSums(net: Net, l: number, prev: Float64Array, n: number): Float64Array | undefined {
+  const c = cacheOf(net);
+  if (!c.kernel) return undefined;
+  const out = new Float64Array(n * net.shape.hidden);
+  c.kernel.sums(l, prev, n, out);
   return out;
 }
 

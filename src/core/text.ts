@@ -254,14 +254,19 @@ const NO_BREAK_AFTER = new Set([
   'ген',
 ]);
 
-const TERMINALS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', '»', '”', '’', ')']);
 const OPENERS = new Set(['"', '«', '“', '„', '(']);
 const DASH_CHARS = new Set(['—', '–', '-']);
 const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 const SPACE = /\s/;
-const CYR_LOWER = /[а-яіїєґё]/;
-const CYR_UPPER = /[А-ЯІЇЄҐЁ]/;
+/** а-я і ї є ґ ё, by code (asked at every character of a sentence: no string, no regex). */
+const cyrLower = (c: number) =>
+  (c >= 0x430 && c <= 0x44f) || c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491 || c === 0x451;
+/** А-Я І Ї Є Ґ Ё, by code. */
+const cyrUpper = (c: number) =>
+  (c >= 0x410 && c <= 0x42f) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490 || c === 0x401;
+/** . ! ? … by code. */
+const isTerminal = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
 
 const upperOrDigitAt = (text: string, i: number, end: number) => {
   if (i >= end) return false;
@@ -290,8 +295,9 @@ function opensSentence(text: string, i: number, end: number): boolean {
  * of a word that began in lower case (a name glued to a name, "ОлександрЛаврінчук", is one word).
  */
 function gluedBoundary(text: string, i: number, end: number): boolean {
-  if (i < 4 || i + 1 >= end || !CYR_UPPER.test(text[i]) || !CYR_LOWER.test(text[i + 1])) return false;
-  for (let k = i - 4; k < i; k++) if (!CYR_LOWER.test(text[k])) return false;
+  if (i < 4 || i + 1 >= end || !cyrUpper(text.charCodeAt(i)) || !cyrLower(text.charCodeAt(i + 1)))
+    return false;
+  for (let k = i - 4; k < i; k++) if (!cyrLower(text.charCodeAt(k))) return false;
   return true;
 }
 
@@ -320,10 +326,17 @@ export function sentences(text: string, para: Span): Span[] {
   // Whether the current run of letters began with a capital (tracked as we go: no look back).
   let capitalRun = false;
   for (let i = para.start; i < end; ) {
-    if (i === 0 || !isWordChar(text, i - 1)) capitalRun = isCapitalized(text[i]);
-    if (TERMINALS.has(text[i])) {
+    const code = text.charCodeAt(i);
+    if (i === 0 || !isWordChar(text, i - 1))
+      capitalRun =
+        code < 0x80
+          ? code >= 65 && code <= 90
+          : code >= 0x400 && code <= 0x45f
+            ? code <= 0x42f
+            : isCapitalized(text[i]);
+    if (isTerminal(code)) {
       let j = i;
-      while (j < end && TERMINALS.has(text[j])) j++;
+      while (j < end && isTerminal(text.charCodeAt(j))) j++;
       let k = j;
       while (k < end && CLOSERS.has(text[k])) k++;
       if (opensSentence(text, k, end) && !(k === i + 1 && text[i] === '.' && dotWithinName(text, para, i)))

@@ -146,12 +146,17 @@ export function tokenizeReference(
 }
 
 export function isCapitalized(word: string): boolean {
-  const code = word.charCodeAt(0);
-  // Fast paths for Latin and Cyrillic (every token asks): no string allocation.
+  return capitalAt(word, 0);
+}
+
+/** Whether the character at i is a capital letter. */
+function capitalAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // Fast paths for Latin and Cyrillic (every token and every sentence scan asks): no string allocation.
   if (code < 0x80) return code >= 65 && code <= 90;
   if (code >= 0x400 && code <= 0x42f) return true;
   if (code >= 0x430 && code <= 0x45f) return false;
-  const c = word.charAt(0);
+  const c = text.charAt(i);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
@@ -327,13 +332,7 @@ export function sentences(text: string, para: Span): Span[] {
   let capitalRun = false;
   for (let i = para.start; i < end; ) {
     const code = text.charCodeAt(i);
-    if (i === 0 || !isWordChar(text, i - 1))
-      capitalRun =
-        code < 0x80
-          ? code >= 65 && code <= 90
-          : code >= 0x400 && code <= 0x45f
-            ? code <= 0x42f
-            : isCapitalized(text[i]);
+    if (i === 0 || !isWordChar(text, i - 1)) capitalRun = capitalAt(text, i);
     if (isTerminal(code)) {
       let j = i;
       while (j < end && isTerminal(text.charCodeAt(j))) j++;

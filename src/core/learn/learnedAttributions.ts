@@ -196,12 +196,12 @@ export function learnedAttributions(
   lang: Language,
   cueWords?: ReadonlySet<string>,
 ): Attribution[] {
-  // Only paragraphs that can hold a cue can hold an attribution: where only the rules make
-  // cues, those with one of theirs.
+  // Only paragraphs that can hold a cue are made into network inputs (decoding asks again:
+  // training decodes paragraphs tagged without this choice).
   const c = compile(lang);
   const onlyRules = cuesAreTheRules(decoding);
   const reads = (p: ArticleParagraph, rulesCue: boolean) =>
-    rulesCue || (!onlyRules && mayHoldCue(p.sentences, c, cueWords));
+    canHoldCue(rulesCue, p.sentences, onlyRules, c, cueWords);
   const tagged = tagParagraphs(net, text, rules, article, reads);
   return decodeAttributions(tagged, decoding, text, rules, lang, cueWords);
 }
@@ -250,8 +250,7 @@ export function decodeAttributions(
   for (const [i, unit] of tagged.units.entries()) {
     // No cue, no attribution: a paragraph that cannot hold a cue needs no network at all (most
     // paragraphs of a news article).
-    const rulesCue = rulesHaveCue(unit);
-    if (!rulesCue && (onlyRulesCues || !mayHoldCue([unit], c, cueWords))) continue;
+    if (!canHoldCue(rulesHaveCue(unit), [unit], onlyRulesCues, c, cueWords)) continue;
     const probs = tagged.probs(i);
     const tags = roleTags(probs, unit, decoding);
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
@@ -325,12 +324,26 @@ export function cueWordSet(words: readonly string[] | undefined): ReadonlySet<st
 }
 
 /**
+ * Whether a paragraph can hold an attribution: it has a rules' cue, or the model makes its own
+ * cues and the paragraph has a sign of one (mayHoldCue).
+ */
+function canHoldCue(
+  rulesCue: boolean,
+  sentences: readonly { tokens: readonly Token[] }[],
+  onlyRulesCues: boolean,
+  c: Compiled,
+  cueWords: ReadonlySet<string> | undefined,
+): boolean {
+  return rulesCue || (!onlyRulesCues && mayHoldCue(sentences, c, cueWords));
+}
+
+/**
  * Whether a model that makes its own cues could make one in these sentences where the rules
  * have none: they have a speech verb or a word of another cue of the lexicon (cueAnchors), or
  * a word of the cues the model was trained on (one word per cue, see cueWordsOf). Without its
  * cue words (a model file from before them) any could.
  */
-export function mayHoldCue(
+function mayHoldCue(
   sentences: readonly { tokens: readonly Token[] }[],
   c: Compiled,
   cueWords: ReadonlySet<string> | undefined,

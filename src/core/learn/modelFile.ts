@@ -121,7 +121,7 @@ function decodingOf(v: unknown): RoleDecoding {
 }
 
 /** Cue words as written: a list of words, else none (then every paragraph is read: slower, never wrong). */
-function cueWordsOf(v: unknown): { cueWords?: string[] } {
+function cueWordsIn(v: unknown): { cueWords?: string[] } {
   const ok = Array.isArray(v) && v.every((w) => typeof w === 'string' && w.length <= 200);
   return ok ? { cueWords: v as string[] } : {};
 }
@@ -159,7 +159,7 @@ export function parseModel(text: string): LearnedModel {
       typeof o.rulesWeight === 'number' && o.rulesWeight >= 0 && o.rulesWeight <= 1 ? o.rulesWeight : 0,
     scores: o.scores as ModelMeta['scores'],
     roleScores: o.roleScores as ModelMeta['roleScores'],
-    ...(task === 'attribution' ? { decoding: decodingOf(o.decoding), ...cueWordsOf(o.cueWords) } : {}),
+    ...(task === 'attribution' ? { decoding: decodingOf(o.decoding), ...cueWordsIn(o.cueWords) } : {}),
   };
   return { meta, net: new Net(shape, 1, p, e) };
 }

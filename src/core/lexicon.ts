@@ -3,6 +3,7 @@ import countries from 'i18n-iso-countries';
 import enCountries from 'i18n-iso-countries/langs/en.json';
 import ruCountries from 'i18n-iso-countries/langs/ru.json';
 import ukCountries from 'i18n-iso-countries/langs/uk.json';
+import givenNameGenders from 'shevchenko/dist/es/gender-detection/given-names-genders.json.js';
 import en from './data/en.json';
 import gazetteer from './data/gazetteer.json';
 import moreOrganisations from './data/organisations-more.json';
@@ -220,6 +221,8 @@ export function gazetteerIndex(): Gazetteer {
     g.firstNamesByLang.set(lang, list);
     for (const n of list) g.firstNames.add(stem(n));
   }
+  // Ukrainian given names (shevchenko's gender dictionary, 1,142 official names): lower-case.
+  for (const n of Object.keys(givenNameGenders)) g.firstNames.add(stem(n));
   cached = g;
   return g;
 }

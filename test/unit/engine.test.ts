@@ -190,6 +190,65 @@ describe('entities: organisation names with genitive complements', () => {
   });
 });
 
+describe('entities: span conventions of the NER-UK guidelines', () => {
+  const spans = (text: string) =>
+    analyze(text, { language: 'uk' })
+      .entities.flatMap((e) => e.mentions.map((m) => `${e.type} ${m.text}`))
+      .sort();
+
+  it("an initial's period inside a sentence belongs to the name; at its end, to the sentence", () => {
+    assert.deepStrictEqual(spans("Суд зобов'язав Януковича В. Ф. сплатити борг."), ['PER Януковича В. Ф.']);
+    assert.deepStrictEqual(spans('Борг сплатив Янукович В. Ф.'), ['PER Янукович В. Ф']);
+  });
+
+  it('a company form, another form or acronym and a quoted name are one organisation; acronyms name no person', () => {
+    assert.deepStrictEqual(spans('Роботи виконало ТОВ НПП «Укргазгеоавтоматика» у 2010 році.'), [
+      'ORG ТОВ НПП «Укргазгеоавтоматика»',
+    ]);
+    assert.deepStrictEqual(spans('Директор ТОВ НПП Іван Петренко підписав акт.'), [
+      'ORG ТОВ НПП',
+      'PER Іван Петренко',
+    ]);
+  });
+
+  it('a noun before a quoted name is no part of it; adjectives before its head noun are', () => {
+    assert.deepStrictEqual(spans('Власником фірми «УПС» є Петро Іваненко.'), [
+      'ORG УПС',
+      'PER Петро Іваненко',
+    ]);
+    assert.deepStrictEqual(spans('Гроші дав Міжнародний благодійний фонд «Покуття».'), [
+      'ORG Міжнародний благодійний фонд «Покуття»',
+    ]);
+  });
+
+  it('two given names with one surname are one person', () => {
+    assert.deepStrictEqual(spans('Будинок купили Микола та Лариса Онули.'), ['PER Микола та Лариса Онули']);
+    assert.deepStrictEqual(spans('Прийшли Микола та Лариса.'), ['PER Лариса', 'PER Микола']);
+  });
+
+  it("an institution's region is part of its name; «обласна» before an institution is no place", () => {
+    assert.deepStrictEqual(spans('Справу веде Управління СБУ у Чернігівській області, повідомили там.'), [
+      'ORG Управління СБУ у Чернігівській області',
+    ]);
+    assert.deepStrictEqual(
+      spans('Рішення ухвалила Житомирська обласна державна адміністрація минулого тижня.'),
+      ['ORG Житомирська обласна державна адміністрація'],
+    );
+  });
+
+  it('a given name with an adjective ending before a verb is a person (Андрій відчув)', () => {
+    assert.deepStrictEqual(spans('У напівсні Андрій відчув запах моря.'), ['PER Андрій']);
+    assert.deepStrictEqual(spans('Ірина Стрийський парк любила.'), ['LOC Стрийський парк', 'PER Ірина']);
+  });
+
+  it('a sentence opener written in lower case elsewhere in the article is a common word', () => {
+    const text =
+      'Суд першої інстанції відмовив. Апеляційний суд Одеської області погодився. Справу передали до суду.';
+    assert.deepStrictEqual(spans(text), ['ORG Апеляційний суд Одеської області']);
+    // Without "суду" in lower case the article gives no evidence: the rule that took it stands.
+    assert.deepStrictEqual(spans('Суд першої інстанції відмовив.'), ['ORG Суд першої інстанції']);
+  });
+});
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);
   const nameOf = (x: (typeof a.attributions)[number]) =>

@@ -3,6 +3,8 @@
  * organisation forms and heads), then the document level — one type per name, and inflected or
  * shortened forms grouped under one canonical name.
  */
+
+export { dropCommonOpeners } from './caseEvidence';
 export { groupEntities } from './group';
 export { findMentions } from './mentions';
 export { resolveMentions } from './resolve';

@@ -58,6 +58,8 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     return end;
   }
   const nx = tokens[r.b + 1];
+  // A first name with an adjective's ending (Андрій, Юрій) before a verb (Андрій відчув) is a name.
+  if (r.words.length === 1 && x.gaz.isFirstName(r.first)) return undefined;
   if (
     nx?.kind === 'word' &&
     !isCapitalized(nx.text) &&
@@ -137,5 +139,21 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       end = k;
     else break;
   }
-  return extendNumber(tokens, end);
+  return regionTail(tokens, extendNumber(tokens, end), text);
+}
+
+const REGION = /^(області|районі|р-ні|обл)$/u;
+
+/**
+ * An institution's region belongs to its name: "Управління СБУ у Чернігівській області",
+ * "… суду в м. Києві" (NER-UK: the whole capitalised name is the organisation).
+ */
+function regionTail(tokens: Token[], end: number, text: string): number {
+  const [prep, a, b, c] = [tokens[end + 1], tokens[end + 2], tokens[end + 3], tokens[end + 4]];
+  if (!(prep && a && b) || !/^(у|в)$/u.test(prep.norm) || !adjacent(tokens[end], prep, text)) return end;
+  if (capWord(a) && b.kind === 'word' && REGION.test(b.norm) && adjacent(a, b, text)) {
+    return b.norm === 'обл' && c?.text === '.' ? end + 4 : end + 3;
+  }
+  if (a.norm === 'м' && b.text === '.' && capWord(c)) return end + 4;
+  return end;
 }

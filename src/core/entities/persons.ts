@@ -5,12 +5,25 @@
  */
 import { normalizeWord } from '../morphology';
 import { isInitialTok } from './organisations';
-import { EN_LOC_HEADS, EN_ORG_HEADS, endsWithAny, type NameRun, type SentenceScan } from './scan';
+import {
+  ACRONYM,
+  adjacent,
+  capWord,
+  EN_LOC_HEADS,
+  EN_ORG_HEADS,
+  endsWithAny,
+  type NameRun,
+  type SentenceScan,
+} from './scan';
 import { COMPANY_WORDS } from './words';
 
 export function hasInitials(x: SentenceScan, r: NameRun): boolean {
   return r.run.some((k) => isInitialTok(x.tokens, k));
 }
+
+/** A row of acronyms or company forms (ТОВ НПП) names no person. */
+const allAcronyms = (x: SentenceScan, words: string[]) =>
+  words.every((w) => ACRONYM.test(w) || x.L.orgForms.has(w));
 
 /** 5e. People: initials, a patronymic, a known first name, a title before the name. */
 export function personRun(x: SentenceScan, r: NameRun): number | undefined {
@@ -20,9 +33,26 @@ export function personRun(x: SentenceScan, r: NameRun): number | undefined {
   const firstName = gaz.isFirstName(r.first);
   const patronymic = words.length >= 2 && words.slice(1).some((w) => endsWithAny(w, L.patronymics));
   const titled = L.titles.has(prev) || (prevTok?.text === '.' && a >= 2 && L.titles.has(`${x.low(a - 2)}.`));
-  if (!(initials || patronymic || firstName || titled)) return undefined;
-  x.push(a, b, 'PER', firstName || patronymic || initials ? 1 : 0);
-  return b;
+  if (!(initials || patronymic || firstName || titled) || allAcronyms(x, words)) return undefined;
+  const end = firstName && words.length === 1 ? sharedSurname(x, b) : b;
+  x.push(a, end, 'PER', firstName || patronymic || initials ? 1 : 0);
+  return end;
+}
+
+const AND = new Set(['та', 'і', 'й', 'и']);
+
+/**
+ * Two first names with one surname are one name ("Микола та Лариса Онули", as NER-UK annotates
+ * them): the end of the second name, or b.
+ */
+function sharedSurname(x: SentenceScan, b: number): number {
+  const { tokens, text, gaz } = x;
+  const [conj, first, surname] = [tokens[b + 1], tokens[b + 2], tokens[b + 3]];
+  if (!(conj && first && surname) || !AND.has(conj.norm) || x.used[b + 2] || x.used[b + 3]) return b;
+  if (!gaz.isFirstName(first.text) || !capWord(surname) || gaz.isFirstName(surname.text)) return b;
+  const near =
+    adjacent(tokens[b], conj, text) && adjacent(conj, first, text) && adjacent(first, surname, text);
+  return near ? b + 3 : b;
 }
 
 /** Multi-word capitalised names: people, unless a company word or an English organisation or place head ends them. */
@@ -31,7 +61,7 @@ export function multiWordName(x: SentenceScan, r: NameRun): number | undefined {
   if (words.length < 2) return undefined;
   const lastN = normalizeWord(last);
   const en = x.lang === 'en';
-  if (words.some((w) => COMPANY_WORDS.has(w))) x.push(a, b, 'ORG', 0);
+  if (allAcronyms(x, words) || words.some((w) => COMPANY_WORDS.has(w))) x.push(a, b, 'ORG', 0);
   else if (en && EN_ORG_HEADS.has(lastN)) x.push(a, b, 'ORG', 0);
   else if (en && EN_LOC_HEADS.has(lastN)) x.push(a, b, 'LOC', 0);
   else if (!r.sentenceInitial || endsWithAny(last, x.L.surnames)) x.push(a, b, 'PER', 0);

@@ -5,7 +5,7 @@
  * Each rule returns the index of the last token it took, or undefined.
  */
 import { isCapitalized } from '../text';
-import { ACRONYM, capWord, type SentenceScan, startsWithAny } from './scan';
+import { ACRONYM, ADJ_END, capWord, type SentenceScan, startsWithAny } from './scan';
 
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
@@ -15,7 +15,11 @@ export function formAndQuotedName(x: SentenceScan, i: number): number | undefine
   const upper = t.kind === 'word' && t.text.charCodeAt(0) !== t.norm.charCodeAt(0);
   if (lang === 'en' || !upper || !(L.orgForms.has(t.text) || ACRONYM.test(t.text))) return undefined;
   let q = i + 1;
-  while (q < i + 3 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
+  // Between the form and the name: lower-case words (ТОВ фірма «Київ») or another form or
+  // acronym (ТОВ НПП «Укргазгеоавтоматика»).
+  const between = (t: (typeof tokens)[number] | undefined) =>
+    t?.kind === 'word' && (!isCapitalized(t.text) || L.orgForms.has(t.text) || ACRONYM.test(t.text));
+  while (q < i + 3 && between(tokens[q])) q++;
   // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
   if (!x.isOpenQuote(q) || !/^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) return undefined;
   const c = x.quoteEnd(q);
@@ -54,6 +58,9 @@ export function descriptorAndQuotedName(x: SentenceScan, i: number): number | un
     )
   )
     return undefined;
+  // The words before the head noun describe it (Міжнародний благодійний фонд); a noun among them
+  // is no part of the name (Власником фірми «УПС», Кінцевих бенефіціарів компанії «Юнітранс»).
+  for (let k = i; k < q - 1; k++) if (!ADJ_END.test(x.low(k))) return undefined;
   const c = x.quoteEnd(q);
   if (c <= q + 1) return undefined;
   x.push(i, c, 'ORG', 1);

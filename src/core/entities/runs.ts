@@ -80,6 +80,20 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
     add(j + 1);
     j += 2;
   }
+  // The last initial's period belongs to the name inside a sentence ("Януковича В. Ф. сплатити");
+  // at the sentence's end it is the sentence's (NER-UK guidelines: abbreviations with a period).
+  const last = tokens[run[run.length - 1]];
+  if (
+    last?.kind === 'word' &&
+    /^\p{Lu}$/u.test(last.text) &&
+    longWords > 0 &&
+    tokens[j]?.text === '.' &&
+    adjacent(last, tokens[j], text) &&
+    j + 1 < tokens.length
+  ) {
+    add(j);
+    j++;
+  }
   return { run, j };
 }
 
@@ -102,15 +116,12 @@ function nameStart(x: SentenceScan, run: number[]): number {
 }
 
 function describeRun(x: SentenceScan, run: number[]): NameRun {
-  const { tokens, firstWord } = x;
+  const { tokens } = x;
   const a = nameStart(x, run);
   const b = run[run.length - 1];
   const words = run.filter((k) => k >= a && tokens[k].kind === 'word').map((k) => tokens[k].text);
   const prevTok = a > 0 ? tokens[a - 1] : undefined;
-  const sentenceInitial =
-    a === firstWord ||
-    (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text)) ||
-    (a > 0 && /^[*•;|]$/.test(tokens[a - 1].text));
+  const sentenceInitial = x.opensSentence(a);
   return {
     run,
     a,

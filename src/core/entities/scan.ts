@@ -19,6 +19,8 @@ export interface RawMention {
   known?: KnownName;
   /** How sure the rule was: 2 gazetteer/form, 1 strong pattern, 0 guess. */
   strength: number;
+  /** The name opens its sentence (or a list item), where any word is capitalised. */
+  initial?: boolean;
 }
 
 export interface LangSets {
@@ -151,12 +153,29 @@ export class SentenceScan {
     let end = tokens[b].end;
     // English possessive: Clinton’s → Clinton.
     if (this.lang === 'en' && /['’]s$/.test(tokens[b].text)) end -= 2;
-    this.out.push({ start: tokens[a].start, end, type, known, strength });
+    this.out.push({ start: tokens[a].start, end, type, known, strength, initial: this.opensSentence(a) });
   }
 
   /** Records a guess of tokens a..b (not taking them). */
   guess(a: number, b: number, type: EntityType, strength: number): void {
-    this.out.push({ start: this.tokens[a].start, end: this.tokens[b].end, type, strength });
+    const { tokens } = this;
+    this.out.push({
+      start: tokens[a].start,
+      end: tokens[b].end,
+      type,
+      strength,
+      initial: this.opensSentence(a),
+    });
+  }
+
+  /** Token a opens the sentence: first, after an opening mark or dash, or after a list or cell marker. */
+  opensSentence(a: number): boolean {
+    const { tokens, firstWord } = this;
+    return (
+      a === firstWord ||
+      (a - 1 === firstWord && /^[«"“„(—–-]$/.test(tokens[a - 1].text)) ||
+      (a > 0 && /^[*•;|]$/.test(tokens[a - 1].text))
+    );
   }
 
   low(k: number): string {
@@ -200,8 +219,11 @@ export class SentenceScan {
       )
         continue;
       if (startsWithAny(t.norm, L.orgHeads)) return { k, kind: 'ORG' };
-      if (startsWithAny(t.norm, L.locHeads)) return { k, kind: 'LOC' };
-      return undefined;
+      if (!startsWithAny(t.norm, L.locHeads)) return undefined;
+      // "обласна", "районна" look like a place head but are adjectives before an institution's:
+      // Житомирська обласна державна адміністрація.
+      const org = ADJ_END_WIDE.test(this.low(k)) ? this.headAfter(k + 1, from + max - k - 1) : undefined;
+      return org?.kind === 'ORG' ? org : { k, kind: 'LOC' };
     }
     return undefined;
   }

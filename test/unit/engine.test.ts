@@ -241,6 +241,24 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Ірина Стрийський парк любила.'), ['LOC Стрийський парк', 'PER Ірина']);
   });
 
+  it('state-body compounds head a name with its tail; an acronym and its country are one organisation', () => {
+    assert.deepStrictEqual(spans('Дозвіл видала Нацкомісія з питань енергетики минулого року.'), [
+      'ORG Нацкомісія з питань енергетики',
+    ]);
+    assert.deepStrictEqual(spans('Держслужба оприлюднила звіт.'), ['ORG Держслужба']);
+    assert.deepStrictEqual(spans('Про це повідомили ЗС України та Вищий госпсуд.'), [
+      'ORG Вищий госпсуд',
+      'ORG ЗС України',
+    ]);
+    // A city's adjective that starts like a ministry is still a place.
+    assert.deepStrictEqual(spans('Він приїхав з Мінська.'), ['LOC Мінська']);
+  });
+
+  it('a river or village named after its noun is a place, the noun not included; holidays and the internet are no names', () => {
+    assert.deepStrictEqual(spans('Річка Полтва тече через місто.'), ['LOC Полтва']);
+    assert.deepStrictEqual(spans('Новини в Інтернеті писали про Різдво.'), []);
+  });
+
   it('a sentence opener written in lower case elsewhere in the article is a common word', () => {
     const text =
       'Суд першої інстанції відмовив. Апеляційний суд Одеської області погодився. Справу передали до суду.';

@@ -18,7 +18,7 @@ import {
   startsWithAny,
   VERB_END,
 } from './scan';
-import { GENITIVE_STOPS, STREET_HEAD } from './words';
+import { GENITIVE_STOPS, STATE_COMPOUND, STREET_HEAD } from './words';
 
 const CONJUNCTION = /^(і|та|й|и|and|of)$/;
 
@@ -29,14 +29,15 @@ export function isInitialTok(tokens: Token[], k: number): boolean {
 /** 5a. Organisation heads in the run: Міністерство …, Служба безпеки України. */
 export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
   const { tokens, text, L } = x;
+  const compound = r.run.some((k) => STATE_COMPOUND.test(tokens[k].norm));
   if (
-    !r.run.some((k) => startsWithAny(tokens[k].norm, L.orgHeads)) ||
+    !(compound || r.run.some((k) => startsWithAny(tokens[k].norm, L.orgHeads))) ||
     r.run.some((k) => isInitialTok(tokens, k))
   )
     return undefined;
   const end = extendGenitive(tokens, r.b, L, text);
   // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
-  if (r.words.length === 1 && end === r.b && r.sentenceInitial) return r.b;
+  if (r.words.length === 1 && end === r.b && r.sentenceInitial && !compound) return r.b;
   x.push(r.a, end, 'ORG', 1);
   return end;
 }
@@ -119,6 +120,11 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
     if ((w === 'м' || w === 'г') && tokens[k + 1]?.text === '.' && capWord(tokens[k + 2])) {
       end = k + 2;
       break;
+    }
+    // "Державна служба з питань праці": the body's remit is part of its name.
+    if ((w === 'з' || w === 'із') && tokens[k + 1]?.norm === 'питань') {
+      end = ++k;
+      continue;
     }
     if (endsGenitive(tokens, k, L)) break;
     if (CONJUNCTION.test(w)) {

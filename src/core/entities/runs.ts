@@ -11,7 +11,7 @@ import { adjectiveHeadRun, orgHeadRun } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
 import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
-import { EN_NAME_PARTICLES } from './words';
+import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES } from './words';
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 function initialAt(tokens: Token[], i: number, text: string): number {
@@ -29,6 +29,7 @@ function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number)
   const { tokens, lang, gaz } = x;
   const tj = tokens[j];
   const prevWord = tokens[run[run.length - 1]].text;
+  if (acronymOfCountry(x, run.length === 1 ? prevWord : '', tj.text)) return false;
   // Split "ДФС Романа Насірова" and "Юрія Мірошниченка Валентина Кочура".
   const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
   if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) return true;
@@ -108,6 +109,7 @@ function nameStart(x: SentenceScan, run: number[]): number {
     !gaz.isFirstName(tokens[wordIdx[0]].text) &&
     !ACRONYM.test(tokens[wordIdx[0]].text) &&
     (VERB_END.test(x.low(wordIdx[0])) ||
+      SETTLEMENT_PREFIXES.has(x.low(wordIdx[0])) ||
       gaz.isFirstName(tokens[wordIdx[1]].text) ||
       L.titles.has(x.low(wordIdx[0])))
   )
@@ -158,10 +160,16 @@ function wordInCaps(w: string): boolean {
   return vowels / w.length >= 0.3;
 }
 
-/** 5d. Acronyms, alone or after an adjective (Сокирянська РДА): ORG unless known as a place. */
+/** An acronym and the country it belongs to are one name: ЗС України, НАН України. */
+function acronymOfCountry(x: SentenceScan, acronym: string, country: string): boolean {
+  return ACRONYM.test(acronym) && !x.L.stopCap.has(acronym) && x.gaz.lookup([country])?.kind === 'country';
+}
+
+/** 5d. Acronyms, alone or after an adjective (Сокирянська РДА) or before their country: ORG unless known as a place. */
 function acronymRun(x: SentenceScan, r: NameRun): number | undefined {
   const { words, first, last } = r;
   if (
+    (words.length === 2 && acronymOfCountry(x, first, last)) ||
     (words.length === 1 && ACRONYM.test(first) && !x.L.stopCap.has(first) && !wordInCaps(first)) ||
     (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
   ) {

@@ -259,6 +259,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Новини в Інтернеті писали про Різдво.'), []);
   });
 
+  it("after a given name or an initial, a place's name is a surname", () => {
+    assert.deepStrictEqual(spans('Олексій Харько приїхав до Харкова.'), [
+      'LOC Харкова',
+      'PER Олексій Харько',
+    ]);
+    assert.deepStrictEqual(spans("Пам'ятник Б . Хмельницькому стоїть у Хмельницькому ."), [
+      'LOC Хмельницькому',
+      'PER Б . Хмельницькому',
+    ]);
+  });
+
   it('a sentence opener written in lower case elsewhere in the article is a common word', () => {
     const text =
       'Суд першої інстанції відмовив. Апеляційний суд Одеської області погодився. Справу передали до суду.';

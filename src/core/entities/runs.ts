@@ -7,7 +7,7 @@
 import { normalizeWord } from '../morphology';
 import type { Token } from '../text';
 import { guessSingleWord, quotedTitle } from './guesses';
-import { adjectiveHeadRun, orgHeadRun } from './organisations';
+import { adjectiveHeadRun, isInitialTok, orgHeadRun } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
 import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
@@ -34,8 +34,11 @@ function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number)
   const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
   if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) return true;
   if (longWords >= 2 && gaz.isFirstName(tj.text)) return true;
-  // A known name starts inside the run: "Закону України" is not one name.
-  if (gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) return true;
+  // A known name starts inside the run: "Закону України" is not one name; but after a given
+  // name or an initial a place's name is a surname (Олексій Харько, Б. Хмельницький).
+  const afterGivenName = run.length <= 2 && gaz.isFirstName(prevWord);
+  const afterInitial = prevWord === '.' || /^\p{Lu}$/u.test(prevWord);
+  if (!afterGivenName && !afterInitial && gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) return true;
   // A place or organisation starting inside the run: Садове Арцизького району.
   return lang !== 'en' && ADJ_END.test(x.low(j)) && !!x.headAfter(j + 1, 3);
 }
@@ -110,6 +113,7 @@ function nameStart(x: SentenceScan, run: number[]): number {
     !ACRONYM.test(tokens[wordIdx[0]].text) &&
     (VERB_END.test(x.low(wordIdx[0])) ||
       SETTLEMENT_PREFIXES.has(x.low(wordIdx[0])) ||
+      isInitialTok(tokens, wordIdx[1]) ||
       gaz.isFirstName(tokens[wordIdx[1]].text) ||
       L.titles.has(x.low(wordIdx[0])))
   )

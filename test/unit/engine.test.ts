@@ -259,6 +259,22 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Новини в Інтернеті писали про Різдво.'), []);
   });
 
+  it('institutions: lower-case adjectives before the head, a quoted name after it, acronyms and regions in the tail', () => {
+    assert.deepStrictEqual(spans('Документи подали Державній реєстраційній службі вчора.'), [
+      'ORG Державній реєстраційній службі',
+    ]);
+    assert.deepStrictEqual(spans('Роботи виконало Комунальне підприємство «Поділ-Інвест» вчора.'), [
+      'ORG Комунальне підприємство «Поділ-Інвест»',
+    ]);
+    assert.deepStrictEqual(
+      spans('Рішення ухвалив Департамент розвитку ЖКІ Маріупольської міськради вчора.'),
+      ['ORG Департамент розвитку ЖКІ Маріупольської міськради'],
+    );
+    assert.deepStrictEqual(spans('Пожежу гасили рятувальники ДСНС України у Закарпатській області вчора.'), [
+      'ORG ДСНС України у Закарпатській області',
+    ]);
+  });
+
   it("after a given name or an initial, a place's name is a surname", () => {
     assert.deepStrictEqual(spans('Олексій Харько приїхав до Харкова.'), [
       'LOC Харкова',

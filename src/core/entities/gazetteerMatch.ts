@@ -3,6 +3,7 @@
  * Білий дім), with an organisation's country (Верховної Ради України) and a direction before a
  * place (Західна Україна).
  */
+import { regionTail } from './organisations';
 import { ADJ_END, adjacent, capWord, isWord, type SentenceScan } from './scan';
 import { DIRECTION } from './words';
 
@@ -36,6 +37,8 @@ export function gazetteerMatch(x: SentenceScan, i: number): number | undefined {
       const nx = tokens[end + 1];
       const place = nx && capWord(nx) && adjacent(tokens[end], nx, text) ? gaz.lookup([nx.text]) : undefined;
       if (place?.kind === 'country') end++;
+      // ДСНС України у Закарпатській області: a body's region belongs to its name.
+      if (known.kind !== 'media' && known.kind !== 'state-media') end = regionTail(tokens, end, text);
     }
     // A direction before a place is part of its name: Західна Україна, Східної Європи.
     let begin = i;

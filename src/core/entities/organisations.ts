@@ -8,6 +8,7 @@ import { gazetteerIndex } from '../lexicon';
 import { normalizeWord } from '../morphology';
 import { isCapitalized, type Token } from '../text';
 import {
+  ACRONYM,
   ADJ_END,
   ADJ_END_WIDE,
   adjacent,
@@ -97,8 +98,10 @@ function endsGenitive(tokens: Token[], k: number, L: LangSets): boolean {
     return true;
   if (L.orgForms.has(t.text) || (conj && tokens[k + 1] && L.orgForms.has(tokens[k + 1].text))) return true;
   // A person's name after an institution is a separate entity: Хмельницької міськради Михайлу Кіперману.
+  // An acronym continues it (Департамент розвитку ЖКІ Маріупольської міськради).
   if (
     isCapitalized(t.text) &&
+    !ACRONYM.test(t.text) &&
     (gaz.isFirstName(t.text) || (tokens[k + 1] && isCapitalized(tokens[k + 1].text) && !gaz.lookup([t.text])))
   )
     return true;
@@ -154,7 +157,7 @@ const REGION = /^(області|районі|р-ні|обл)$/u;
  * An institution's region belongs to its name: "Управління СБУ у Чернігівській області",
  * "… суду в м. Києві" (NER-UK: the whole capitalised name is the organisation).
  */
-function regionTail(tokens: Token[], end: number, text: string): number {
+export function regionTail(tokens: Token[], end: number, text: string): number {
   const [prep, a, b, c] = [tokens[end + 1], tokens[end + 2], tokens[end + 3], tokens[end + 4]];
   if (!(prep && a && b) || !/^(у|в)$/u.test(prep.norm) || !adjacent(tokens[end], prep, text)) return end;
   if (capWord(a) && b.kind === 'word' && REGION.test(b.norm) && adjacent(a, b, text)) {

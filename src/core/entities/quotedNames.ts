@@ -5,7 +5,7 @@
  * Each rule returns the index of the last token it took, or undefined.
  */
 import { isCapitalized } from '../text';
-import { ACRONYM, ADJ_END, capWord, type SentenceScan, startsWithAny } from './scan';
+import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, type SentenceScan, startsWithAny } from './scan';
 
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
@@ -60,7 +60,8 @@ export function descriptorAndQuotedName(x: SentenceScan, i: number): number | un
     return undefined;
   // The words before the head noun describe it (Міжнародний благодійний фонд); a noun among them
   // is no part of the name (Власником фірми «УПС», Кінцевих бенефіціарів компанії «Юнітранс»).
-  for (let k = i; k < q - 1; k++) if (!ADJ_END.test(x.low(k))) return undefined;
+  for (let k = i; k < q - 1; k++)
+    if (!(ADJ_END.test(x.low(k)) || ADJ_END_WIDE.test(x.low(k)))) return undefined;
   const c = x.quoteEnd(q);
   if (c <= q + 1) return undefined;
   x.push(i, c, 'ORG', 1);

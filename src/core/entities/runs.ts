@@ -7,7 +7,7 @@
 import { normalizeWord } from '../morphology';
 import type { Token } from '../text';
 import { guessSingleWord, quotedTitle } from './guesses';
-import { adjectiveHeadRun, isInitialTok, orgHeadRun } from './organisations';
+import { adjectiveHeadRun, isInitialTok, orgHeadRun, regionTail } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
 import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
@@ -172,8 +172,13 @@ function acronymOfCountry(x: SentenceScan, acronym: string, country: string): bo
 /** 5d. Acronyms, alone or after an adjective (Сокирянська РДА) or before their country: ORG unless known as a place. */
 function acronymRun(x: SentenceScan, r: NameRun): number | undefined {
   const { words, first, last } = r;
+  if (words.length === 2 && acronymOfCountry(x, first, last)) {
+    // ДСНС України у Закарпатській області: the region belongs to the body's name.
+    const end = regionTail(x.tokens, r.b, x.text);
+    x.push(r.a, end, 'ORG', 1);
+    return end;
+  }
   if (
-    (words.length === 2 && acronymOfCountry(x, first, last)) ||
     (words.length === 1 && ACRONYM.test(first) && !x.L.stopCap.has(first) && !wordInCaps(first)) ||
     (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
   ) {

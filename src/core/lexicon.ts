@@ -112,9 +112,13 @@ export class Gazetteer {
    * "Донецький" an adjective. */
   private readonly adjectivalKeys = new Set<string>();
 
+  /** Known names written in capitals (МВС, США): a word in capitals matches only these, not a stem. */
+  private readonly acronyms = new Set<string>();
+
   add(form: string, entry: KnownName): void {
     const words = nameWords(form);
     if (words.length === 0) return;
+    if (words.length === 1 && isCapitals(words[0])) this.acronyms.add(words[0]);
     const key = nameKey(words);
     if (!this.byKey.has(key)) this.byKey.set(key, entry);
     if (ADJECTIVAL.test(words[words.length - 1])) this.adjectivalKeys.add(key);
@@ -128,6 +132,8 @@ export class Gazetteer {
   }
 
   lookup(words: string[]): KnownName | undefined {
+    // "ГУ" (головне управління) shares its stem with Гуам: capitals are matched as written.
+    if (words.length === 1 && isCapitals(words[0]) && !this.acronyms.has(words[0])) return undefined;
     const key = nameKey(words);
     const hit = this.byKey.get(key);
     if (hit && ADJECTIVAL.test(words[words.length - 1]) && !this.adjectivalKeys.has(key)) return undefined;
@@ -225,6 +231,11 @@ export function gazetteerIndex(): Gazetteer {
   for (const n of Object.keys(givenNameGenders)) g.firstNames.add(stem(n));
   cached = g;
   return g;
+}
+
+/** A word of two or more letters, all capitals (an acronym). */
+function isCapitals(w: string): boolean {
+  return w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
 }
 
 /** Sets of normalised words for quick membership tests. */

@@ -275,6 +275,20 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a branch's acronym before its body's, a foreign company's Latin name, and capitals matched only as written", () => {
+    assert.deepStrictEqual(spans('Штраф наклало Чернігівське ОТВ АМКУ минулого тижня.'), [
+      'ORG Чернігівське ОТВ АМКУ',
+    ]);
+    assert.deepStrictEqual(spans('Контракт отримала ANP Trade Limited у 2012 році.'), [
+      'ORG ANP Trade Limited',
+    ]);
+    // "ГУ" (головне управління) is no stem of Гуам.
+    assert.deepStrictEqual(spans('Справу веде ГУ ДСНС у Львівській області.'), [
+      'LOC Львівській області',
+      'ORG ГУ ДСНС',
+    ]);
+  });
+
   it("after a given name or an initial, a place's name is a surname", () => {
     assert.deepStrictEqual(spans('Олексій Харько приїхав до Харкова.'), [
       'LOC Харкова',

@@ -13,6 +13,9 @@ import { settlementRun, streetRun } from './places';
 import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
 import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES } from './words';
 
+/** A word in Latin letters (a foreign company's name inside Ukrainian text). */
+const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/;
+
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 function initialAt(tokens: Token[], i: number, text: string): number {
   const t = tokens[i];
@@ -32,13 +35,18 @@ function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number)
   if (acronymOfCountry(x, run.length === 1 ? prevWord : '', tj.text)) return false;
   // Split "ДФС Романа Насірова" and "Юрія Мірошниченка Валентина Кочура".
   const adjBeforeAcronym = ADJ_END.test(normalizeWord(prevWord)) && ACRONYM.test(tj.text);
-  if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym) return true;
+  // A foreign company's name does not split at its acronym: ANP Trade Limited.
+  const latin = lang !== 'en' && LATIN.test(prevWord) && LATIN.test(tj.text);
+  if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym && !latin) return true;
   if (longWords >= 2 && gaz.isFirstName(tj.text)) return true;
   // A known name starts inside the run: "Закону України" is not one name; but after a given
   // name or an initial a place's name is a surname (Олексій Харько, Б. Хмельницький).
   const afterGivenName = run.length <= 2 && gaz.isFirstName(prevWord);
   const afterInitial = prevWord === '.' || /^\p{Lu}$/u.test(prevWord);
-  if (!afterGivenName && !afterInitial && gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text])) return true;
+  // An acronym after an acronym is its body's branch: ОТВ АМКУ, ГУ ДСНС.
+  const branch = ACRONYM.test(prevWord) && ACRONYM.test(tj.text);
+  if (!afterGivenName && !afterInitial && !branch && gaz.maxWordsFrom(tj.text) > 0 && gaz.lookup([tj.text]))
+    return true;
   // A place or organisation starting inside the run: Садове Арцизького району.
   return lang !== 'en' && ADJ_END.test(x.low(j)) && !!x.headAfter(j + 1, 3);
 }

@@ -44,6 +44,9 @@ export function nounAndQuotedName(x: SentenceScan, i: number): number | undefine
   return c;
 }
 
+/** An adjective's ending, a participle's (Керуюча) or a soft stem's (Дочірнє): a descriptor's word. */
+const describes = (w: string) => ADJ_END.test(w) || ADJ_END_WIDE.test(w) || /(ча|че|чий|нє)$/u.test(w);
+
 /** 4. Capitalised descriptor + lower-case words + a name in quotes: Будівельна компанія «Дніпроінвестбуд». */
 export function descriptorAndQuotedName(x: SentenceScan, i: number): number | undefined {
   const { tokens, lang, L } = x;
@@ -60,8 +63,7 @@ export function descriptorAndQuotedName(x: SentenceScan, i: number): number | un
     return undefined;
   // The words before the head noun describe it (Міжнародний благодійний фонд); a noun among them
   // is no part of the name (Власником фірми «УПС», Кінцевих бенефіціарів компанії «Юнітранс»).
-  for (let k = i; k < q - 1; k++)
-    if (!(ADJ_END.test(x.low(k)) || ADJ_END_WIDE.test(x.low(k)))) return undefined;
+  for (let k = i; k < q - 1; k++) if (!describes(x.low(k))) return undefined;
   const c = x.quoteEnd(q);
   if (c <= q + 1) return undefined;
   x.push(i, c, 'ORG', 1);

@@ -282,6 +282,7 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Контракт отримала ANP Trade Limited у 2012 році.'), [
       'ORG ANP Trade Limited',
     ]);
+    assert.deepStrictEqual(spans('Торги провело СЕТАМу минулого тижня.'), ['ORG СЕТАМу']);
     // "ГУ" (головне управління) is no stem of Гуам.
     assert.deepStrictEqual(spans('Справу веде ГУ ДСНС у Львівській області.'), [
       'LOC Львівській області',

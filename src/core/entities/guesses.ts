@@ -46,6 +46,8 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   const n = normalizeWord(first);
   if (slavic && PLACE_END.test(n) && !/(ського|ської|ський|цького|цької|цький)$/u.test(n)) return 'LOC';
   if (slavic && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike) return 'ORG';
+  // Capitals inside a word (ЗакДУ, ГоловКРУ, СЕТАМу): an acronym or a brand, never a person.
+  if (slavic && /^\p{Lu}\p{L}*\p{Lu}/u.test(first)) return 'ORG';
   if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
   return 'PER';
 }

@@ -21,9 +21,9 @@ export function hasInitials(x: SentenceScan, r: NameRun): boolean {
   return r.run.some((k) => isInitialTok(x.tokens, k));
 }
 
-/** A row of acronyms or company forms (ТОВ НПП) names no person. */
+/** A row of acronyms, company forms or words with capitals inside (ТОВ НПП, ЗакДУ) names no person. */
 const allAcronyms = (x: SentenceScan, words: string[]) =>
-  words.every((w) => ACRONYM.test(w) || x.L.orgForms.has(w));
+  words.every((w) => ACRONYM.test(w) || x.L.orgForms.has(w) || /^\p{Lu}\p{L}*\p{Lu}/u.test(w));
 
 /** 5e. People: initials, a patronymic, a known first name, a title before the name. */
 export function personRun(x: SentenceScan, r: NameRun): number | undefined {

@@ -102,7 +102,7 @@ export const defaultShape = (o: TrainOptions = {}): NetShape =>
   shapeFor({ dense: DENSE, tags: ENTITY_TAGS.length }, o, { hidden: 40, windows: 2 });
 
 export function trainOn(data: Prepared[], o: TrainOptions = {}): Net {
-  return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.001, minSteps: 1000 });
+  return trainNet(data, defaultShape(o), o, { epochs: 2, lr: 0.001, minSteps: 500 });
 }
 
 /**

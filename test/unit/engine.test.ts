@@ -234,6 +234,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       spans('Рішення ухвалила Житомирська обласна державна адміністрація минулого тижня.'),
       ['ORG Житомирська обласна державна адміністрація'],
     );
+    // A conjunction right after the head joins another phrase, not the name.
+    assert.deepStrictEqual(
+      spans('Суд визнав незаконними рішення Київської обласної ради і договору оренди.'),
+      ['ORG Київської обласної ради'],
+    );
   });
 
   it('a given name with an adjective ending before a verb is a person (Андрій відчув)', () => {

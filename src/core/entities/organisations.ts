@@ -131,6 +131,9 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
     }
     if (endsGenitive(tokens, k, L)) break;
     if (CONJUNCTION.test(w)) {
+      // Right after the head noun a conjunction joins another phrase, not the name's own
+      // complements: "Київської обласної ради і договору" (but "Міністерство доходів і зборів").
+      if (k === from + 1) break;
       const nx = tokens[k + 1];
       // "… наук України та Міністерство …": a second institution, not part of the first name.
       if (nx && isCapitalized(nx.text) && startsWithAny(nx.norm, L.orgHeads)) break;

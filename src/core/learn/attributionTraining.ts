@@ -19,6 +19,7 @@ import {
 } from './learnedAttributions';
 import type { RoleScores } from './modelFile';
 import type { Net } from './net';
+import { standsAboveZero } from './stats';
 import { type Example, type TrainOptions, trainNet } from './trainLoop';
 
 export interface TrainedRoles {
@@ -239,12 +240,10 @@ const STEADY = 3;
  * of its per-document gains is STEADY standard errors above zero.
  */
 export function steadyGain(model: RoleScores[], rules: RoleScores[], role: keyof RoleScores): boolean {
-  const d = model.map((m, i) => m[role] - rules[i][role]);
-  const n = d.length;
-  if (n < 2) return false;
-  const mean = d.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  return mean > (STEADY * sd) / Math.sqrt(n);
+  return standsAboveZero(
+    model.map((m, i) => m[role] - rules[i][role]),
+    STEADY,
+  );
 }
 
 function trainWithWeight(reads: Read[], o: TrainOptions): TrainedRoles {

@@ -259,6 +259,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Він приїхав з Мінська.'), ['LOC Мінська']);
   });
 
+  it('an adjective street name after its prefix, a named court or palace are places', () => {
+    assert.deepStrictEqual(spans('Будинок на вул. Шкільній у Києві.'), ['LOC Києві', 'LOC вул. Шкільній']);
+    assert.deepStrictEqual(spans('Ярмарок у Гостинному дворі відкрили.'), ['LOC Гостинному дворі']);
+  });
+
   it('a river or village named after its noun is a place, the noun not included; holidays and the internet are no names', () => {
     assert.deepStrictEqual(spans('Річка Полтва тече через місто.'), ['LOC Полтва']);
     assert.deepStrictEqual(spans('Новини в Інтернеті писали про Різдво.'), []);

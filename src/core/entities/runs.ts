@@ -204,7 +204,7 @@ export function capitalisedRun(x: SentenceScan, i: number): number {
   const slavic = x.lang !== 'en';
   const typed =
     (slavic
-      ? (orgHeadRun(x, r) ?? adjectiveHeadRun(x, r) ?? streetRun(x, r) ?? settlementRun(x, r))
+      ? (streetRun(x, r) ?? orgHeadRun(x, r) ?? adjectiveHeadRun(x, r) ?? settlementRun(x, r))
       : undefined) ??
     (acronymInHeading(x, r) ? r.b : undefined) ??
     acronymRun(x, r) ??

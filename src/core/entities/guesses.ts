@@ -6,7 +6,14 @@ import { normalizeWord } from '../morphology';
 import { isCapitalized } from '../text';
 import type { EntityType } from '../types';
 import { hasInitials } from './persons';
-import { endsWithAny, INSTRUMENTAL_END, type NameRun, type SentenceScan, VERB_END } from './scan';
+import {
+  endsWithAny,
+  INNER_CAPITAL,
+  INSTRUMENTAL_END,
+  type NameRun,
+  type SentenceScan,
+  VERB_END,
+} from './scan';
 
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
@@ -46,8 +53,7 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   const n = normalizeWord(first);
   if (slavic && PLACE_END.test(n) && !/(ського|ської|ський|цького|цької|цький)$/u.test(n)) return 'LOC';
   if (slavic && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike) return 'ORG';
-  // Capitals inside a word (ЗакДУ, ГоловКРУ, СЕТАМу): an acronym or a brand, never a person.
-  if (slavic && /^\p{Lu}\p{L}*\p{Lu}/u.test(first)) return 'ORG';
+  if (slavic && INNER_CAPITAL.test(first)) return 'ORG';
   if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
   return 'PER';
 }

@@ -12,6 +12,7 @@ import {
   EN_LOC_HEADS,
   EN_ORG_HEADS,
   endsWithAny,
+  INNER_CAPITAL,
   type NameRun,
   type SentenceScan,
 } from './scan';
@@ -23,7 +24,7 @@ export function hasInitials(x: SentenceScan, r: NameRun): boolean {
 
 /** A row of acronyms, company forms or words with capitals inside (ТОВ НПП, ЗакДУ) names no person. */
 const allAcronyms = (x: SentenceScan, words: string[]) =>
-  words.every((w) => ACRONYM.test(w) || x.L.orgForms.has(w) || /^\p{Lu}\p{L}*\p{Lu}/u.test(w));
+  words.every((w) => ACRONYM.test(w) || x.L.orgForms.has(w) || INNER_CAPITAL.test(w));
 
 /** 5e. People: initials, a patronymic, a known first name, a title before the name. */
 export function personRun(x: SentenceScan, r: NameRun): number | undefined {

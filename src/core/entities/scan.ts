@@ -96,6 +96,8 @@ export const ADJ_END =
 export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 export const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
+/** Capitals inside a word (ЗакДУ, ГоловКРУ, СЕТАМу): an acronym or a brand, never a person's name. */
+export const INNER_CAPITAL = /^\p{Lu}\p{L}*\p{Lu}/u;
 export const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]{1,7}$/u;
 
 export const isWord = (t: Token | undefined) => t !== undefined && (t.kind === 'word' || t.kind === 'number');

@@ -16,8 +16,8 @@ export const DIRECTION = new RegExp(`^(?:${alternation(data.directionStems)})[\\
 export const STREET_HEAD = new RegExp(`^(?:${alternation(data.streetHeadStems)})`, 'u');
 /**
  * Compounds that name a state body by themselves (Держслужба, Нацкомісія, Мінфін; not the
- * adjectives державний, національний): an
- * organisation head wherever they stand, never a common noun opening a sentence.
+ * adjectives державний, національний): an organisation head wherever they stand, never a common
+ * noun opening a sentence.
  */
 export const STATE_COMPOUND = new RegExp(
   `^(?!${alternation(data.stateCompoundExceptions)})(?:(?:${alternation(data.stateCompoundPrefixes)})\\p{L}{3,}|(?:${alternation(data.ministryStems)})\\p{L}*)$`,

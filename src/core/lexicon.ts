@@ -58,6 +58,11 @@ export interface LanguageData {
   locPrefixes: string[];
   locHeads: string[];
   locPrepositions: string[];
+  /**
+   * Prepositions that take the locative (у, в, на) and the locative's endings: a name in the
+   * locative after them is where something is, not who (у Станіславі, в Приазовському).
+   */
+  locativeCase?: { prepositions: string[]; endings: string[] };
   personPrepositions: string[];
   patronymicSuffixes: string[];
   surnameSuffixes: string[];
@@ -119,11 +124,13 @@ export class Gazetteer {
     const words = nameWords(form);
     if (words.length === 0) return;
     if (words.length === 1 && isCapitals(words[0])) this.acronyms.add(words[0]);
-    const key = nameKey(words);
-    if (!this.byKey.has(key)) this.byKey.set(key, entry);
-    if (ADJECTIVAL.test(words[words.length - 1])) this.adjectivalKeys.add(key);
-    const first = stem(words[0]);
-    this.maxByFirst.set(first, Math.max(this.maxByFirst.get(first) ?? 0, words.length));
+    for (const variant of [words, ...alternations(words)]) {
+      const key = nameKey(variant);
+      if (!this.byKey.has(key)) this.byKey.set(key, entry);
+      if (ADJECTIVAL.test(variant[variant.length - 1])) this.adjectivalKeys.add(key);
+      const first = stem(variant[0]);
+      this.maxByFirst.set(first, Math.max(this.maxByFirst.get(first) ?? 0, variant.length));
+    }
   }
 
   /** 0 when no known name starts with this word. */
@@ -143,6 +150,24 @@ export class Gazetteer {
   isFirstName(word: string): boolean {
     return this.firstNames.has(stem(word));
   }
+}
+
+/**
+ * A name's forms the stems cannot meet, by the Ukrainian sound changes of its last word: і in a
+ * closed last syllable turns to о when the syllable opens (Краків, Кракова: the stems are крак and
+ * краков), and к, г, х turn to ц, з, с before the dative and locative і (Африка, Африці; Прага,
+ * Празі). Each is written out as one more form, its stem then meets the rest.
+ */
+export function alternations(words: string[]): string[][] {
+  const last = words[words.length - 1];
+  const head = words.slice(0, -1);
+  const out: string[][] = [];
+  if (last.length >= 4 && /[бвгґджзклмнпрстфхцчшщ]ів$/u.test(last))
+    out.push([...head, `${last.slice(0, -2)}ова`]);
+  const soft = { к: 'ці', г: 'зі', х: 'сі' }[last.slice(-2, -1)];
+  if (soft && last.length >= 4 && last.endsWith('а') && /[\u0400-\u04ff]/u.test(last))
+    out.push([...head, last.slice(0, -2) + soft]);
+  return out;
 }
 
 interface GazEntry {

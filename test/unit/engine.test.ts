@@ -318,6 +318,36 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     // Without "суду" in lower case the article gives no evidence: the rule that took it stands.
     assert.deepStrictEqual(spans('Суд першої інстанції відмовив.'), ['ORG Суд першої інстанції']);
   });
+
+  it("a known place's forms that the stems cannot meet: і/о in the last syllable, к/г/х before і", () => {
+    assert.deepStrictEqual(spans('Поляки з Кракова танцювали краков’як.'), ['LOC Кракова']);
+    assert.deepStrictEqual(spans('Чемпіонат пройшов у Південній Африці, а фінал — у Празі.'), [
+      'LOC Празі',
+      'LOC Південній Африці',
+    ]);
+    assert.deepStrictEqual(spans('Вона полетіла до Північної Кароліни.'), ['LOC Північної Кароліни']);
+  });
+
+  it('a name in the locative after у, в, на is a place; in the genitive it may be a person', () => {
+    assert.deepStrictEqual(spans('Там, у Станіславі, сніг уже розтав.'), ['LOC Станіславі']);
+    assert.deepStrictEqual(spans('Будинки мають збудувати в Приазовському.'), ['LOC Приазовському']);
+    assert.deepStrictEqual(spans('Він виспався у Високому Замку.'), ['LOC Високому Замку']);
+    assert.deepStrictEqual(spans('Документи знайшли у Зеленського.'), ['PER Зеленського']);
+  });
+
+  it("a numbered item's first word opens a sentence", () => {
+    assert.deepStrictEqual(spans('Рекомендувати: 1 ) Підготувати проект угоди; 2 ) Укласти договір.'), []);
+  });
+
+  it('an unknown word that opens sentences before a verb again and again is a person, unless written in lower case', () => {
+    assert.deepStrictEqual(spans('Андріана почула кроки. Вона обернулася. Андріана хотіла присісти.'), [
+      'PER Андріана',
+      'PER Андріана',
+    ]);
+    // Once is any capitalised opener; a word the article writes in lower case is a common noun.
+    assert.deepStrictEqual(spans('Андріана почула кроки. Вона обернулася.'), []);
+    assert.deepStrictEqual(spans('Дівчина стояла. Дівчина підійшла до іншої дівчини.'), []);
+  });
 });
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);

@@ -10,6 +10,7 @@ import {
   endsWithAny,
   INNER_CAPITAL,
   INSTRUMENTAL_END,
+  inLocative,
   type NameRun,
   type SentenceScan,
   VERB_END,
@@ -54,6 +55,7 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   if (slavic && PLACE_END.test(n) && !/(ського|ської|ський|цького|цької|цький)$/u.test(n)) return 'LOC';
   if (slavic && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike) return 'ORG';
   if (slavic && INNER_CAPITAL.test(first)) return 'ORG';
+  if (inLocative(x, r)) return 'LOC';
   if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
   return 'PER';
 }

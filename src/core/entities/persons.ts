@@ -13,6 +13,7 @@ import {
   EN_ORG_HEADS,
   endsWithAny,
   INNER_CAPITAL,
+  inLocative,
   type NameRun,
   type SentenceScan,
 } from './scan';
@@ -35,6 +36,8 @@ export function personRun(x: SentenceScan, r: NameRun): number | undefined {
   const patronymic = words.length >= 2 && words.slice(1).some((w) => endsWithAny(w, L.patronymics));
   const titled = L.titles.has(prev) || (prevTok?.text === '.' && a >= 2 && L.titles.has(`${x.low(a - 2)}.`));
   if (!(initials || patronymic || firstName || titled) || allAcronyms(x, words)) return undefined;
+  // A given name alone in the locative (у Станіславі) is a place named after it.
+  if (!(initials || patronymic || titled) && inLocative(x, r)) return undefined;
   const end = firstName && words.length === 1 ? sharedSurname(x, b) : b;
   x.push(a, end, 'PER', firstName || patronymic || initials ? 1 : 0);
   return end;
@@ -65,6 +68,7 @@ export function multiWordName(x: SentenceScan, r: NameRun): number | undefined {
   if (allAcronyms(x, words) || words.some((w) => COMPANY_WORDS.has(w))) x.push(a, b, 'ORG', 0);
   else if (en && EN_ORG_HEADS.has(lastN)) x.push(a, b, 'ORG', 0);
   else if (en && EN_LOC_HEADS.has(lastN)) x.push(a, b, 'LOC', 0);
+  else if (inLocative(x, r)) x.push(a, b, 'LOC', 0);
   else if (!r.sentenceInitial || endsWithAny(last, x.L.surnames)) x.push(a, b, 'PER', 0);
   else x.guess(a, b, 'PER', -1);
   return b;

@@ -61,9 +61,35 @@ function typeVotes(text: string, kept: RawMention[]) {
   };
 }
 
+/** The stems of the article's lower-case words: a word the article also writes in lower case, in any form, is a common word. */
+function lowerCaseStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu)) out.add(stem(m[0]));
+  return out;
+}
+
+/**
+ * An unknown word that opens sentences before a verb again and again is the story's person
+ * ("Андріана могла …", "Андріана почула …"), unless the article writes it in lower case too
+ * (Дівчина … дівчини); once may be any capitalised opener.
+ */
+function storyPersons(text: string, kept: RawMention[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const m of kept)
+    if (m.strength === -2 && m.type === 'PER' && !m.known) {
+      const key = keyOf(text, m);
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+  const often = [...count].filter(([, n]) => n >= 2).map(([key]) => key);
+  if (!often.length) return new Set();
+  const lower = lowerCaseStems(text);
+  return new Set(often.filter((key) => !lower.has(key)));
+}
+
 export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const kept = dropOverlaps(raw);
   const best = typeVotes(text, kept);
+  const persons = storyPersons(text, kept);
   const out: RawMention[] = [];
   for (const m of kept) {
     if (m.known) {
@@ -74,6 +100,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
     if (m.type === 'MISC' || m.strength <= -2) {
       // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
       if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
+      else if (m.type === 'PER' && persons.has(keyOf(text, m))) out.push(m);
       continue;
     }
     if (b && b[0] !== m.type && m.strength <= 0) out.push({ ...m, type: b[0] });

@@ -348,6 +348,18 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Андріана почула кроки. Вона обернулася.'), []);
     assert.deepStrictEqual(spans('Дівчина стояла. Дівчина підійшла до іншої дівчини.'), []);
   });
+
+  it('an initial may be a letter that is also a word (А, В, І, О, Я); a document head does not swallow a person', () => {
+    assert.deepStrictEqual(spans('Відкриття зробили хіміки А . Кекуле і О . М . Бутлеров .'), [
+      'PER А . Кекуле',
+      'PER О . М . Бутлеров',
+    ]);
+    assert.deepStrictEqual(spans('Указ Віктора Ющенка підписано.'), ['PER Віктора Ющенка']);
+  });
+
+  it('a sentence opener the article writes in lower case is no part of the name after it', () => {
+    assert.deepStrictEqual(spans('Уранці Славко поїхав до міста. Було холодно уранці.'), ['PER Славко']);
+  });
 });
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);

@@ -8,7 +8,7 @@ import type { Token } from '../text';
 import type { Language } from '../types';
 import { gazetteerMatch } from './gazetteerMatch';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
-import { capitalisedRun } from './runs';
+import { capitalisedRun, initialAt } from './runs';
 import { capWord, type RawMention, SentenceScan, startsWithAny } from './scan';
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
@@ -67,9 +67,19 @@ function mentionsInSentence(x: SentenceScan): void {
     }
     // A capitalised function word (Про, У, Раніше, The) never starts a name; nor does a Roman
     // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
-    if (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text)) continue;
+    // An initial may be such a word (А . Кекуле, В . Ющенка, І . Я . Горбачевського).
+    const initial = initialAt(tokens, i, x.text) > 0;
+    if (!initial && (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text))) continue;
     if (startsWithAny(t.norm, L.docHeads)) {
-      while (i + 1 < tokens.length && capWord(tokens[i + 1]) && !gaz.lookup([tokens[i + 1].text])) i++;
+      // … but not a person's name after it (Указ Віктора Ющенка, Указ В. Ющенка).
+      const person = (k: number) => gaz.isFirstName(tokens[k].text) || initialAt(tokens, k, x.text) > 0;
+      while (
+        i + 1 < tokens.length &&
+        capWord(tokens[i + 1]) &&
+        !gaz.lookup([tokens[i + 1].text]) &&
+        !person(i + 1)
+      )
+        i++;
       continue;
     }
     i = descriptorAndQuotedName(x, i) ?? capitalisedRun(x, i);

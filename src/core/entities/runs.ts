@@ -17,7 +17,7 @@ import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES } from './words';
 const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/;
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
-function initialAt(tokens: Token[], i: number, text: string): number {
+export function initialAt(tokens: Token[], i: number, text: string): number {
   const t = tokens[i];
   const dot = tokens[i + 1];
   if (t?.kind !== 'word' || !/^\p{Lu}$/u.test(t.text) || dot?.text !== '.' || dot.start - t.end > 1) return 0;

@@ -360,6 +360,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
   it('a sentence opener the article writes in lower case is no part of the name after it', () => {
     assert.deepStrictEqual(spans('Уранці Славко поїхав до міста. Було холодно уранці.'), ['PER Славко']);
   });
+
+  it("a ruler's number is part of the name; an adverb opening the sentence is not", () => {
+    assert.deepStrictEqual(spans('Прихильників Катерини II було 331.'), ['PER Катерини II']);
+    assert.deepStrictEqual(spans('Ініціював польський король Казимир III .'), ['PER Казимир III']);
+    assert.deepStrictEqual(spans('Нещодавно Журило очолив держпідприємство.'), ['PER Журило']);
+  });
 });
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);

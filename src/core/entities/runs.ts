@@ -15,6 +15,8 @@ import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES } from './words';
 
 /** A word in Latin letters (a foreign company's name inside Ukrainian text). */
 const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/;
+/** A Roman numeral, in Latin letters or Cyrillic І. */
+const REGNAL = /^(?:[IVX]{1,4}|І{1,3})$/u;
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 export function initialAt(tokens: Token[], i: number, text: string): number {
@@ -71,6 +73,12 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
     }
     const tj = tokens[j];
     if (run.length > 0 && !adjacent(tokens[run[run.length - 1]], tj, text)) break;
+    // A ruler's number after a given name: Казимир III, Катерини II, Яна III Собеського.
+    if (run.length > 0 && REGNAL.test(tj.text) && run.some((k) => x.gaz.isFirstName(tokens[k].text))) {
+      add(j);
+      j++;
+      continue;
+    }
     if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text))) {
       if (run.length > 0 && breaksRun(x, run, j, longWords)) break;
       add(j);

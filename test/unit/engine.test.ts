@@ -366,6 +366,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Ініціював польський король Казимир III .'), ['PER Казимир III']);
     assert.deepStrictEqual(spans('Нещодавно Журило очолив держпідприємство.'), ['PER Журило']);
   });
+
+  it("a body's name ends before a person's given name", () => {
+    assert.deepStrictEqual(spans('Заяву підписав голова організації УДАРу Анатолій Ревенко.'), [
+      'ORG УДАРу',
+      'PER Анатолій Ревенко',
+    ]);
+    assert.deepStrictEqual(spans('Про це сказав директор департаменту Міненерговугілля Ігор Рубан.'), [
+      'ORG Міненерговугілля',
+      'PER Ігор Рубан',
+    ]);
+  });
 });
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);

@@ -10,8 +10,17 @@ import { guessSingleWord, quotedTitle } from './guesses';
 import { adjectiveHeadRun, isInitialTok, orgHeadRun, regionTail } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
-import { ACRONYM, ADJ_END, adjacent, capWord, type NameRun, type SentenceScan, VERB_END } from './scan';
-import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES } from './words';
+import {
+  ACRONYM,
+  ADJ_END,
+  adjacent,
+  capWord,
+  INNER_CAPITAL,
+  type NameRun,
+  type SentenceScan,
+  VERB_END,
+} from './scan';
+import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES, STATE_COMPOUND } from './words';
 
 /** A word in Latin letters (a foreign company's name inside Ukrainian text). */
 const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/;
@@ -41,6 +50,9 @@ function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number)
   const latin = lang !== 'en' && LATIN.test(prevWord) && LATIN.test(tj.text);
   if (ACRONYM.test(prevWord) !== ACRONYM.test(tj.text) && !adjBeforeAcronym && !latin) return true;
   if (longWords >= 2 && gaz.isFirstName(tj.text)) return true;
+  // A body's name before a person's: голова УДАРу Анатолій Ревенко, Міненерговугілля Ігор Рубан.
+  const body = INNER_CAPITAL.test(prevWord) || STATE_COMPOUND.test(normalizeWord(prevWord));
+  if (body && gaz.isFirstName(tj.text)) return true;
   // A known name starts inside the run: "Закону України" is not one name; but after a given
   // name or an initial a place's name is a surname (Олексій Харько, Б. Хмельницький).
   const afterGivenName = run.length <= 2 && gaz.isFirstName(prevWord);

@@ -70,6 +70,8 @@ export interface LanguageData {
   monthWords: string[];
   /** Heads of document names (Закон, Кодекс): such names are not people, places or organisations. */
   docHeads: string[];
+  /** Heads of laws' names: the country after them is part of the law's name (Закону України, Кримінального кодексу України). */
+  lawHeads?: string[];
   /** Words that open a clausal content after a comma (скільки, як, чи): "пояснили, скільки …". */
   contentIntroducers: string[];
 }

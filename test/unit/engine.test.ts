@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze, quoteView } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/core/article';
 import { findBoilerplate } from '../../src/core/boilerplate';
+import { startsWithAny } from '../../src/core/entities/scan';
 import { detectLanguage } from '../../src/core/language';
 import { normalizeWord, stem } from '../../src/core/morphology';
 import { chainOf } from '../../src/core/sources';
@@ -365,6 +366,22 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Прихильників Катерини II було 331.'), ['PER Катерини II']);
     assert.deepStrictEqual(spans('Ініціював польський король Казимир III .'), ['PER Казимир III']);
     assert.deepStrictEqual(spans('Нещодавно Журило очолив держпідприємство.'), ['PER Журило']);
+  });
+
+  it("a law's country is part of the law's name, not a place of its own", () => {
+    assert.deepStrictEqual(spans('Це порушує статтю 364 Кримінального кодексу України.'), []);
+    assert.deepStrictEqual(spans('Так вимагає Закон України «Про освіту», ухвалений в Україні.'), [
+      'LOC Україні',
+    ]);
+  });
+
+  it('a language without law heads keeps the country after any word', () => {
+    assert.strictEqual(startsWithAny('the', []), false);
+    const en = analyze('The deal was signed in the United States.', { language: 'en' });
+    assert.deepStrictEqual(
+      en.entities.flatMap((e) => e.mentions.map((m) => `${e.type} ${m.text}`)),
+      ['LOC United States'],
+    );
   });
 
   it("a body's name ends before a person's given name", () => {

@@ -60,6 +60,9 @@ function mentionsInSentence(x: SentenceScan): void {
     }
     const t = tokens[i];
     if (!mayStartName(t)) continue;
+    // A law's country is part of the law's name: Закону України, Кримінального кодексу України.
+    if (i > 0 && startsWithAny(tokens[i - 1].norm, L.lawHeads) && gaz.lookup([t.text])?.kind === 'country')
+      continue;
     const known = gazetteerMatch(x, i);
     if (known !== undefined) {
       i = known;

@@ -41,6 +41,7 @@ export interface LangSets {
   surnames: string[];
   pronouns: Set<string>;
   docHeads: string[];
+  lawHeads: string[];
 }
 
 const setsCache = new Map<Language, LangSets>();
@@ -65,6 +66,7 @@ export function langSets(lang: Language): LangSets {
       surnames: d.surnameSuffixes,
       pronouns: wordSet(d.pronouns),
       docHeads: d.docHeads.map(normalizeWord),
+      lawHeads: (d.lawHeads ?? []).map(normalizeWord),
     };
     setsCache.set(lang, s);
   }
@@ -77,6 +79,8 @@ export const EN_LOC_HEADS = wordSet(LANGUAGE_DATA.en.locHeads);
 /** One compiled pattern per word list: a stem followed by at most four letters (an ending). */
 const stemPatterns = new WeakMap<string[], RegExp>();
 export const startsWithAny = (n: string, stems: string[]) => {
+  // An empty list would compile to a pattern of any short word.
+  if (!stems.length) return false;
   let re = stemPatterns.get(stems);
   if (!re) {
     re = new RegExp(`^(?:${alternation([...stems].sort((a, b) => b.length - a.length))})[^\\s]{0,4}$`, 'u');

@@ -394,6 +394,34 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       'PER Ігор Рубан',
     ]);
   });
+
+  it('every item of a list of streets is a place, though alone it reads as a name', () => {
+    assert.deepStrictEqual(
+      spans(
+        'Йдеться про ремонт вулиць: В. Чорновола, Різдвяна, Героїв Сталінграда, б-р Шевченка, 30 років Перемоги, Леніна та Кірова.',
+      ),
+      [
+        'LOC 30 років Перемоги',
+        'LOC В. Чорновола',
+        'LOC Героїв Сталінграда',
+        'LOC Кірова',
+        'LOC Леніна',
+        'LOC Різдвяна',
+        'LOC б-р Шевченка',
+      ],
+    );
+    assert.deepStrictEqual(spans('Відремонтують вул. Завокзальна, Броварська, Головатого.'), [
+      'LOC Броварська',
+      'LOC Головатого',
+      'LOC вул. Завокзальна',
+    ]);
+    // After one street a person may follow; a lower-case word ends the list.
+    assert.deepStrictEqual(spans('На вулиці Шевченка, Іван Петренко відкрив кафе, де Марія Коваль працює.'), [
+      'LOC вулиці Шевченка',
+      'PER Іван Петренко',
+      'PER Марія Коваль',
+    ]);
+  });
 });
 describe('attributions (Ukrainian seed article)', () => {
   const a = analyze(seed);

@@ -10,6 +10,7 @@ import { gazetteerMatch } from './gazetteerMatch';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
 import { capitalisedRun, initialAt } from './runs';
 import { capWord, type RawMention, SentenceScan, startsWithAny } from './scan';
+import { opensStreetList, streetListItem } from './streetLists';
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
 export function findMentions(article: Article, lang: Language): RawMention[] {
@@ -59,6 +60,12 @@ function mentionsInSentence(x: SentenceScan): void {
       continue;
     }
     const t = tokens[i];
+    if (opensStreetList(x, i)) continue;
+    const street = streetListItem(x, i);
+    if (street !== undefined) {
+      i = street;
+      continue;
+    }
     if (!mayStartName(t)) continue;
     // A law's country is part of the law's name: Закону України, Кримінального кодексу України.
     if (i > 0 && startsWithAny(tokens[i - 1].norm, L.lawHeads) && gaz.lookup([t.text])?.kind === 'country')

@@ -74,8 +74,10 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
 }
 
 /** Includes a house number after a street: ", 12", ", 2-6". */
-export function houseNumber(tokens: Token[], b: number): number {
+export function houseNumber(tokens: Token[], b: number, yearWords?: ReadonlySet<string>): number {
   if (tokens[b + 1]?.text !== ',' || tokens[b + 2]?.kind !== 'number') return b;
+  // Not a house number but the next street of a list: вул. Шевченка, 30 років Перемоги.
+  if (yearWords?.has(tokens[b + 3]?.norm ?? '')) return b;
   let end = b + 2;
   while (tokens[end + 1] && /^[-/]$/.test(tokens[end + 1].text) && tokens[end + 2]?.kind === 'number')
     end += 2;

@@ -14,8 +14,11 @@ export function streetRun(x: SentenceScan, r: NameRun): number | undefined {
         ? a - 2
         : -1;
   if (pre < 0) return undefined;
-  const end = houseNumber(tokens, b);
+  const end = houseNumber(tokens, b, x.L.streetYearWords);
   x.push(pre, end, 'LOC', 1);
+  // More streets may follow (вул. Завокзальна, Броварська): streetLists.ts.
+  x.streetListEnd = end;
+  x.streetListDeclared = false;
   return end;
 }
 

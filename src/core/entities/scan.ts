@@ -42,6 +42,9 @@ export interface LangSets {
   pronouns: Set<string>;
   docHeads: string[];
   lawHeads: string[];
+  streetListHeads: Set<string>;
+  streetListJoiners: Set<string>;
+  streetYearWords: Set<string>;
 }
 
 const setsCache = new Map<Language, LangSets>();
@@ -67,6 +70,9 @@ export function langSets(lang: Language): LangSets {
       pronouns: wordSet(d.pronouns),
       docHeads: d.docHeads.map(normalizeWord),
       lawHeads: (d.lawHeads ?? []).map(normalizeWord),
+      streetListHeads: wordSet(d.streetLists?.heads ?? []),
+      streetListJoiners: wordSet(d.streetLists?.joiners ?? []),
+      streetYearWords: wordSet(d.streetLists?.yearWords ?? []),
     };
     setsCache.set(lang, s);
   }
@@ -155,6 +161,10 @@ export class SentenceScan {
   readonly firstWord: number;
   readonly L: LangSets;
   readonly gaz = gazetteerIndex();
+  /** The token after which a list of streets may go on (streetLists.ts); −1: none open. */
+  streetListEnd = -1;
+  /** Whether the open list was opened by a plural head or a colon (ремонт вулиць:), not by one street. */
+  streetListDeclared = false;
 
   constructor(
     readonly text: string,

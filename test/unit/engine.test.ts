@@ -395,6 +395,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('Roman numerals typed in Cyrillic letters are no names', () => {
+    assert.deepStrictEqual(
+      spans('У кінці ХІХ століття для жителів ІІ зони та учнів I-III ступенів відкрили школу І-го рівня.'),
+      [],
+    );
+    assert.deepStrictEqual(spans('Указ Катерини II підписали в Петербурзі.'), [
+      'LOC Петербурзі',
+      'PER Катерини II',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -43,6 +43,12 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
   return out;
 }
 
+/**
+ * A Roman numeral, also typed with the Cyrillic І and Х (ХІХ століття, ІІ зони, І-го, I-III
+ * ступенів); a lone Cyrillic І or Х is a word or an initial.
+ */
+const ROMAN_NUMERAL = /^(?:[IVXLC]+|[ІХIVXLC]{2,}|[ІХ](?=-\p{Ll}))(?:-(?:[IVXLCІХ]+|\p{Ll}{1,3}))?$/u;
+
 /** A token that may start a name: a capitalised word, or a number like "1+1" (a TV channel). */
 function mayStartName(t: Token): boolean {
   if (!(t.kind === 'word' || (t.kind === 'number' && /^\d+\+\d+$/.test(t.text)))) return false;
@@ -79,7 +85,7 @@ function mentionsInSentence(x: SentenceScan): void {
     // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
     // An initial may be such a word (А . Кекуле, В . Ющенка, І . Я . Горбачевського).
     const initial = initialAt(tokens, i, x.text) > 0;
-    if (!initial && (L.stopCap.has(t.text) || /^[IVXLC]+$/.test(t.text))) continue;
+    if (!initial && (L.stopCap.has(t.text) || ROMAN_NUMERAL.test(t.text))) continue;
     if (startsWithAny(t.norm, L.docHeads)) {
       // … but not a person's name after it (Указ Віктора Ющенка, Указ В. Ющенка).
       const person = (k: number) => gaz.isFirstName(tokens[k].text) || initialAt(tokens, k, x.text) > 0;

@@ -395,6 +395,19 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a vehicle named by maker and model is a product, not a person; the maker alone is a company', () => {
+    assert.deepStrictEqual(
+      spans('Мерія Львова купила авто Skoda Superb 1,8, Toyota land cruiser 2011 р.в. та Audi Q7.'),
+      ['ORG Мерія Львова'],
+    );
+    assert.deepStrictEqual(spans('Мерія Львова купила Skoda, а Тарас Шевченко продав Toyota.'), [
+      'ORG Skoda',
+      'ORG Toyota',
+      'ORG Мерія Львова',
+      'PER Тарас Шевченко',
+    ]);
+  });
+
   it('Roman numerals typed in Cyrillic letters are no names', () => {
     assert.deepStrictEqual(
       spans('У кінці ХІХ століття для жителів ІІ зони та учнів I-III ступенів відкрили школу І-го рівня.'),

@@ -7,6 +7,7 @@ import type { Article } from '../article';
 import type { Token } from '../text';
 import type { Language } from '../types';
 import { gazetteerMatch } from './gazetteerMatch';
+import { productName } from './products';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
 import { capitalisedRun, initialAt } from './runs';
 import { capWord, type RawMention, SentenceScan, startsWithAny } from './scan';
@@ -76,6 +77,11 @@ function mentionsInSentence(x: SentenceScan): void {
     // A law's country is part of the law's name: Закону України, Кримінального кодексу України.
     if (i > 0 && startsWithAny(tokens[i - 1].norm, L.lawHeads) && gaz.lookup([t.text])?.kind === 'country')
       continue;
+    const product = productName(x, i);
+    if (product !== undefined) {
+      i = product;
+      continue;
+    }
     const known = gazetteerMatch(x, i);
     if (known !== undefined) {
       i = known;

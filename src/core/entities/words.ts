@@ -8,6 +8,13 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set(data.companyWords);
 export const SETTLEMENT_PREFIXES: ReadonlySet<string> = new Set(data.settlementPrefixes);
 /** Words that end an organisation's genitive tail. */
 export const GENITIVE_STOPS: ReadonlySet<string> = new Set(data.genitiveStops);
+/**
+ * Makers of vehicles, by the first word of their name (Land of Land Rover): with a model after
+ * them (Skoda Superb, Toyota Land Cruiser) they name a product, not a person or a company.
+ */
+export const PRODUCT_MAKERS: ReadonlySet<string> = new Set(
+  data.productMakers.map((m) => m.split(' ')[0].toLowerCase()),
+);
 /** Lower-case particles inside English names: Ludwig van Beethoven, Osama bin Laden. */
 export const EN_NAME_PARTICLES: ReadonlySet<string> = new Set(data.englishNameParticles);
 /** A direction before a place is part of its name: Західна Україна, Східної Європи. */

@@ -395,6 +395,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a colloquial given name (Юра, Славко, Наталочка) is a person even where it opens the sentence', () => {
+    assert.deepStrictEqual(spans('Юра був азартний і наполегливий.'), ['PER Юра']);
+    assert.deepStrictEqual(spans('Наталочка скрізь постояла, а Славко попервах навіть не збагнув.'), [
+      'PER Наталочка',
+      'PER Славко',
+    ]);
+    // Forms that share a stem with common words are left out: Люди, Дім, Коли stay words.
+    assert.deepStrictEqual(spans('Люди прийшли додому. Дім стояв порожній. Коли стемніло, всі пішли.'), []);
+  });
+
   it('a vehicle named by maker and model is a product, not a person; the maker alone is a company', () => {
     assert.deepStrictEqual(
       spans('Мерія Львова купила авто Skoda Superb 1,8, Toyota land cruiser 2011 р.в. та Audi Q7.'),

@@ -395,6 +395,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a verb between an acronym and a quoted name makes a clause; a lower-case phrase after a closed name is no part of it', () => {
+    assert.deepStrictEqual(spans('Людина з таким ПІБ очолювала НАК «Украгролізинг» два роки.'), [
+      'ORG НАК «Украгролізинг»',
+    ]);
+    assert.deepStrictEqual(
+      spans('Йдеться про майно Національної академії аграрних наук України та доведення їх до банкрутства.'),
+      ['ORG Національної академії аграрних наук України'],
+    );
+  });
+
   it('a colloquial given name (Юра, Славко, Наталочка) is a person even where it opens the sentence', () => {
     assert.deepStrictEqual(spans('Юра був азартний і наполегливий.'), ['PER Юра']);
     assert.deepStrictEqual(spans('Наталочка скрізь постояла, а Славко попервах навіть не збагнув.'), [

@@ -139,6 +139,10 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       const nx = tokens[k + 1];
       // "… наук України та Міністерство …": a second institution, not part of the first name.
       if (nx && isCapitalized(nx.text) && startsWithAny(nx.norm, L.orgHeads)) break;
+      // A name closed by its country or region goes on with no lower-case phrase: "… наук
+      // України та доведення її ролі".
+      const closed = isCapitalized(tokens[k - 1].text) && !ACRONYM.test(tokens[k - 1].text);
+      if (nx && !isCapitalized(nx.text) && end === k - 1 && closed) break;
       if (nx && nx.kind === 'word') continue;
       break;
     }

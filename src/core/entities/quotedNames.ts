@@ -5,7 +5,7 @@
  * Each rule returns the index of the last token it took, or undefined.
  */
 import { isCapitalized } from '../text';
-import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, type SentenceScan, startsWithAny } from './scan';
+import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, type SentenceScan, startsWithAny, VERB_END } from './scan';
 
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
@@ -17,8 +17,10 @@ export function formAndQuotedName(x: SentenceScan, i: number): number | undefine
   let q = i + 1;
   // Between the form and the name: lower-case words (ТОВ фірма «Київ») or another form or
   // acronym (ТОВ НПП «Укргазгеоавтоматика»).
+  // A verb between them makes a clause (ФДМУ пояснили законом «Про оренду …»), no name.
   const between = (t: (typeof tokens)[number] | undefined) =>
-    t?.kind === 'word' && (!isCapitalized(t.text) || L.orgForms.has(t.text) || ACRONYM.test(t.text));
+    t?.kind === 'word' &&
+    ((!isCapitalized(t.text) && !VERB_END.test(t.norm)) || L.orgForms.has(t.text) || ACRONYM.test(t.text));
   while (q < i + 3 && between(tokens[q])) q++;
   // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
   if (!x.isOpenQuote(q) || !/^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) return undefined;

@@ -395,6 +395,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('an adjective before a place noun names a place (шосе, водосховище, автовокзал, імперія)', () => {
+    assert.deepStrictEqual(
+      spans(
+        'Ділянка лежить між Столичним шосе і берегом Київського водосховища, а від Стрийського автовокзалу їхати годину.',
+      ),
+      ['LOC Київського водосховища', 'LOC Столичним шосе', 'LOC Стрийського автовокзалу'],
+    );
+  });
+
   it('a verb between an acronym and a quoted name makes a clause; a lower-case phrase after a closed name is no part of it', () => {
     assert.deepStrictEqual(spans('Людина з таким ПІБ очолювала НАК «Украгролізинг» два роки.'), [
       'ORG НАК «Украгролізинг»',

@@ -395,6 +395,21 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('adjectives sharing one place head: two joined by та are one name, a list parted by commas is one place each', () => {
+    assert.deepStrictEqual(spans('Операція триває на території Донецької і Луганської областей.'), [
+      'LOC Донецької і Луганської областей',
+    ]);
+    assert.deepStrictEqual(spans('Вдень у Київській, Житомирській та Черкаській областях дощ.'), [
+      'LOC Житомирській',
+      'LOC Київській',
+      'LOC Черкаській областях',
+    ]);
+    assert.deepStrictEqual(spans('Сніг у Дніпропетровській та в Сумській областях.'), [
+      'LOC Дніпропетровській',
+      'LOC Сумській областях',
+    ]);
+  });
+
   it('an adjective before a place noun names a place (шосе, водосховище, автовокзал, імперія)', () => {
     assert.deepStrictEqual(
       spans(

@@ -19,7 +19,7 @@ import {
   startsWithAny,
   VERB_END,
 } from './scan';
-import { GENITIVE_STOPS, STATE_COMPOUND, STREET_HEAD } from './words';
+import { GENITIVE_STOPS, SHARED_PLACE_HEAD, STATE_COMPOUND, STREET_HEAD } from './words';
 
 const CONJUNCTION = /^(і|та|й|и|and|of)$/;
 
@@ -59,6 +59,14 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     x.push(r.a, end, head.kind, 1);
     return end;
   }
+  const shared = r.words.length === 1 ? sharedPlaceHead(x, r.a, r.b) : undefined;
+  if (shared) {
+    // NER-UK takes two adjectives joined by та as one name with their head (Донецької і Луганської
+    // областей); commas or a repeated preposition (… Полтавській та в Сумській областях) part them.
+    const end = shared.parted ? r.b : shared.head;
+    x.push(r.a, end, 'LOC', 1);
+    return end;
+  }
   const nx = tokens[r.b + 1];
   // A first name with an adjective's ending (Андрій, Юрій) before a verb (Андрій відчув) is a name.
   if (r.words.length === 1 && x.gaz.isFirstName(r.first)) return undefined;
@@ -70,6 +78,41 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     r.words.length === 1
   )
     return r.b;
+  return undefined;
+}
+
+const LIST_GLUE = /^(?:,|та|і|й|и)$/u;
+const LIST_PREP = /^(?:в|у|во)$/u;
+
+/**
+ * Capitalised adjectives listed before the place head they share (Донецької і Луганської
+ * областей; у Дніпропетровській, Полтавській та в Сумській областях): the head's index, and
+ * whether commas or a repeated preposition part the list.
+ */
+function sharedPlaceHead(
+  x: SentenceScan,
+  a: number,
+  b: number,
+): { head: number; parted: boolean } | undefined {
+  const { tokens } = x;
+  let glued = false;
+  // The last items of a list parted by commas (Київській, Житомирській та Черкаській).
+  const before = tokens[a - 2];
+  let parted = tokens[a - 1]?.text === ',' && !!before && capWord(before) && ADJ_END.test(before.norm);
+  for (let k = b + 1; k < tokens.length && k <= b + 16; k++) {
+    const t = tokens[k];
+    if (LIST_GLUE.test(t.norm) || LIST_PREP.test(t.norm)) {
+      glued = true;
+      parted ||= t.text === ',' || LIST_PREP.test(t.norm);
+      continue;
+    }
+    if (t.kind !== 'word') return undefined;
+    if (isCapitalized(t.text)) {
+      if (!ADJ_END.test(t.norm)) return undefined;
+      continue;
+    }
+    return glued && SHARED_PLACE_HEAD.test(t.norm) ? { head: k, parted } : undefined;
+  }
   return undefined;
 }
 

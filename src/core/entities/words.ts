@@ -19,6 +19,8 @@ export const PRODUCT_MAKERS: ReadonlySet<string> = new Set(
 export const EN_NAME_PARTICLES: ReadonlySet<string> = new Set(data.englishNameParticles);
 /** A direction before a place is part of its name: Західна Україна, Східної Європи. */
 export const DIRECTION = new RegExp(`^(?:${alternation(data.directionStems)})[\\p{L}‐-]*$`, 'u');
+/** Plural heads that adjectives listed before them share: Донецької і Луганської областей. */
+export const SHARED_PLACE_HEAD = new RegExp(`^(?:${alternation(data.sharedPlaceHeadStems)})`, 'u');
 /** Heads after which a house number belongs to the place: вул. Горького, 12; Контрактовій площі, 4. */
 export const STREET_HEAD = new RegExp(`^(?:${alternation(data.streetHeadStems)})`, 'u');
 /**

@@ -395,6 +395,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a surname that opens with an institution's stem (Філіпчук: філія) is a person", () => {
+    assert.deepStrictEqual(spans('Звинувачення проти себе Філіпчук називає замовними.'), ['PER Філіпчук']);
+    assert.deepStrictEqual(spans('Директор Філії банку підписав договір.'), ['ORG Філії банку']);
+  });
+
   it('adjectives sharing one place head: two joined by та are one name, a list parted by commas is one place each', () => {
     assert.deepStrictEqual(spans('Операція триває на території Донецької і Луганської областей.'), [
       'LOC Донецької і Луганської областей',

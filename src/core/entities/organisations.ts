@@ -13,6 +13,7 @@ import {
   ADJ_END_WIDE,
   adjacent,
   capWord,
+  endsWithAny,
   type LangSets,
   type NameRun,
   type SentenceScan,
@@ -31,11 +32,11 @@ export function isInitialTok(tokens: Token[], k: number): boolean {
 export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
   const { tokens, text, L } = x;
   const compound = r.run.some((k) => STATE_COMPOUND.test(tokens[k].norm));
-  if (
-    !(compound || r.run.some((k) => startsWithAny(tokens[k].norm, L.orgHeads))) ||
-    r.run.some((k) => isInitialTok(tokens, k))
-  )
-    return undefined;
+  // A head's stem may open a surname (філі- of Філіпчук, суд- of Судак): a word with a surname's
+  // ending is no head.
+  const head = (k: number) =>
+    startsWithAny(tokens[k].norm, L.orgHeads) && !endsWithAny(tokens[k].text, L.surnames);
+  if (!(compound || r.run.some(head)) || r.run.some((k) => isInitialTok(tokens, k))) return undefined;
   const end = extendGenitive(tokens, r.b, L, text);
   // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
   if (r.words.length === 1 && end === r.b && r.sentenceInitial && !compound) return r.b;

@@ -398,6 +398,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
   it("a surname that opens with an institution's stem (Філіпчук: філія) is a person", () => {
     assert.deepStrictEqual(spans('Звинувачення проти себе Філіпчук називає замовними.'), ['PER Філіпчук']);
     assert.deepStrictEqual(spans('Директор Філії банку підписав договір.'), ['ORG Філії банку']);
+    // An acronym head (ОДА) is a whole word, no stem: Одарич is a surname.
+    assert.deepStrictEqual(spans('Заступник мера Києва Сергія Одарича пішов у Житомирську ОДА.'), [
+      'LOC Києва',
+      'ORG Житомирську ОДА',
+      'PER Сергія Одарича',
+    ]);
   });
 
   it('adjectives sharing one place head: two joined by та are one name, a list parted by commas is one place each', () => {

@@ -14,10 +14,10 @@ import {
   adjacent,
   capWord,
   endsWithAny,
+  isOrgHead,
   type LangSets,
   type NameRun,
   type SentenceScan,
-  startsWithAny,
   VERB_END,
 } from './scan';
 import { GENITIVE_STOPS, SHARED_PLACE_HEAD, STATE_COMPOUND, STREET_HEAD } from './words';
@@ -34,8 +34,7 @@ export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
   const compound = r.run.some((k) => STATE_COMPOUND.test(tokens[k].norm));
   // A head's stem may open a surname (філі- of Філіпчук, суд- of Судак): a word with a surname's
   // ending is no head.
-  const head = (k: number) =>
-    startsWithAny(tokens[k].norm, L.orgHeads) && !endsWithAny(tokens[k].text, L.surnames);
+  const head = (k: number) => isOrgHead(L, tokens[k]) && !endsWithAny(tokens[k].text, L.surnames);
   if (!(compound || r.run.some(head)) || r.run.some((k) => isInitialTok(tokens, k))) return undefined;
   const end = extendGenitive(tokens, r.b, L, text);
   // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
@@ -182,7 +181,7 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       if (k === from + 1) break;
       const nx = tokens[k + 1];
       // "… наук України та Міністерство …": a second institution, not part of the first name.
-      if (nx && isCapitalized(nx.text) && startsWithAny(nx.norm, L.orgHeads)) break;
+      if (nx && isCapitalized(nx.text) && isOrgHead(L, nx)) break;
       // A name closed by its country or region goes on with no lower-case phrase: "… наук
       // України та доведення її ролі".
       const closed = isCapitalized(tokens[k - 1].text) && !ACRONYM.test(tokens[k - 1].text);

@@ -5,7 +5,7 @@
  * Each rule returns the index of the last token it took, or undefined.
  */
 import { isCapitalized } from '../text';
-import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, type SentenceScan, startsWithAny, VERB_END } from './scan';
+import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, isOrgHead, type SentenceScan, VERB_END } from './scan';
 
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
@@ -55,13 +55,7 @@ export function descriptorAndQuotedName(x: SentenceScan, i: number): number | un
   if (lang === 'en') return undefined;
   let q = i + 1;
   while (q < i + 4 && tokens[q]?.kind === 'word' && !isCapitalized(tokens[q].text)) q++;
-  if (
-    !(
-      q > i + 1 &&
-      x.isOpenQuote(q) &&
-      (L.orgQuotedNouns.has(x.low(q - 1)) || startsWithAny(tokens[q - 1].norm, L.orgHeads))
-    )
-  )
+  if (!(q > i + 1 && x.isOpenQuote(q) && (L.orgQuotedNouns.has(x.low(q - 1)) || isOrgHead(L, tokens[q - 1]))))
     return undefined;
   // The words before the head noun describe it (Міжнародний благодійний фонд); a noun among them
   // is no part of the name (Власником фірми «УПС», Кінцевих бенефіціарів компанії «Юнітранс»).

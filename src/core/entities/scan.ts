@@ -28,7 +28,9 @@ export interface LangSets {
   orgForms: Set<string>;
   orgMediaNouns: Set<string>;
   orgQuotedNouns: Set<string>;
+  /** Stems of organisation heads (міністерств, служб); acronym heads (ОДА, РДА) apart: they are whole words. */
   orgHeads: string[];
+  orgAcronymHeads: Set<string>;
   locHeads: string[];
   locPrefixes: Set<string>;
   locPreps: Set<string>;
@@ -57,7 +59,8 @@ export function langSets(lang: Language): LangSets {
       orgForms: new Set(d.orgForms),
       orgMediaNouns: wordSet(d.orgMediaNouns),
       orgQuotedNouns: wordSet(d.orgQuotedNouns),
-      orgHeads: d.orgHeads.map(normalizeWord),
+      orgHeads: d.orgHeads.filter((h) => h !== h.toUpperCase()).map(normalizeWord),
+      orgAcronymHeads: new Set(d.orgHeads.filter((h) => h === h.toUpperCase())),
       locHeads: d.locHeads.map(normalizeWord),
       locPrefixes: wordSet(d.locPrefixes),
       locPreps: wordSet(d.locPrepositions),
@@ -152,6 +155,10 @@ export function inLocative(x: SentenceScan, r: NameRun): boolean {
   const end = x.L.locativeEnd;
   return !!end && x.L.locativePreps.has(r.prev) && end.test(normalizeWord(r.first));
 }
+
+/** An organisation's head noun (Міністерство, служби) or acronym (ОДА); an acronym's letters never open another word (Одарич). */
+export const isOrgHead = (L: LangSets, t: Token) =>
+  L.orgAcronymHeads.has(t.text) || startsWithAny(t.norm, L.orgHeads);
 
 const OPENING_MARKS = new Set(['«', '„', '“', '"']);
 
@@ -249,12 +256,10 @@ export class SentenceScan {
       // Adjectives (районної, обласної, аудиторська) come before the head noun.
       if (
         ADJ_END.test(this.low(k)) ||
-        (ADJ_END_WIDE.test(this.low(k)) &&
-          !startsWithAny(t.norm, L.orgHeads) &&
-          !startsWithAny(t.norm, L.locHeads))
+        (ADJ_END_WIDE.test(this.low(k)) && !isOrgHead(L, t) && !startsWithAny(t.norm, L.locHeads))
       )
         continue;
-      if (startsWithAny(t.norm, L.orgHeads)) return { k, kind: 'ORG' };
+      if (isOrgHead(L, t)) return { k, kind: 'ORG' };
       if (!startsWithAny(t.norm, L.locHeads)) return undefined;
       // "обласна", "районна" look like a place head but are adjectives before an institution's:
       // Житомирська обласна державна адміністрація.

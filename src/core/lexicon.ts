@@ -72,6 +72,8 @@ export interface LanguageData {
   docHeads: string[];
   /** Heads of laws' names: the country after them is part of the law's name (Закону України, Кримінального кодексу України). */
   lawHeads?: string[];
+  /** Acronyms that head a territory's name after its adjective (П’ядицька ОТГ). */
+  locAcronymHeads?: string[];
   /**
    * Lists of streets: plural heads that open one (ремонт вулиць: Різдвяна, Одеська), the words that
    * join its items besides commas, and the words of a dated name (30 років Перемоги).

@@ -395,6 +395,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("common abbreviations (ОТГ, АТО, КСВ) name nothing; a code's articles (ст. 189 КК України) name no place; an adjective and ОТГ are a place", () => {
+    assert.deepStrictEqual(
+      spans('Йому висунуто звинувачення за ст. 189 КК України, а проекти КСВ для учасників АТО зупинили.'),
+      [],
+    );
+    assert.deepStrictEqual(spans('Новостворена П’ядицька ОТГ запрацювала, і ОТГ вже має бюджет.'), [
+      'LOC П’ядицька ОТГ',
+    ]);
+  });
+
   it("a surname that opens with an institution's stem (Філіпчук: філія) is a person", () => {
     assert.deepStrictEqual(spans('Звинувачення проти себе Філіпчук називає замовними.'), ['PER Філіпчук']);
     assert.deepStrictEqual(spans('Директор Філії банку підписав договір.'), ['ORG Філії банку']);

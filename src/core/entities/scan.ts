@@ -31,6 +31,7 @@ export interface LangSets {
   /** Stems of organisation heads (міністерств, служб); acronym heads (ОДА, РДА) apart: they are whole words. */
   orgHeads: string[];
   orgAcronymHeads: Set<string>;
+  locAcronymHeads: Set<string>;
   locHeads: string[];
   locPrefixes: Set<string>;
   locPreps: Set<string>;
@@ -61,6 +62,7 @@ export function langSets(lang: Language): LangSets {
       orgQuotedNouns: wordSet(d.orgQuotedNouns),
       orgHeads: d.orgHeads.filter((h) => h !== h.toUpperCase()).map(normalizeWord),
       orgAcronymHeads: new Set(d.orgHeads.filter((h) => h === h.toUpperCase())),
+      locAcronymHeads: new Set(d.locAcronymHeads ?? []),
       locHeads: d.locHeads.map(normalizeWord),
       locPrefixes: wordSet(d.locPrefixes),
       locPreps: wordSet(d.locPrepositions),
@@ -252,6 +254,9 @@ export class SentenceScan {
     const { tokens, text, L } = this;
     for (let k = from; k < tokens.length && k < from + max; k++) {
       const t = tokens[k];
+      // A territory's acronym is its head (П’ядицька ОТГ).
+      if (k === from && L.locAcronymHeads.has(t.text) && adjacent(tokens[k - 1], t, text))
+        return { k, kind: 'LOC' };
       if (t.kind !== 'word' || isCapitalized(t.text) || !adjacent(tokens[k - 1], t, text)) return undefined;
       // Adjectives (районної, обласної, аудиторська) come before the head noun.
       if (

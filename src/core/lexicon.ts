@@ -72,6 +72,8 @@ export interface LanguageData {
   docHeads: string[];
   /** Heads of laws' names: the country after them is part of the law's name (Закону України, Кримінального кодексу України). */
   lawHeads?: string[];
+  /** Offices whose country is part of the office's name (Президента України, Міністр оборони України). */
+  officeHeads?: string[];
   /** Acronyms that head a territory's name after its adjective (П’ядицька ОТГ). */
   locAcronymHeads?: string[];
   /**

@@ -395,6 +395,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("an office's title takes its country (Президента України: a job in NER-UK); in lower case the country is a place", () => {
+    assert.deepStrictEqual(
+      spans('Указ Президента України підписано, а Міністр оборони України відзначив військових.'),
+      [],
+    );
+    assert.deepStrictEqual(spans('Після обрання президентом України він продав фірму.'), ['LOC України']);
+  });
+
   it("common abbreviations (ОТГ, АТО, КСВ) name nothing; a code's articles (ст. 189 КК України) name no place; an adjective and ОТГ are a place", () => {
     assert.deepStrictEqual(
       spans('Йому висунуто звинувачення за ст. 189 КК України, а проекти КСВ для учасників АТО зупинили.'),

@@ -57,6 +57,19 @@ function mayStartName(t: Token): boolean {
   return upper || (t.kind === 'number' && /^\d/.test(t.text));
 }
 
+/** Token i follows an office's title (Президента, Міністра оборони, Міністр закордонних справ): up to three lower-case words between. */
+function afterOffice(x: SentenceScan, i: number): boolean {
+  const { tokens, L } = x;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return false;
+    // Written as an official title, with a capital (NER-UK tags the country after "президента").
+    if (startsWithAny(t.norm, L.officeHeads)) return capWord(t);
+    if (capWord(t)) return false;
+  }
+  return false;
+}
+
 function mentionsInSentence(x: SentenceScan): void {
   const { tokens, L, gaz } = x;
   for (let i = 0; i < tokens.length; i++) {
@@ -74,8 +87,13 @@ function mentionsInSentence(x: SentenceScan): void {
       continue;
     }
     if (!mayStartName(t)) continue;
-    // A law's country is part of the law's name: Закону України, Кримінального кодексу України.
-    if (i > 0 && startsWithAny(tokens[i - 1].norm, L.lawHeads) && gaz.lookup([t.text])?.kind === 'country')
+    // A law's country is part of the law's name (Закону України, Кримінального кодексу України),
+    // an office's of the office (Президента України, Міністр оборони України: a job in NER-UK).
+    if (
+      i > 0 &&
+      (startsWithAny(tokens[i - 1].norm, L.lawHeads) || afterOffice(x, i)) &&
+      gaz.lookup([t.text])?.kind === 'country'
+    )
       continue;
     const product = productName(x, i);
     if (product !== undefined) {

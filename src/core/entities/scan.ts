@@ -45,6 +45,7 @@ export interface LangSets {
   pronouns: Set<string>;
   docHeads: string[];
   lawHeads: string[];
+  officeHeads: string[];
   streetListHeads: Set<string>;
   streetListJoiners: Set<string>;
   streetYearWords: Set<string>;
@@ -75,6 +76,7 @@ export function langSets(lang: Language): LangSets {
       pronouns: wordSet(d.pronouns),
       docHeads: d.docHeads.map(normalizeWord),
       lawHeads: (d.lawHeads ?? []).map(normalizeWord),
+      officeHeads: (d.officeHeads ?? []).map(normalizeWord),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),
       streetListJoiners: wordSet(d.streetLists?.joiners ?? []),
       streetYearWords: wordSet(d.streetLists?.yearWords ?? []),

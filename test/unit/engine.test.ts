@@ -424,6 +424,20 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("two adjectives joined by та share an institution's head; an adjective-like surname before та and a name is a person", () => {
+    assert.deepStrictEqual(spans('Пан Лазорко раніше керував Дрогобицьким і Надвірнянським НПЗ.'), [
+      'ORG Дрогобицьким і Надвірнянським НПЗ',
+      'PER Лазорко',
+    ]);
+    assert.deepStrictEqual(spans('У перегонах Бродський і Одарич підтримували Порошенка.'), [
+      'PER Бродський',
+      'PER Одарич',
+      'PER Порошенка',
+    ]);
+    const found = spans('Читання зі Старого та Нового Заповітів і традиції Західного та Східного обрядів.');
+    assert.ok(!found.includes('PER Старого') && !found.includes('PER Західного'), found.join(', '));
+  });
+
   it('adjectives sharing one place head: two joined by та are one name, a list parted by commas is one place each', () => {
     assert.deepStrictEqual(spans('Операція триває на території Донецької і Луганської областей.'), [
       'LOC Донецької і Луганської областей',

@@ -59,12 +59,17 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     x.push(r.a, end, head.kind, 1);
     return end;
   }
-  const shared = r.words.length === 1 ? sharedPlaceHead(x, r.a, r.b) : undefined;
+  const shared = r.words.length === 1 ? sharedHead(x, r.a, r.b) : undefined;
   if (shared) {
-    // NER-UK takes two adjectives joined by та as one name with their head (Донецької і Луганської
-    // областей); commas or a repeated preposition (… Полтавській та в Сумській областях) part them.
-    const end = shared.parted ? r.b : shared.head;
-    x.push(r.a, end, 'LOC', 1);
+    // NER-UK takes adjectives joined by та as one name with their head (Донецької і Луганської
+    // областей, Дрогобицьким і Надвірнянським НПЗ); places listed with commas or a repeated
+    // preposition (… Полтавській та в Сумській областях) are a name each.
+    const end = shared.parted
+      ? r.b
+      : shared.kind === 'ORG'
+        ? extendGenitive(tokens, shared.head, L, text)
+        : shared.head;
+    x.push(r.a, end, shared.kind, 1);
     return end;
   }
   const nx = tokens[r.b + 1];
@@ -75,43 +80,61 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     !isCapitalized(nx.text) &&
     adjacent(tokens[r.b], nx, text) &&
     !VERB_END.test(nx.norm) &&
-    r.words.length === 1
+    r.words.length === 1 &&
+    // Before a conjunction and another name it is a surname (Бродський і Одарич), unless an
+    // adjective and its noun follow (Західного та Східного обрядів).
+    !(CONJUNCTION.test(nx.norm) && capWord(tokens[r.b + 2]) && !adjectiveAndNoun(tokens, r.b + 2))
   )
     return r.b;
   return undefined;
 }
 
+/** An adjective at k and a word after it (Східного обрядів, Нового Заповітів). */
+const adjectiveAndNoun = (tokens: Token[], k: number) =>
+  ADJ_END.test(tokens[k].norm) && tokens[k + 1]?.kind === 'word';
+
 const LIST_GLUE = /^(?:,|та|і|й|и)$/u;
 const LIST_PREP = /^(?:в|у|во)$/u;
 
 /**
- * Capitalised adjectives listed before the place head they share (Донецької і Луганської
- * областей; у Дніпропетровській, Полтавській та в Сумській областях): the head's index, and
- * whether commas or a repeated preposition part the list.
+ * Capitalised adjectives listed before the head they share: a place's (Донецької і Луганської
+ * областей; у Дніпропетровській, Полтавській та в Сумській областях) or, for two joined by та, an
+ * institution's (Дрогобицьким і Надвірнянським НПЗ; Маневицького і Колківського лісгоспів).
+ * The head's index and kind, and whether commas or a repeated preposition part a list of places.
  */
-function sharedPlaceHead(
+function sharedHead(
   x: SentenceScan,
   a: number,
   b: number,
-): { head: number; parted: boolean } | undefined {
-  const { tokens } = x;
+): { head: number; kind: 'ORG' | 'LOC'; parted: boolean } | undefined {
+  const { tokens, L } = x;
   let glued = false;
+  let commas = false;
   // The last items of a list parted by commas (Київській, Житомирській та Черкаській).
   const before = tokens[a - 2];
   let parted = tokens[a - 1]?.text === ',' && !!before && capWord(before) && ADJ_END.test(before.norm);
   for (let k = b + 1; k < tokens.length && k <= b + 16; k++) {
     const t = tokens[k];
+    // A preposition parts places (та в Сумській областях; Новофедорівкою в Сакському районі: a
+    // place and its district); an institution's head takes no preposition (Виспянського у
+    // Польському театрі is no list).
     if (LIST_GLUE.test(t.norm) || LIST_PREP.test(t.norm)) {
       glued = true;
+      commas ||= t.text === ',' || LIST_PREP.test(t.norm);
       parted ||= t.text === ',' || LIST_PREP.test(t.norm);
       continue;
     }
-    if (t.kind !== 'word') return undefined;
+    if (t.kind !== 'word' || !glued) return undefined;
     if (isCapitalized(t.text)) {
+      if (ACRONYM.test(t.text) && !L.stopCap.has(t.text) && !L.orgForms.has(t.text))
+        return parted || commas ? undefined : { head: k, kind: 'ORG', parted: false };
       if (!ADJ_END.test(t.norm)) return undefined;
       continue;
     }
-    return glued && SHARED_PLACE_HEAD.test(t.norm) ? { head: k, parted } : undefined;
+    if (SHARED_PLACE_HEAD.test(t.norm)) return { head: k, kind: 'LOC', parted };
+    if (isOrgHead(L, t)) return parted || commas ? undefined : { head: k, kind: 'ORG', parted: false };
+    // Lower-case adjectives before the head (Фасівської та Ягодинської сільських рад).
+    if (!ADJ_END.test(t.norm)) return undefined;
   }
   return undefined;
 }

@@ -424,6 +424,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('an event by its year (Євро-2012) and capitalised defined terms (Замовник, Загальна площа, Сума) name nothing', () => {
+    assert.deepStrictEqual(
+      spans(
+        'Під час Євро-2012 Замовник відхилив пропозицію. Загальна площа будинку велика. Сума боргу зросла.',
+      ),
+      [],
+    );
+    // A company's quoted name with a year stays a company.
+    assert.deepStrictEqual(spans('Засновником ТОВ «АРС-2015» вказана харків’янка.'), ['ORG ТОВ «АРС-2015»']);
+  });
+
   it("two adjectives joined by та share an institution's head; an adjective-like surname before та and a name is a person", () => {
     assert.deepStrictEqual(spans('Пан Лазорко раніше керував Дрогобицьким і Надвірнянським НПЗ.'), [
       'ORG Дрогобицьким і Надвірнянським НПЗ',

@@ -15,6 +15,7 @@ import {
   ADJ_END,
   adjacent,
   capWord,
+  EVENT_YEAR,
   INNER_CAPITAL,
   type NameRun,
   type SentenceScan,
@@ -91,7 +92,7 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
       j++;
       continue;
     }
-    if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text))) {
+    if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text)) && !EVENT_YEAR.test(tj.text)) {
       if (run.length > 0 && breaksRun(x, run, j, longWords)) break;
       add(j);
       j++;

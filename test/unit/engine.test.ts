@@ -424,6 +424,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a lone letter that is no initial names nothing (°С, літера К); an initial still does', () => {
+    assert.deepStrictEqual(
+      spans('Температура кипіння +78,3 ° С , а у слові немає літери К ( до того ж ) .'),
+      [],
+    );
+    assert.deepStrictEqual(spans('Наказ підписав В. Ющенко.'), ['PER В. Ющенко']);
+  });
+
   it('an event by its year (Євро-2012) and capitalised defined terms (Замовник, Загальна площа, Сума) name nothing', () => {
     assert.deepStrictEqual(
       spans(

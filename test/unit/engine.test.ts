@@ -439,6 +439,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       ),
       [],
     );
+    // A model's code and a Latin acronym compounded with a noun name nothing either.
+    assert.deepStrictEqual(
+      spans('Закупили 99 СУ-35 та антени БУК-3К, а учасники завантажували з однієї IP-адреси.'),
+      [],
+    );
     // A company's quoted name with a year stays a company.
     assert.deepStrictEqual(spans('Засновником ТОВ «АРС-2015» вказана харків’янка.'), ['ORG ТОВ «АРС-2015»']);
   });

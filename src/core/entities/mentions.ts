@@ -10,7 +10,7 @@ import { gazetteerMatch } from './gazetteerMatch';
 import { productName } from './products';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
 import { capitalisedRun, initialAt } from './runs';
-import { capWord, EVENT_YEAR, type RawMention, SentenceScan, startsWithAny } from './scan';
+import { capWord, NAMES_NOTHING, type RawMention, SentenceScan, startsWithAny } from './scan';
 import { opensStreetList, streetListItem } from './streetLists';
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
@@ -86,7 +86,8 @@ function mentionsInSentence(x: SentenceScan): void {
       i = street;
       continue;
     }
-    if (!mayStartName(t) || EVENT_YEAR.test(t.text)) continue;
+    // A quoted one is a name all the same («АРС-2015», «АТП-11410»).
+    if (!mayStartName(t) || (NAMES_NOTHING.test(t.text) && !x.isOpenQuote(i - 1))) continue;
     // A law's country is part of the law's name (Закону України, Кримінального кодексу України),
     // an office's of the office (Президента України, Міністр оборони України: a job in NER-UK).
     if (

@@ -118,8 +118,14 @@ export const ADJ_END =
 export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 export const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
-/** An event by its year (Євро-2012, Євробаскету-2015): no person, organisation or place. */
+/**
+ * Words that name no person, organisation or place though capitalised: an event by its year
+ * (Євро-2012, Євробаскету-2015), a model's code (СУ-100, БУК-3К, РМ-80), a Latin acronym
+ * compounded with a common noun (IP-адреси, GPS-навігатором, PR-супроводом).
+ */
 export const EVENT_YEAR = /^\p{Lu}\p{Ll}[\p{L}'’]*-(?:19|20)\d\d$/u;
+export const NAMES_NOTHING =
+  /^(?:\p{Lu}\p{Ll}[\p{L}'’]*-(?:19|20)\d\d|\p{Lu}{1,5}-\d+\p{L}{0,2}|[A-Z]{2,5}-\p{Ll}{3,})$/u;
 /** Capitals inside a word (ЗакДУ, ГоловКРУ, СЕТАМу): an acronym or a brand, never a person's name. */
 export const INNER_CAPITAL = /^\p{Lu}\p{L}*\p{Lu}/u;
 export const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]{1,7}$/u;

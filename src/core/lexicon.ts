@@ -74,6 +74,8 @@ export interface LanguageData {
   lawHeads?: string[];
   /** Offices whose country is part of the office's name (Президента України, Міністр оборони України). */
   officeHeads?: string[];
+  /** Nouns that introduce a work's or a product's title in quotes (препарату «…», програмі «Схеми»): no organisation. */
+  workNouns?: string[];
   /** Acronyms that head a territory's name after its adjective (П’ядицька ОТГ). */
   locAcronymHeads?: string[];
   /**

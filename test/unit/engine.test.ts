@@ -424,6 +424,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a work's or product's title after its noun (препарату «…», програмі «Схеми», фільму «…») is no organisation", () => {
+    assert.deepStrictEqual(
+      spans(
+        'Закупили препарат «Біопагдез КС», про що розповіли у програмі «Схеми» та на прем’єрі фільму «Межа очікування».',
+      ),
+      [],
+    );
+    assert.deepStrictEqual(spans('Договір уклала компанія «Укргеоекологія».'), ['ORG Укргеоекологія']);
+  });
+
   it('a lone letter that is no initial names nothing (°С, літера К); an initial still does', () => {
     assert.deepStrictEqual(
       spans('Температура кипіння +78,3 ° С , а у слові немає літери К ( до того ж ) .'),

@@ -13,6 +13,7 @@ import {
   inLocative,
   type NameRun,
   type SentenceScan,
+  startsWithAny,
   VERB_END,
 } from './scan';
 
@@ -31,6 +32,10 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
   const { a, b } = r;
   if (!x.isOpenQuote(a - 1) || gaz.isFirstName(r.first) || hasInitials(x, r)) return undefined;
   const c = x.quoteEnd(a - 1);
+  // A work's or product's title after its noun (препарату «Біопагдез КС», програмі «Схеми»).
+  const noun = tokens[a - 2];
+  if (noun?.kind === 'word' && !isCapitalized(noun.text) && startsWithAny(noun.norm, x.L.workNouns))
+    return c > a ? c : b;
   const inner = c > a ? tokens.slice(a, tokens[c - 1]?.kind === 'quote' ? c - 1 : c) : [];
   if (
     x.lang !== 'en' &&

@@ -424,6 +424,18 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("the person an institution is named after, a party's (б) and a unit's number belong to its name", () => {
+    assert.deepStrictEqual(
+      spans('Студенти Київського національного університету імені Тараса Шевченка протестували.'),
+      ['ORG Київського національного університету імені Тараса Шевченка'],
+    );
+    assert.deepStrictEqual(
+      spans('Роботи провели Броварське ШБУ №50 та фахівці Інституту ботаніки ім. М. Холодного.'),
+      ['ORG Броварське ШБУ №50', 'ORG Інституту ботаніки ім. М. Холодного'],
+    );
+    assert.deepStrictEqual(spans('Постанову ухвалила ВКП ( б ) у 1930 році.'), ['ORG ВКП ( б )']);
+  });
+
   it("a work's or product's title after its noun (препарату «…», програмі «Схеми», фільму «…») is no organisation", () => {
     assert.deepStrictEqual(
       spans(

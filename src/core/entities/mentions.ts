@@ -9,8 +9,8 @@ import type { Language } from '../types';
 import { gazetteerMatch } from './gazetteerMatch';
 import { productName } from './products';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
-import { capitalisedRun, initialAt } from './runs';
-import { capWord, NAMES_NOTHING, type RawMention, SentenceScan, startsWithAny } from './scan';
+import { capitalisedRun } from './runs';
+import { capWord, initialAt, NAMES_NOTHING, type RawMention, SentenceScan, startsWithAny } from './scan';
 import { opensStreetList, streetListItem } from './streetLists';
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */

@@ -14,6 +14,7 @@ import {
   adjacent,
   capWord,
   endsWithAny,
+  initialAt,
   isOrgHead,
   type LangSets,
   type NameRun,
@@ -223,7 +224,30 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       end = k;
     else break;
   }
-  return regionTail(tokens, extendNumber(tokens, end), text);
+  return regionTail(tokens, namedAfter(tokens, extendNumber(tokens, end), text), text);
+}
+
+/**
+ * The person an institution is named after belongs to its name: університету імені Тараса
+ * Шевченка, Інституту ботаніки ім. М. Холодного (up to four words and initials).
+ */
+function namedAfter(tokens: Token[], end: number, text: string): number {
+  let k = end + 1;
+  if (tokens[end]?.norm === 'імені' || tokens[end]?.norm === 'имени') k = end + 1;
+  else if (/^(?:імені|имени)$/u.test(tokens[end + 1]?.norm ?? '')) k = end + 2;
+  else if (/^(?:ім|им)$/u.test(tokens[end + 1]?.norm ?? '') && tokens[end + 2]?.text === '.') k = end + 3;
+  else return end;
+  let last = -1;
+  for (let n = 0; n < 4 && k < tokens.length; n++) {
+    const ini = initialAt(tokens, k, text);
+    if (ini) {
+      k = ini;
+      continue;
+    }
+    if (!capWord(tokens[k]) || !adjacent(tokens[k - 1], tokens[k], text)) break;
+    last = k++;
+  }
+  return last > 0 ? last : end;
 }
 
 const REGION = /^(області|районі|р-ні|обл)$/u;

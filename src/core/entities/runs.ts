@@ -5,7 +5,6 @@
  * settlements, acronyms, people, multi-word names, quoted titles, and finally a guess.
  */
 import { normalizeWord } from '../morphology';
-import type { Token } from '../text';
 import { guessSingleWord, quotedTitle } from './guesses';
 import { adjectiveHeadRun, isInitialTok, orgHeadRun, regionTail } from './organisations';
 import { multiWordName, personRun } from './persons';
@@ -17,6 +16,7 @@ import {
   capWord,
   EVENT_YEAR,
   INNER_CAPITAL,
+  initialAt,
   type NameRun,
   type SentenceScan,
   VERB_END,
@@ -27,17 +27,6 @@ import { EN_NAME_PARTICLES, SETTLEMENT_PREFIXES, STATE_COMPOUND } from './words'
 const LATIN = /^[A-Za-z][A-Za-z0-9&.-]*$/;
 /** A Roman numeral, in Latin letters or Cyrillic І. */
 const REGNAL = /^(?:[IVX]{1,4}|І{1,3})$/u;
-
-/** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
-export function initialAt(tokens: Token[], i: number, text: string): number {
-  const t = tokens[i];
-  const dot = tokens[i + 1];
-  if (t?.kind !== 'word' || !/^\p{Lu}$/u.test(t.text) || dot?.text !== '.' || dot.start - t.end > 1) return 0;
-  if (!/^[ \t]?$/.test(text.slice(t.end, dot.start))) return 0;
-  // An initial is followed by another initial or a capitalised word.
-  const n = tokens[i + 2];
-  return n && n.kind === 'word' && /^\p{Lu}/u.test(n.text) ? i + 2 : 0;
-}
 
 /** Whether a capitalised word at j ends the run before it instead of joining it; `longWords`: the run's words of two letters or more. */
 function breaksRun(x: SentenceScan, run: number[], j: number, longWords: number): boolean {
@@ -198,6 +187,17 @@ function acronymOfCountry(x: SentenceScan, acronym: string, country: string): bo
   return ACRONYM.test(acronym) && !x.L.stopCap.has(acronym) && x.gaz.lookup([country])?.kind === 'country';
 }
 
+/** A party's "(б)" (ВКП ( б ), КП(б)У) and a unit's number (ШБУ №50) belong to the acronym. */
+function acronymTail(x: SentenceScan, b: number): number {
+  const { tokens } = x;
+  if (tokens[b + 1]?.text === '(' && tokens[b + 2]?.norm === 'б' && tokens[b + 3]?.text === ')') {
+    const u = tokens[b + 4];
+    return u && /^\p{Lu}$/u.test(u.text) && u.start === tokens[b + 3].end ? b + 4 : b + 3;
+  }
+  if (tokens[b + 1]?.text === '№' && tokens[b + 2]?.kind === 'number') return b + 2;
+  return b;
+}
+
 /** 5d. Acronyms, alone or after an adjective (Сокирянська РДА) or before their country: ORG unless known as a place. */
 function acronymRun(x: SentenceScan, r: NameRun): number | undefined {
   const { words, first, last } = r;
@@ -211,8 +211,9 @@ function acronymRun(x: SentenceScan, r: NameRun): number | undefined {
     (words.length === 1 && ACRONYM.test(first) && !x.L.stopCap.has(first) && !wordInCaps(first)) ||
     (words.length >= 2 && ACRONYM.test(last) && ADJ_END.test(normalizeWord(words[0])))
   ) {
-    x.push(r.a, r.b, 'ORG', 1);
-    return r.b;
+    const end = acronymTail(x, r.b);
+    x.push(r.a, end, 'ORG', 1);
+    return end;
   }
   return undefined;
 }

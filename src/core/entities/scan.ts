@@ -174,6 +174,17 @@ export function inLocative(x: SentenceScan, r: NameRun): boolean {
 export const isOrgHead = (L: LangSets, t: Token) =>
   L.orgAcronymHeads.has(t.text) || startsWithAny(t.norm, L.orgHeads);
 
+/** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
+export function initialAt(tokens: Token[], i: number, text: string): number {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  if (t?.kind !== 'word' || !/^\p{Lu}$/u.test(t.text) || dot?.text !== '.' || dot.start - t.end > 1) return 0;
+  if (!/^[ \t]?$/.test(text.slice(t.end, dot.start))) return 0;
+  // An initial is followed by another initial or a capitalised word.
+  const n = tokens[i + 2];
+  return n && n.kind === 'word' && /^\p{Lu}/u.test(n.text) ? i + 2 : 0;
+}
+
 const OPENING_MARKS = new Set(['«', '„', '“', '"']);
 
 /** One sentence being scanned for mentions. */

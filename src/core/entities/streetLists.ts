@@ -4,8 +4,7 @@
  * Героїв Сталінграда, 30 років Перемоги) every item of the list is a place, though most items
  * alone look like people's names in the genitive (Леніна, Сурікова) or like adjectives.
  */
-import { initialAt } from './runs';
-import { capWord, type SentenceScan } from './scan';
+import { capWord, initialAt, type SentenceScan } from './scan';
 import { STREET_HEAD } from './words';
 
 /** Longest item, in tokens (Остафія Дашкевича, В . Чорновола, Паризької Комуни). */

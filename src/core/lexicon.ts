@@ -74,6 +74,8 @@ export interface LanguageData {
   lawHeads?: string[];
   /** Offices whose country is part of the office's name (Президента України, Міністр оборони України). */
   officeHeads?: string[];
+  /** Lower-case heads that make one organisation with the place after them (прокуратури Донецької області). */
+  placeBodyHeads?: string[];
   /** Nouns that introduce a work's or a product's title in quotes (препарату «…», програмі «Схеми»): no organisation. */
   workNouns?: string[];
   /** Acronyms that head a territory's name after its adjective (П’ядицька ОТГ). */

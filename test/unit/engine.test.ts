@@ -424,6 +424,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a lower-case body and its place are one organisation (прокуратура Донецької області); a country or another noun leaves the place alone', () => {
+    assert.deepStrictEqual(
+      spans('Позов подала прокуратура Донецької області, а депутати міськради Черкас мовчали.'),
+      ['ORG міськради Черкас', 'ORG прокуратура Донецької області'],
+    );
+    assert.deepStrictEqual(spans('Гравці збірної України живуть у центрі Києва.'), [
+      'LOC Києва',
+      'LOC України',
+    ]);
+  });
+
   it("the person an institution is named after, a party's (б) and a unit's number belong to its name", () => {
     assert.deepStrictEqual(
       spans('Студенти Київського національного університету імені Тараса Шевченка протестували.'),

@@ -10,7 +10,16 @@ import { gazetteerMatch } from './gazetteerMatch';
 import { productName } from './products';
 import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
 import { capitalisedRun } from './runs';
-import { capWord, initialAt, NAMES_NOTHING, type RawMention, SentenceScan, startsWithAny } from './scan';
+import {
+  ADJ_END,
+  adjacent,
+  capWord,
+  initialAt,
+  NAMES_NOTHING,
+  type RawMention,
+  SentenceScan,
+  startsWithAny,
+} from './scan';
 import { opensStreetList, streetListItem } from './streetLists';
 
 /** Finds entity mentions in the text; overlapping finds are resolved by position and strength. */
@@ -27,7 +36,12 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
       return;
     }
     const from = out.length;
-    for (const sent of para.sentences) mentionsInSentence(new SentenceScan(text, sent.tokens, lang, out));
+    for (const sent of para.sentences) {
+      const x = new SentenceScan(text, sent.tokens, lang, out);
+      const first = out.length;
+      mentionsInSentence(x);
+      bodiesOfPlaces(x, first);
+    }
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
     if (para.boilerplate) {
       const kept = out.slice(from).filter((m) => m.strength >= 2);
@@ -49,6 +63,36 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
  * ступенів); a lone Cyrillic І or Х is a word or an initial.
  */
 const ROMAN_NUMERAL = /^(?:[IVXLC]+|[ІХIVXLC]{2,}|[ІХ](?=-\p{Ll}))(?:-(?:[IVXLCІХ]+|\p{Ll}{1,3}))?$/u;
+
+/**
+ * An institution named by a lower-case head and its place (прокуратура Донецької області, госпсуду
+ * Дніпропетровської області, міськради Черкас) is one organisation, as NER-UK takes it; a country
+ * after it stays a place, as does a place after other nouns (мерія Харкова, центрі Києва: NER-UK
+ * tags the place alone).
+ */
+function bodiesOfPlaces(x: SentenceScan, first: number): void {
+  const { tokens, out, L } = x;
+  if (x.lang === 'en') return;
+  let k = 0;
+  for (let m = first; m < out.length; m++) {
+    const mention = out[m];
+    if (mention.type !== 'LOC' || mention.known?.kind === 'country') continue;
+    while (k < tokens.length && tokens[k].start < mention.start) k++;
+    const head = tokens[k - 1];
+    if (!head || tokens[k]?.start !== mention.start || head.kind !== 'word' || capWord(head)) continue;
+    if (!adjacent(head, tokens[k], x.text) || !startsWithAny(head.norm, L.placeBodyHeads)) continue;
+    // With its own adjectives (господарського суду …) the name is longer than the head: left as found.
+    const before = tokens[k - 2];
+    if (before?.kind === 'word' && ADJ_END.test(before.norm)) continue;
+    out[m] = {
+      ...mention,
+      start: head.start,
+      type: 'ORG',
+      known: undefined,
+      strength: Math.max(mention.strength, 1),
+    };
+  }
+}
 
 /** A token that may start a name: a capitalised word, or a number like "1+1" (a TV channel). */
 function mayStartName(t: Token): boolean {

@@ -46,6 +46,7 @@ export interface LangSets {
   docHeads: string[];
   lawHeads: string[];
   officeHeads: string[];
+  placeBodyHeads: string[];
   workNouns: string[];
   streetListHeads: Set<string>;
   streetListJoiners: Set<string>;
@@ -78,6 +79,7 @@ export function langSets(lang: Language): LangSets {
       docHeads: d.docHeads.map(normalizeWord),
       lawHeads: (d.lawHeads ?? []).map(normalizeWord),
       officeHeads: (d.officeHeads ?? []).map(normalizeWord),
+      placeBodyHeads: (d.placeBodyHeads ?? []).map(normalizeWord),
       workNouns: (d.workNouns ?? []).map(normalizeWord),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),
       streetListJoiners: wordSet(d.streetLists?.joiners ?? []),

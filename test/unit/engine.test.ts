@@ -424,6 +424,19 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("an organisation's place right after its name is its branch's name; a quoted name and a country stay apart", () => {
+    assert.deepStrictEqual(spans('Постанову ухвалила Верховна Рада Автономної Республіки Крим.'), [
+      'ORG Верховна Рада Автономної Республіки Крим',
+    ]);
+    assert.deepStrictEqual(spans('Податки збирає Міндоходів Луганської області.'), [
+      'ORG Міндоходів Луганської області',
+    ]);
+    assert.deepStrictEqual(spans('Роботи виконало КП «Імпульс» Сумської області.'), [
+      'LOC Сумської області',
+      'ORG КП «Імпульс»',
+    ]);
+  });
+
   it('a lower-case body and its place are one organisation (прокуратура Донецької області); a country or another noun leaves the place alone', () => {
     assert.deepStrictEqual(
       spans('Позов подала прокуратура Донецької області, а депутати міськради Черкас мовчали.'),

@@ -41,6 +41,7 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
       const first = out.length;
       mentionsInSentence(x);
       bodiesOfPlaces(x, first);
+      branchesOfPlaces(x, first);
     }
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
     if (para.boilerplate) {
@@ -91,6 +92,26 @@ function bodiesOfPlaces(x: SentenceScan, first: number): void {
       known: undefined,
       strength: Math.max(mention.strength, 1),
     };
+  }
+}
+
+/**
+ * An organisation's place right after its name, with no preposition, is its branch's name
+ * (Ради міністрів Автономної Республіки Крим, Міндоходів Луганської області: one organisation
+ * in NER-UK); a country stays a place of its own unless a rule took it into the name.
+ */
+function branchesOfPlaces(x: SentenceScan, first: number): void {
+  const { out, text } = x;
+  for (let m = first + 1; m < out.length; m++) {
+    const org = out[m - 1];
+    const place = out[m];
+    if (org.type !== 'ORG' || place.type !== 'LOC' || place.known?.kind === 'country') continue;
+    // A quoted name is whole (КП «Імпульс» Сумської області: the region is where it is).
+    if (!/^ +$/.test(text.slice(org.end, place.start)) || /[»”"]$/.test(text.slice(org.start, org.end)))
+      continue;
+    out[m - 1] = { ...org, end: place.end, known: undefined };
+    out.splice(m, 1);
+    m--;
   }
 }
 

@@ -2,7 +2,15 @@ import * as assert from 'node:assert';
 import { analyze, articleTrainingDoc } from '../../src/core';
 import { parseArticle } from '../../src/core/article';
 import { changeArticleAnnotations } from '../../src/core/io/articleAnnotations';
-import { CONTENT, CUE, ROLE_TAGS, SOURCE, tagOfBits } from '../../src/core/learn/attributionTagger';
+import {
+  CONTENT,
+  CUE,
+  LARGE_ROLE_DATA,
+  ROLE_TAGS,
+  roleShape,
+  SOURCE,
+  tagOfBits,
+} from '../../src/core/learn/attributionTagger';
 import { cueWordsOf, steadyGain, trainAttributionTagger } from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
@@ -373,6 +381,14 @@ describe('the learned attribution tagger', () => {
     assert.strictEqual(ROLE_TAGS[tagOfBits(CUE)], 'CUE');
     assert.strictEqual(ROLE_TAGS[tagOfBits(SOURCE | CONTENT)], 'CONTENT+SOURCE');
     assert.strictEqual(ROLE_TAGS[tagOfBits(CUE | SOURCE | CONTENT)], 'CONTENT+CUE');
+  });
+
+  it('is wider and sees further with a corpus than with a few dozen articles; a size asked for wins', () => {
+    const small = roleShape({}, 40);
+    const large = roleShape({}, LARGE_ROLE_DATA);
+    assert.deepStrictEqual([small.hidden, small.windows], [48, 3]);
+    assert.deepStrictEqual([large.hidden, large.windows], [64, 4]);
+    assert.strictEqual(roleShape({ hidden: 32 }, 840).hidden, 32);
   });
 
   it('learns a cue the rules do not know, with its source and content, deterministically', () => {

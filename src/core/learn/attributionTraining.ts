@@ -155,7 +155,7 @@ const examples = (reads: Read[]): Example[] =>
   reads.flatMap((r) => prepareRoles(r.doc.text, r.analysis, r.article, r.doc.attributions, r.doc.regions));
 
 function train(reads: Read[], o: TrainOptions): Net {
-  return trainNet(examples(reads), roleShape(o), o, { epochs: 4, lr: 0.001, minSteps: 400 });
+  return trainNet(examples(reads), roleShape(o, reads.length), o, { epochs: 4, lr: 0.001, minSteps: 400 });
 }
 
 const THRESHOLDS = [0.3, 0.4, 0.5];

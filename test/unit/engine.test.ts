@@ -424,6 +424,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a one-word alias that is an institution's head (Рада) heads another body before a genitive", () => {
+    assert.deepStrictEqual(
+      spans('Постанову ухвалила Рада міністрів Автономної Республіки Крим, а Рада безпеки ООН мовчала.'),
+      ['ORG Рада безпеки ООН', 'ORG Рада міністрів Автономної Республіки Крим'],
+    );
+    assert.deepStrictEqual(spans('Рада ухвалила закон.'), ['ORG Рада']);
+  });
+
   it("an organisation's place right after its name is its branch's name; a quoted name and a country stay apart", () => {
     assert.deepStrictEqual(spans('Постанову ухвалила Верховна Рада Автономної Республіки Крим.'), [
       'ORG Верховна Рада Автономної Республіки Крим',

@@ -4,7 +4,7 @@
  * place (Західна Україна).
  */
 import { regionTail } from './organisations';
-import { ADJ_END, adjacent, capWord, isWord, type SentenceScan } from './scan';
+import { ADJ_END, adjacent, capWord, isOrgHead, isWord, type SentenceScan } from './scan';
 import { DIRECTION } from './words';
 
 /** The indexes of n adjacent word tokens from i, or undefined when there are fewer. */
@@ -19,6 +19,17 @@ function wordsFrom(x: SentenceScan, i: number, n: number): number[] | undefined 
   return idx.length < n ? undefined : idx;
 }
 
+function headsAnotherBody(x: SentenceScan, i: number): boolean {
+  const nx = x.tokens[i + 1];
+  return (
+    isOrgHead(x.L, x.tokens[i]) &&
+    nx?.kind === 'word' &&
+    !capWord(nx) &&
+    adjacent(x.tokens[i], nx, x.text) &&
+    /(ів|ей|их|іх|ості|ення|ання|ки|ти|ви|ди|ни|ри)$/u.test(nx.norm)
+  );
+}
+
 export function gazetteerMatch(x: SentenceScan, i: number): number | undefined {
   const { tokens, text, lang, L, gaz, used } = x;
   const t = tokens[i];
@@ -31,6 +42,9 @@ export function gazetteerMatch(x: SentenceScan, i: number): number | undefined {
     const partOfLonger = known && n === 1 && lang !== 'en' && ADJ_END.test(x.low(i)) && x.headAfter(i + 1, 3);
     // A sentence-initial common word must not match a gazetteer form by accident.
     if (!known || partOfLonger || (n === 1 && L.stopCap.has(t.text))) continue;
+    // A one-word alias that is an institution's head noun (Рада: the Verkhovna Rada) heads another
+    // body before a lower-case genitive (Рада міністрів, Рада директорів, Рада безпеки ООН).
+    if (n === 1 && known.type === 'ORG' && lang !== 'en' && headsAnotherBody(x, i)) continue;
     let end = idx[idx.length - 1];
     // An organisation's place: Верховної Ради України, Кабінету Міністрів України.
     if (known.type === 'ORG' && lang !== 'en') {

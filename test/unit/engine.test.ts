@@ -424,6 +424,21 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a one-word guess listed beside known places is a place; a given name stays a person', () => {
+    assert.deepStrictEqual(spans('Вулиці назвали у Варшаві, Перемишлі, Битомі, Ілаві і Ряшеві.'), [
+      'LOC Ілаві',
+      'LOC Битомі',
+      'LOC Варшаві',
+      'LOC Перемишлі',
+      'LOC Ряшеві',
+    ]);
+    assert.deepStrictEqual(spans('На зустріч приїхали з Києва і Тарас з Оксаною.'), [
+      'LOC Києва',
+      'PER Оксаною',
+      'PER Тарас',
+    ]);
+  });
+
   it("a one-word alias that is an institution's head (Рада) heads another body before a genitive", () => {
     assert.deepStrictEqual(
       spans('Постанову ухвалила Рада міністрів Автономної Республіки Крим, а Рада безпеки ООН мовчала.'),

@@ -42,6 +42,7 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
       mentionsInSentence(x);
       bodiesOfPlaces(x, first);
       branchesOfPlaces(x, first);
+      placesInLists(x, first);
     }
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
     if (para.boilerplate) {
@@ -113,6 +114,38 @@ function branchesOfPlaces(x: SentenceScan, first: number): void {
     out.splice(m, 1);
     m--;
   }
+}
+
+const LIST_JOINER = /^(?:,|і|й|та|и|and)$/u;
+
+/**
+ * A one-word guess listed beside known places is a place too (Моршин, Корчин і Крушельниця;
+ * Варшаві, Перемишлі, Битомі, Ілаві): a list names things of one kind.
+ */
+function placesInLists(x: SentenceScan, first: number): void {
+  const { out, text } = x;
+  const found = out.slice(first).sort((a, b) => a.start - b.start);
+  const joined = (a: RawMention, b: RawMention) => {
+    const gap = text.slice(a.end, b.start).trim();
+    return LIST_JOINER.test(gap);
+  };
+  const listed = new Set<RawMention>();
+  const known = (m: RawMention | undefined) => !!m && m.type === 'LOC' && (m.strength >= 1 || listed.has(m));
+  // Twice over, so that a place reaches along the list both ways (Моршин, Корчин і Крушельниця).
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k];
+      const word = text.slice(m.start, m.end);
+      if (m.strength > 0 || m.type === 'LOC' || /\s/.test(word)) continue;
+      // A given name keeps a person (Київ і Тарас).
+      if (x.gaz.isFirstName(word)) continue;
+      const before = found[k - 1];
+      const after = found[k + 1];
+      if ((known(before) && joined(before, m)) || (known(after) && joined(m, after))) {
+        m.type = 'LOC';
+        listed.add(m);
+      }
+    }
 }
 
 /** A token that may start a name: a capitalised word, or a number like "1+1" (a TV channel). */

@@ -424,6 +424,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a guess at a story's person is that person wherever it stands (до Ліоренни)", () => {
+    assert.deepStrictEqual(
+      spans('Ліоренна спала до ранку. Ліоренна прокинулася рано. Данко пішов до Ліоренни.'),
+      ['PER Данко', 'PER Ліоренна', 'PER Ліоренна', 'PER Ліоренни'],
+    );
+  });
+
   it('a one-word guess listed beside known places is a place; a given name stays a person', () => {
     assert.deepStrictEqual(spans('Вулиці назвали у Варшаві, Перемишлі, Битомі, Ілаві і Ряшеві.'), [
       'LOC Ілаві',

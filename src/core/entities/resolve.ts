@@ -103,7 +103,9 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
       else if (m.type === 'PER' && persons.has(keyOf(text, m))) out.push(m);
       continue;
     }
-    if (b && b[0] !== m.type && m.strength <= 0) out.push({ ...m, type: b[0] });
+    // A guess at a story's person is that person (до Дори, на Дору beside "Дора спала …").
+    if (m.strength < 0 && m.type !== 'PER' && persons.has(keyOf(text, m))) out.push({ ...m, type: 'PER' });
+    else if (b && b[0] !== m.type && m.strength <= 0) out.push({ ...m, type: b[0] });
     else out.push(m);
   }
   return out;

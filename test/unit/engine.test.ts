@@ -424,6 +424,19 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('God and Christ are persons, as NER-UK takes them (Бог, до Бога, Господи, Христос)', () => {
+    assert.deepStrictEqual(
+      spans('Бог створив світ, і ми молимося до Бога. Господи , помилуй. Христос воскрес.'),
+      ['PER Бог', 'PER Бога', 'PER Господи', 'PER Христос'],
+    );
+  });
+
+  it("a document's head takes no body's name after it (Рішення Господарського суду)", () => {
+    assert.deepStrictEqual(spans('Рішення Господарського суду Одеської області скасовано.'), [
+      'ORG Господарського суду Одеської області',
+    ]);
+  });
+
   it("a guess at a story's person is that person wherever it stands (до Ліоренни)", () => {
     assert.deepStrictEqual(
       spans('Ліоренна спала до ранку. Ліоренна прокинулася рано. Данко пішов до Ліоренни.'),

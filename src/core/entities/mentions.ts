@@ -214,11 +214,14 @@ function mentionsInSentence(x: SentenceScan): void {
     if (startsWithAny(t.norm, L.docHeads)) {
       // … but not a person's name after it (Указ Віктора Ющенка, Указ В. Ющенка).
       const person = (k: number) => gaz.isFirstName(tokens[k].text) || initialAt(tokens, k, x.text) > 0;
+      // … nor a body's name (Рішення Господарського суду Одеської області: the court is named).
+      const body = (k: number) => ADJ_END.test(tokens[k].norm) && !!x.headAfter(k + 1, 3);
       while (
         i + 1 < tokens.length &&
         capWord(tokens[i + 1]) &&
         !gaz.lookup([tokens[i + 1].text]) &&
-        !person(i + 1)
+        !person(i + 1) &&
+        !body(i + 1)
       )
         i++;
       continue;

@@ -424,6 +424,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("an institution's name ends before an instrumental or an infinitive (вартістю, надати)", () => {
+    assert.deepStrictEqual(
+      spans('Суд зобов’язав Макарівську райдержадміністрацію надати фізособі ділянку.'),
+      ['ORG Макарівську райдержадміністрацію'],
+    );
+    assert.deepStrictEqual(
+      spans('Договір уклали з Хмельницької обласної дитячої лікарні очікуваною вартістю 5 млн грн.'),
+      ['ORG Хмельницької обласної дитячої лікарні'],
+    );
+  });
+
   it('God and Christ are persons, as NER-UK takes them (Бог, до Бога, Господи, Христос)', () => {
     assert.deepStrictEqual(
       spans('Бог створив світ, і ми молимося до Бога. Господи , помилуй. Христос воскрес.'),

@@ -23,6 +23,8 @@ import {
 } from './scan';
 import { GENITIVE_STOPS, SHARED_PLACE_HEAD, STATE_COMPOUND, STREET_HEAD } from './words';
 
+const INSTRUMENTAL_TAIL = /(ою|ею|єю|стю)$/u;
+const INFINITIVE = /(ати|яти|ити|сти|зти)$/u;
 const CONJUNCTION = /^(і|та|й|и|and|of)$/;
 
 export function isInitialTok(tokens: Token[], k: number): boolean {
@@ -199,6 +201,13 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       continue;
     }
     if (endsGenitive(tokens, k, L)) break;
+    // An instrumental (вартістю, очікуваною) or an infinitive after a noun (райдержадміністрацію
+    // надати, службі вчиняти) starts the clause's own words: no part of the name.
+    if (
+      !isCapitalized(t.text) &&
+      (INSTRUMENTAL_TAIL.test(w) || (INFINITIVE.test(w) && !ADJ_END.test(tokens[k - 1].norm)))
+    )
+      break;
     if (CONJUNCTION.test(w)) {
       // Right after the head noun a conjunction joins another phrase, not the name's own
       // complements: "Київської обласної ради і договору" (but "Міністерство доходів і зборів").

@@ -424,6 +424,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a name of several words filling quotation marks is a company or a title, not a person', () => {
+    assert.deepStrictEqual(
+      spans('Ділянка дісталася фірмі «Північне Причорномор’я», директором «Інплейс Аеро» є Евеліна Галоян.'),
+      ['ORG Інплейс Аеро', 'ORG Північне Причорномор’я', 'PER Евеліна Галоян'],
+    );
+  });
+
   it("an institution's name ends before an instrumental or an infinitive (вартістю, надати)", () => {
     assert.deepStrictEqual(
       spans('Суд зобов’язав Макарівську райдержадміністрацію надати фізособі ділянку.'),

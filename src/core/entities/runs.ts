@@ -231,6 +231,9 @@ export function capitalisedRun(x: SentenceScan, i: number): number {
     (acronymInHeading(x, r) ? r.b : undefined) ??
     acronymRun(x, r) ??
     personRun(x, r) ??
+    // A name of several words that fills quotation marks is a title or a company («Юнітранс
+    // Оператор», «Північне Причорномор'я»), not a person.
+    (r.words.length >= 2 ? quotedTitle(x, r) : undefined) ??
     multiWordName(x, r) ??
     quotedTitle(x, r);
   return typed ?? guessSingleWord(x, r);

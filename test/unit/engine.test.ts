@@ -424,6 +424,19 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a particle or a past verb in -яв opening the sentence is no part of the name after it', () => {
+    assert.deepStrictEqual(spans('Наче Дора прийшла. Дора спала. Дора встала.'), [
+      'PER Дора',
+      'PER Дора',
+      'PER Дора',
+    ]);
+    assert.deepStrictEqual(spans('Узяв Дору за руку. Дора спала. Дора встала.'), [
+      'PER Дора',
+      'PER Дора',
+      'PER Дору',
+    ]);
+  });
+
   it('a name of several words filling quotation marks is a company or a title, not a person', () => {
     assert.deepStrictEqual(
       spans('Ділянка дісталася фірмі «Північне Причорномор’я», директором «Інплейс Аеро» є Евеліна Галоян.'),

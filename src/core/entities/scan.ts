@@ -120,7 +120,7 @@ export const ADJ_END =
   /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых|ськ[уе]|цьк[уе]|зьк[уе]|ськ[аі]|цьк[аі]|зьк[аі])$/u;
 /** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
 export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
-export const VERB_END = /(ла|ло|ли|ив|ав|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
+export const VERB_END = /(ла|ло|ли|ив|ав|яв|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
 /**
  * Words that name no person, organisation or place though capitalised: an event by its year

@@ -424,6 +424,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a nickname in quotes between a given name and the surname belongs to the name', () => {
+    assert.deepStrictEqual(spans('Гравець Дмитро « Бобін » Александров забив гол.'), [
+      'PER Дмитро « Бобін » Александров',
+    ]);
+  });
+
   it('a particle or a past verb in -яв opening the sentence is no part of the name after it', () => {
     assert.deepStrictEqual(spans('Наче Дора прийшла. Дора спала. Дора встала.'), [
       'PER Дора',

@@ -38,9 +38,20 @@ export function personRun(x: SentenceScan, r: NameRun): number | undefined {
   if (!(initials || patronymic || firstName || titled) || allAcronyms(x, words)) return undefined;
   // A given name alone in the locative (у Станіславі) is a place named after it.
   if (!(initials || patronymic || titled) && inLocative(x, r)) return undefined;
-  const end = firstName && words.length === 1 ? sharedSurname(x, b) : b;
+  const end = firstName && words.length === 1 ? (nickname(x, b) ?? sharedSurname(x, b)) : b;
   x.push(a, end, 'PER', firstName || patronymic || initials ? 1 : 0);
   return end;
+}
+
+/** A nickname in quotes between a given name and the surname belongs to the name: Дмитро «Бобін» Александров. */
+function nickname(x: SentenceScan, b: number): number | undefined {
+  const { tokens } = x;
+  if (!x.isOpenQuote(b + 1)) return undefined;
+  const c = x.quoteEnd(b + 1);
+  if (c < 0 || c - (b + 1) > 3 || c - (b + 1) < 2) return undefined;
+  for (let k = b + 2; k < c; k++) if (!capWord(tokens[k])) return undefined;
+  const surname = tokens[c + 1];
+  return capWord(surname) && !x.isOpenQuote(c + 1) ? c + 1 : undefined;
 }
 
 const AND = new Set(['та', 'і', 'й', 'и']);

@@ -124,6 +124,11 @@ const LIST_JOINER = /^(?:,|і|й|та|и|and)$/u;
  */
 function placesInLists(x: SentenceScan, first: number): void {
   const { out, text } = x;
+  // Most sentences hold no guess to retype: leave them at once.
+  let guesses = false;
+  for (let m = first; m < out.length && !guesses; m++)
+    guesses = out[m].strength <= 0 && out[m].type !== 'LOC';
+  if (!guesses) return;
   const found = out.slice(first).sort((a, b) => a.start - b.start);
   const joined = (a: RawMention, b: RawMention) => {
     const gap = text.slice(a.end, b.start).trim();
@@ -178,20 +183,22 @@ function mentionsInSentence(x: SentenceScan): void {
       continue;
     }
     const t = tokens[i];
-    if (opensStreetList(x, i)) continue;
-    const street = streetListItem(x, i);
+    // Lists of streets: the tests run only where one may open or is open.
+    if ((L.streetListHeads.has(t.norm) || tokens[i + 1]?.text === ':') && opensStreetList(x, i)) continue;
+    const street = x.streetListEnd >= 0 ? streetListItem(x, i) : undefined;
     if (street !== undefined) {
       i = street;
       continue;
     }
     // A quoted one is a name all the same («АРС-2015», «АТП-11410»).
-    if (!mayStartName(t) || (NAMES_NOTHING.test(t.text) && !x.isOpenQuote(i - 1))) continue;
+    if (!mayStartName(t) || (t.text.includes('-') && NAMES_NOTHING.test(t.text) && !x.isOpenQuote(i - 1)))
+      continue;
     // A law's country is part of the law's name (Закону України, Кримінального кодексу України),
     // an office's of the office (Президента України, Міністр оборони України: a job in NER-UK).
     if (
       i > 0 &&
-      (startsWithAny(tokens[i - 1].norm, L.lawHeads) || afterOffice(x, i)) &&
-      gaz.lookup([t.text])?.kind === 'country'
+      gaz.lookup([t.text])?.kind === 'country' &&
+      (startsWithAny(tokens[i - 1].norm, L.lawHeads) || afterOffice(x, i))
     )
       continue;
     const product = productName(x, i);

@@ -21,7 +21,7 @@ function modelWord(x: SentenceScan, t: Token | undefined, prev: Token): boolean 
 /** A maker and its model at token i: taken (no mention), the model's last token returned. */
 export function productName(x: SentenceScan, i: number): number | undefined {
   const { tokens } = x;
-  if (x.lang === 'en' || !PRODUCT_MAKERS.has(tokens[i].text.toLowerCase())) return undefined;
+  if (x.lang === 'en' || !PRODUCT_MAKERS.has(tokens[i].norm)) return undefined;
   let k = i;
   while (k + 1 < tokens.length && k < i + MAX_MODEL && modelWord(x, tokens[k + 1], tokens[k])) k++;
   if (k === i) return undefined;

@@ -81,7 +81,12 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
       j++;
       continue;
     }
-    if (capWord(tj) && !used[j] && !(run.length > 0 && L.stopCap.has(tj.text)) && !EVENT_YEAR.test(tj.text)) {
+    if (
+      capWord(tj) &&
+      !used[j] &&
+      !(run.length > 0 && L.stopCap.has(tj.text)) &&
+      !(tj.text.includes('-') && EVENT_YEAR.test(tj.text))
+    ) {
       if (run.length > 0 && breaksRun(x, run, j, longWords)) break;
       add(j);
       j++;

@@ -14,9 +14,10 @@ const ITEM_END = new Set([',', '.', ';', ')', ':']);
 /** Token k opens a list: a plural street head, or a street head before a colon (вулиць:, вулиці:). */
 export function opensStreetList(x: SentenceScan, k: number): boolean {
   const t = x.tokens[k];
-  if (t.kind !== 'word' || capWord(t)) return false;
+  // Cheapest tests first: this runs on every token.
   const colon = x.tokens[k + 1]?.text === ':';
   if (!x.L.streetListHeads.has(t.norm) && !(colon && STREET_HEAD.test(t.norm))) return false;
+  if (t.kind !== 'word' || capWord(t)) return false;
   x.streetListEnd = colon ? k + 1 : k;
   x.streetListDeclared = true;
   return true;

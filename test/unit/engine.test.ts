@@ -443,6 +443,10 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a quoted name opening with an adjective is a company («Поліський єгер»), not an adjective before a noun', () => {
+    assert.deepStrictEqual(spans('Засновником «Поліський єгер» став син депутата.'), ['ORG Поліський єгер']);
+  });
+
   it('a name of several words filling quotation marks is a company or a title, not a person', () => {
     assert.deepStrictEqual(
       spans('Ділянка дісталася фірмі «Північне Причорномор’я», директором «Інплейс Аеро» є Евеліна Галоян.'),

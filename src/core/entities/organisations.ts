@@ -78,6 +78,8 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
   const nx = tokens[r.b + 1];
   // A first name with an adjective's ending (Андрій, Юрій) before a verb (Андрій відчув) is a name.
   if (r.words.length === 1 && x.gaz.isFirstName(r.first)) return undefined;
+  // The first word of a quoted name («Поліський єгер») is left to the quoted-name rule.
+  if (x.isOpenQuote(r.a - 1)) return undefined;
   if (
     nx?.kind === 'word' &&
     !isCapitalized(nx.text) &&

@@ -72,6 +72,8 @@ export interface LanguageData {
   docHeads: string[];
   /** Heads of laws' names: the country after them is part of the law's name (Закону України, Кримінального кодексу України). */
   lawHeads?: string[];
+  /** A holiday's head (День Києва, Дня Незалежності): the place after it is part of the holiday's name. */
+  holidayHeads?: string[];
   /** Offices whose country is part of the office's name (Президента України, Міністр оборони України). */
   officeHeads?: string[];
   /** Lower-case heads that make one organisation with the place after them (прокуратури Донецької області). */

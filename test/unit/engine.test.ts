@@ -443,6 +443,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a holiday's name names no place or person (День Києва, Дня Незалежності України); a person after it does", () => {
+    assert.deepStrictEqual(
+      spans('Вона щороку ходить на День Києва. До Дня Незалежності України готуються.'),
+      [],
+    );
+    assert.deepStrictEqual(spans('У День Конституції Петро Іваненко виступив.'), ['PER Петро Іваненко']);
+  });
+
   it('a quoted name opening with an adjective is a company («Поліський єгер»), not an adjective before a noun', () => {
     assert.deepStrictEqual(spans('Засновником «Поліський єгер» став син депутата.'), ['ORG Поліський єгер']);
   });

@@ -201,6 +201,19 @@ function mentionsInSentence(x: SentenceScan): void {
       (startsWithAny(tokens[i - 1].norm, L.lawHeads) || afterOffice(x, i))
     )
       continue;
+    // A holiday's name, places in it included, names no person, organisation or place (День
+    // Києва, Дня Незалежності України).
+    if (L.holidayHeads.has(t.text)) {
+      while (
+        i + 1 < tokens.length &&
+        capWord(tokens[i + 1]) &&
+        adjacent(tokens[i], tokens[i + 1], x.text) &&
+        !gaz.isFirstName(tokens[i + 1].text) &&
+        !initialAt(tokens, i + 1, x.text)
+      )
+        i++;
+      continue;
+    }
     const product = productName(x, i);
     if (product !== undefined) {
       i = product;

@@ -46,6 +46,7 @@ export interface LangSets {
   docHeads: string[];
   lawHeads: string[];
   officeHeads: string[];
+  holidayHeads: Set<string>;
   placeBodyHeads: string[];
   workNouns: string[];
   streetListHeads: Set<string>;
@@ -79,6 +80,7 @@ export function langSets(lang: Language): LangSets {
       docHeads: d.docHeads.map(normalizeWord),
       lawHeads: (d.lawHeads ?? []).map(normalizeWord),
       officeHeads: (d.officeHeads ?? []).map(normalizeWord),
+      holidayHeads: new Set(d.holidayHeads ?? []),
       placeBodyHeads: (d.placeBodyHeads ?? []).map(normalizeWord),
       workNouns: (d.workNouns ?? []).map(normalizeWord),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),

@@ -683,6 +683,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
         'LOC б-р Шевченка',
       ],
     );
+    // A street with its prefix inside the list keeps it going, given names and all.
+    assert.deepStrictEqual(spans('Ремонт вулиць: Красіна, б-р Шевченка, Івана Франка, Промислова.'), [
+      'LOC Івана Франка',
+      'LOC Красіна',
+      'LOC Промислова',
+      'LOC б-р Шевченка',
+    ]);
     assert.deepStrictEqual(spans('Відремонтують вул. Завокзальна, Броварська, Головатого.'), [
       'LOC Броварська',
       'LOC Головатого',

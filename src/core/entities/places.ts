@@ -16,9 +16,10 @@ export function streetRun(x: SentenceScan, r: NameRun): number | undefined {
   if (pre < 0) return undefined;
   const end = houseNumber(tokens, b, x.L.streetYearWords);
   x.push(pre, end, 'LOC', 1);
-  // More streets may follow (вул. Завокзальна, Броварська): streetLists.ts.
+  // More streets may follow (вул. Завокзальна, Броварська): streetLists.ts. Inside a declared
+  // list (ремонт вулиць: …, б-р Шевченка, Івана Франка) the list stays declared.
+  x.streetListDeclared = x.streetListEnd >= 0 && x.streetListDeclared;
   x.streetListEnd = end;
-  x.streetListDeclared = false;
   return end;
 }
 

@@ -50,6 +50,8 @@ function itemEnd(x: SentenceScan, a: number): number {
 export function streetListItem(x: SentenceScan, i: number): number | undefined {
   const { tokens } = x;
   if (x.streetListEnd < 0 || !(capWord(tokens[i]) || tokens[i].kind === 'number')) return undefined;
+  // A street with its prefix (…, б-р Шевченка) is the street rule's, the list still open.
+  if (i - 1 > x.streetListEnd && x.L.locPrefixes.has(tokens[i - 1].norm)) return undefined;
   for (let k = x.streetListEnd + 1; k < i; k++)
     if (!joiner(x, k)) {
       x.streetListEnd = -1;

@@ -443,6 +443,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('an adjective-like surname before a lower-case word is a person where the article names that person', () => {
+    assert.deepStrictEqual(
+      spans('Директором є Петро Каїнський. Каїнський раніше був тісно пов’язаний з мером.'),
+      ['PER Каїнський', 'PER Петро Каїнський'],
+    );
+    assert.deepStrictEqual(spans('Перша світова війна почалася.'), []);
+  });
+
   it("a holiday's name names no place or person (День Києва, Дня Незалежності України); a person after it does", () => {
     assert.deepStrictEqual(
       spans('Вона щороку ходить на День Києва. До Дня Незалежності України готуються.'),

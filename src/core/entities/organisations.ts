@@ -89,8 +89,12 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     // Before a conjunction and another name it is a surname (Бродський і Одарич), unless an
     // adjective and its noun follow (Західного та Східного обрядів).
     !(CONJUNCTION.test(nx.norm) && capWord(tokens[r.b + 2]) && !adjectiveAndNoun(tokens, r.b + 2))
-  )
+  ) {
+    // Only a guess: a surname with an adjective's ending (Каїнський раніше був …) is a person
+    // where the article names him elsewhere; else the guess is dropped (Перша світова).
+    if (endsWithAny(r.first, L.surnames)) x.guess(r.a, r.b, 'MISC', -2);
     return r.b;
+  }
   return undefined;
 }
 

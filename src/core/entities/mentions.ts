@@ -15,6 +15,7 @@ import {
   adjacent,
   capWord,
   initialAt,
+  LIST_JOINER,
   NAMES_NOTHING,
   type RawMention,
   SentenceScan,
@@ -116,8 +117,6 @@ function branchesOfPlaces(x: SentenceScan, first: number): void {
   }
 }
 
-const LIST_JOINER = /^(?:,|і|й|та|и|and)$/u;
-
 /**
  * A one-word guess listed beside known places is a place too (Моршин, Корчин і Крушельниця;
  * Варшаві, Перемишлі, Битомі, Ілаві): a list names things of one kind.
@@ -173,6 +172,18 @@ function afterOffice(x: SentenceScan, i: number): boolean {
   return false;
 }
 
+/**
+ * The capitalised words of a document's or a holiday's name after its head at i, up to a
+ * person's name (Указ Віктора Ющенка, Указ В. Ющенка, У День Конституції Петро Іваненко …) or
+ * a word where `stops`: the index of the last word taken.
+ */
+function skipTitleWords(x: SentenceScan, i: number, stops: (k: number) => boolean): number {
+  const { tokens, gaz } = x;
+  const person = (k: number) => gaz.isFirstName(tokens[k].text) || initialAt(tokens, k, x.text) > 0;
+  while (i + 1 < tokens.length && capWord(tokens[i + 1]) && !person(i + 1) && !stops(i + 1)) i++;
+  return i;
+}
+
 function mentionsInSentence(x: SentenceScan): void {
   const { tokens, L, gaz } = x;
   for (let i = 0; i < tokens.length; i++) {
@@ -183,8 +194,8 @@ function mentionsInSentence(x: SentenceScan): void {
       continue;
     }
     const t = tokens[i];
-    // Lists of streets: the tests run only where one may open or is open.
-    if ((L.streetListHeads.has(t.norm) || tokens[i + 1]?.text === ':') && opensStreetList(x, i)) continue;
+    // Lists of streets: cheap tests first, an item only where a list is open.
+    if (opensStreetList(x, i)) continue;
     const street = x.streetListEnd >= 0 ? streetListItem(x, i) : undefined;
     if (street !== undefined) {
       i = street;
@@ -204,14 +215,7 @@ function mentionsInSentence(x: SentenceScan): void {
     // A holiday's name, places in it included, names no person, organisation or place (День
     // Києва, Дня Незалежності України).
     if (L.holidayHeads.has(t.text)) {
-      while (
-        i + 1 < tokens.length &&
-        capWord(tokens[i + 1]) &&
-        adjacent(tokens[i], tokens[i + 1], x.text) &&
-        !gaz.isFirstName(tokens[i + 1].text) &&
-        !initialAt(tokens, i + 1, x.text)
-      )
-        i++;
+      i = skipTitleWords(x, i, (k) => !adjacent(tokens[k - 1], tokens[k], x.text));
       continue;
     }
     const product = productName(x, i);
@@ -232,18 +236,10 @@ function mentionsInSentence(x: SentenceScan): void {
     const lone = t.text.length === 1 && tokens[i + 1]?.text !== '.';
     if (!initial && (L.stopCap.has(t.text) || ROMAN_NUMERAL.test(t.text) || lone)) continue;
     if (startsWithAny(t.norm, L.docHeads)) {
-      // … but not a person's name after it (Указ Віктора Ющенка, Указ В. Ющенка).
-      const person = (k: number) => gaz.isFirstName(tokens[k].text) || initialAt(tokens, k, x.text) > 0;
-      // … nor a body's name (Рішення Господарського суду Одеської області: the court is named).
+      // … nor a known name or a body's name after it (Рішення Господарського суду Одеської
+      // області: the court is named).
       const body = (k: number) => ADJ_END.test(tokens[k].norm) && !!x.headAfter(k + 1, 3);
-      while (
-        i + 1 < tokens.length &&
-        capWord(tokens[i + 1]) &&
-        !gaz.lookup([tokens[i + 1].text]) &&
-        !person(i + 1) &&
-        !body(i + 1)
-      )
-        i++;
+      i = skipTitleWords(x, i, (k) => !!gaz.lookup([tokens[k].text]) || body(k));
       continue;
     }
     i = descriptorAndQuotedName(x, i) ?? capitalisedRun(x, i);

@@ -17,6 +17,7 @@ import {
   initialAt,
   isOrgHead,
   type LangSets,
+  LIST_JOINER,
   type NameRun,
   type SentenceScan,
   VERB_END,
@@ -102,7 +103,6 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
 const adjectiveAndNoun = (tokens: Token[], k: number) =>
   ADJ_END.test(tokens[k].norm) && tokens[k + 1]?.kind === 'word';
 
-const LIST_GLUE = /^(?:,|та|і|й|и)$/u;
 const LIST_PREP = /^(?:в|у|во)$/u;
 
 /**
@@ -127,7 +127,7 @@ function sharedHead(
     // A preposition parts places (та в Сумській областях; Новофедорівкою в Сакському районі: a
     // place and its district); an institution's head takes no preposition (Виспянського у
     // Польському театрі is no list).
-    if (LIST_GLUE.test(t.norm) || LIST_PREP.test(t.norm)) {
+    if (LIST_JOINER.test(t.norm) || LIST_PREP.test(t.norm)) {
       glued = true;
       commas ||= t.text === ',' || LIST_PREP.test(t.norm);
       parted ||= t.text === ',' || LIST_PREP.test(t.norm);

@@ -132,6 +132,8 @@ export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
 export const EVENT_YEAR = /^\p{Lu}\p{Ll}[\p{L}'’]*-(?:19|20)\d\d$/u;
 export const NAMES_NOTHING =
   /^(?:\p{Lu}\p{Ll}[\p{L}'’]*-(?:19|20)\d\d|\p{Lu}{1,5}-\d+\p{L}{0,2}|[A-Z]{2,5}-\p{Ll}{3,})$/u;
+/** What joins the items of a list: a comma or a conjunction (Моршин, Корчин і Крушельниця). */
+export const LIST_JOINER = /^(?:,|і|й|та|и|and)$/u;
 /** Capitals inside a word (ЗакДУ, ГоловКРУ, СЕТАМу): an acronym or a brand, never a person's name. */
 export const INNER_CAPITAL = /^\p{Lu}\p{L}*\p{Lu}/u;
 export const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]{1,7}$/u;

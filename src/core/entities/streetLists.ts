@@ -14,7 +14,7 @@ const ITEM_END = new Set([',', '.', ';', ')', ':']);
 /** Token k opens a list: a plural street head, or a street head before a colon (вулиць:, вулиці:). */
 export function opensStreetList(x: SentenceScan, k: number): boolean {
   const t = x.tokens[k];
-  // Cheapest tests first: this runs on every token.
+  // Cheapest tests first: this runs on every token of every sentence.
   const colon = x.tokens[k + 1]?.text === ':';
   if (!x.L.streetListHeads.has(t.norm) && !(colon && STREET_HEAD.test(t.norm))) return false;
   if (t.kind !== 'word' || capWord(t)) return false;

@@ -676,6 +676,19 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a district's town belongs to its name; a region named by an adjective does not", () => {
+    assert.deepStrictEqual(spans('Скверу в Печерському районі Києва надали статус.'), [
+      'LOC Печерському районі Києва',
+    ]);
+    assert.deepStrictEqual(spans('Ділянка в Голосіївському районі м. Києва.'), [
+      'LOC Голосіївському районі м. Києва',
+    ]);
+    assert.deepStrictEqual(spans('Село розташоване в Бородянському районі Київської області.'), [
+      'LOC Бородянському районі',
+      'LOC Київської області',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -60,6 +60,7 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
   if (head) {
     let end = head.kind === 'ORG' ? extendGenitive(tokens, head.k, L, text) : extendNumber(tokens, head.k);
     if (head.kind === 'LOC' && STREET_HEAD.test(tokens[head.k].norm)) end = houseNumber(tokens, end);
+    if (head.kind === 'LOC' && end === head.k) end = districtsTown(tokens, end, text);
     x.push(r.a, end, head.kind, 1);
     return end;
   }
@@ -97,6 +98,26 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     return r.b;
   }
   return undefined;
+}
+
+const DISTRICT = /^(?:мікро)?район(?:і|у|ом)?$/u;
+
+/**
+ * A district's town or land belongs to its name: Печерському районі Києва, Голосіївському районі
+ * м. Києва, Сакському районі Криму (NER-UK: one place). Not a region named by an adjective
+ * (Бородянському районі Київської області: two places) nor an acronym (районі ГУ ДФС: a body).
+ */
+function districtsTown(tokens: Token[], k: number, text: string): number {
+  if (!DISTRICT.test(tokens[k].norm)) return k;
+  let at = k + 1;
+  if (tokens[at]?.norm === 'м' && tokens[at + 1]?.text === '.') at += 2;
+  const t = tokens[at];
+  if (!capWord(t) || !adjacent(tokens[at - 1], t, text) || ACRONYM.test(t.text) || ADJ_END.test(t.norm))
+    return k;
+  const nx = tokens[at + 1];
+  // A name of two words (Києва-Святошинського is one token; Білої Церкви two) is left alone.
+  if (capWord(nx) && adjacent(t, nx, text)) return k;
+  return at;
 }
 
 /** An adjective at k and a word after it (Східного обрядів, Нового Заповітів). */

@@ -689,6 +689,25 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("an institution's head in the instrumental, and the heads of state administrations, forestries, airports", () => {
+    assert.deepStrictEqual(spans('Вони уклали договір з Дніпропетровською міськрадою.'), [
+      'ORG Дніпропетровською міськрадою',
+    ]);
+    assert.deepStrictEqual(spans('Його призначили керувати Рівненською службою автомобільних доріг.'), [
+      'ORG Рівненською службою автомобільних доріг',
+    ]);
+    assert.deepStrictEqual(
+      spans(
+        'Вчора рішення Київської міськдержадміністрації скасували, землі Млинівського держлісгоспу передали, підряд Сімферопольського аеропорту віддали.',
+      ),
+      [
+        'ORG Київської міськдержадміністрації',
+        'ORG Млинівського держлісгоспу',
+        'ORG Сімферопольського аеропорту',
+      ],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -121,6 +121,8 @@ export const endsWithAny = (w: string, suffixes: string[]) => {
 export const ADJ_END =
   /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых|ськ[уе]|цьк[уе]|зьк[уе]|ськ[аі]|цьк[аі]|зьк[аі])$/u;
 /** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
+/** A feminine noun's instrumental (радою, службою, інспекцією), not an adjective's (обласною, міською, новою). */
+const INSTRUMENTAL_NOUN = /(?<![нкгчжшщвь])(?:ою|ією)$/u;
 export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 export const VERB_END = /(ла|ло|ли|ив|ав|яв|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;
@@ -287,6 +289,9 @@ export class SentenceScan {
       if (k === from && L.locAcronymHeads.has(t.text) && adjacent(tokens[k - 1], t, text))
         return { k, kind: 'LOC' };
       if (t.kind !== 'word' || isCapitalized(t.text) || !adjacent(tokens[k - 1], t, text)) return undefined;
+      // An institution's noun in the instrumental ends as an adjective does (Дніпропетровською
+      // міськрадою, Рівненською службою): by its stem and the letter before -ою it is the head.
+      if (INSTRUMENTAL_NOUN.test(t.norm) && isOrgHead(L, t)) return { k, kind: 'ORG' };
       // Adjectives (районної, обласної, аудиторська) come before the head noun.
       if (
         ADJ_END.test(this.low(k)) ||

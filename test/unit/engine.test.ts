@@ -708,6 +708,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a state body's compound name opening a sentence is an organisation; a demonym is not", () => {
+    assert.deepStrictEqual(spans('Мінекономрозвитку 29 серпня погодило план.'), ['ORG Мінекономрозвитку']);
+    assert.deepStrictEqual(spans('Українці покладали надії на союзників.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -7,6 +7,7 @@ import { isCapitalized } from '../text';
 import type { EntityType } from '../types';
 import { hasInitials } from './persons';
 import {
+  ADJ_END,
   endsWithAny,
   INNER_CAPITAL,
   INSTRUMENTAL_END,
@@ -21,6 +22,8 @@ const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нац(?=\p{L}{4})|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+
+const BODY_COMPOUND = /^(?:Мін|Держ|Нац|Укр(?!аїн))\p{Ll}{4,}$/u;
 
 /**
  * A title in quotes that no organisation noun introduced (у «Віснику державних закупівель») is a
@@ -79,7 +82,17 @@ export function guessSingleWord(x: SentenceScan, r: NameRun): number {
     return b;
   const nextTok = tokens[b + 1];
   const nextIsVerb = nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(nextTok.norm);
-  if (r.sentenceInitial && !nextIsVerb) x.guess(a, b, 'MISC', -2);
+  // A compound of a state body (Мінекономрозвитку, Держгеокадастр, Укрзалізниця) names it even
+  // where it opens the sentence; other unknown openers are any capitalised word.
+  if (
+    r.sentenceInitial &&
+    words.length === 1 &&
+    x.lang !== 'en' &&
+    BODY_COMPOUND.test(first) &&
+    !ADJ_END.test(normalizeWord(first))
+  )
+    x.guess(a, b, 'ORG', -1);
+  else if (r.sentenceInitial && !nextIsVerb) x.guess(a, b, 'MISC', -2);
   else x.guess(a, b, guessType(x, r), r.sentenceInitial ? -2 : -1);
   return b;
 }

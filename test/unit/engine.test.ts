@@ -713,6 +713,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Українці покладали надії на союзників.'), []);
   });
 
+  it('a surname in -енко or -ович opening a sentence is a person, whatever follows', () => {
+    assert.deepStrictEqual(spans('Левченко вперто опирався змінам.'), ['PER Левченко']);
+    assert.deepStrictEqual(spans('Зиморович образно описує місто.'), ['PER Зиморович']);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

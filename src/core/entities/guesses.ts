@@ -23,6 +23,7 @@ const PLACE_END =
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нац(?=\p{L}{4})|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
 
+const PLAIN_SURNAME = /^\p{Lu}\p{Ll}{2,}(?:енко|ович|евич)$/u;
 const BODY_COMPOUND = /^(?:Мін|Держ|Нац|Укр(?!аїн))\p{Ll}{4,}$/u;
 
 /**
@@ -92,6 +93,9 @@ export function guessSingleWord(x: SentenceScan, r: NameRun): number {
     !ADJ_END.test(normalizeWord(first))
   )
     x.guess(a, b, 'ORG', -1);
+  // So does a surname no common word shares the ending of (Левченко вперто опирався, Зиморович описує).
+  else if (r.sentenceInitial && words.length === 1 && x.lang !== 'en' && PLAIN_SURNAME.test(first))
+    x.guess(a, b, 'PER', -1);
   else if (r.sentenceInitial && !nextIsVerb) x.guess(a, b, 'MISC', -2);
   else x.guess(a, b, guessType(x, r), r.sentenceInitial ? -2 : -1);
   return b;

@@ -718,6 +718,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Зиморович образно описує місто.'), ['PER Зиморович']);
   });
 
+  it('a name alone in quotes after no noun is a title where the article names no company, a company where it does', () => {
+    assert.deepStrictEqual(spans('Того вечора ми почули: «Щедрик», «Добрий вечір» і «Нова радість».'), []);
+    assert.deepStrictEqual(
+      spans('Компанія торгувала цукерками. Найкраще продавалися: «Щедрик», «Добрий вечір» і «Нова радість».'),
+      ['ORG Добрий вечір', 'ORG Нова радість', 'ORG Щедрик'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -7,7 +7,6 @@ import { isCapitalized } from '../text';
 import type { EntityType } from '../types';
 import { hasInitials } from './persons';
 import {
-  ADJ_END,
   endsWithAny,
   INNER_CAPITAL,
   INSTRUMENTAL_END,
@@ -17,14 +16,16 @@ import {
   startsWithAny,
   VERB_END,
 } from './scan';
+import { STATE_COMPOUND } from './words';
 
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нац(?=\p{L}{4})|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
 
+/** Words after which a quoted name stands with no noun of its own (« Щедрик » та « Нова радість »). */
+const BARE_QUOTE_AFTER = /^(?:і|й|та|або|чи|а|як|це)$/u;
 const PLAIN_SURNAME = /^\p{Lu}\p{Ll}{2,}(?:енко|ович|евич)$/u;
-const BODY_COMPOUND = /^(?:Мін|Держ|Нац|Укр(?!аїн))\p{Ll}{4,}$/u;
 
 /**
  * A title in quotes that no organisation noun introduced (у «Віснику державних закупівель») is a
@@ -50,7 +51,9 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
     // «Здалося», — подумав він: quoted speech, not a name.
     !(tokens[c + 1]?.text === ',' && /^[—–-]$/.test(tokens[c + 2]?.text ?? ''))
   ) {
-    x.push(a, a + inner.length - 1, 'ORG', 0);
+    const m = x.push(a, a + inner.length - 1, 'ORG', 0);
+    const before = tokens[a - 2];
+    if (before?.kind !== 'word' || BARE_QUOTE_AFTER.test(before.norm)) m.bareQuote = true;
     return a + inner.length - 1;
   }
   return b;
@@ -83,15 +86,9 @@ export function guessSingleWord(x: SentenceScan, r: NameRun): number {
     return b;
   const nextTok = tokens[b + 1];
   const nextIsVerb = nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(nextTok.norm);
-  // A compound of a state body (Мінекономрозвитку, Держгеокадастр, Укрзалізниця) names it even
-  // where it opens the sentence; other unknown openers are any capitalised word.
-  if (
-    r.sentenceInitial &&
-    words.length === 1 &&
-    x.lang !== 'en' &&
-    BODY_COMPOUND.test(first) &&
-    !ADJ_END.test(normalizeWord(first))
-  )
+  // A compound of a state body (Мінекономрозвитку, Держгеокадастр) names it even where it opens
+  // the sentence; other unknown openers are any capitalised word.
+  if (r.sentenceInitial && words.length === 1 && x.lang !== 'en' && STATE_COMPOUND.test(normalizeWord(first)))
     x.guess(a, b, 'ORG', -1);
   // So does a surname no common word shares the ending of (Левченко вперто опирався, Зиморович описує).
   else if (r.sentenceInitial && words.length === 1 && x.lang !== 'en' && PLAIN_SURNAME.test(first))

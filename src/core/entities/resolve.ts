@@ -5,6 +5,7 @@
 import { nameWords, stem } from '../morphology';
 import type { EntityType } from '../types';
 import type { RawMention } from './scan';
+import { aboutCompanies } from './words';
 
 export function wordsOf(text: string, m: RawMention): string[] {
   m.words ??= nameWords(text.slice(m.start, m.end));
@@ -87,7 +88,10 @@ function storyPersons(text: string, kept: RawMention[]): Set<string> {
 }
 
 export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
-  const kept = dropOverlaps(raw);
+  // A name alone in quotes is a company's only in an article about companies; elsewhere it is a
+  // title (a song, a book, a slogan: « Щедрик », « Знак пошани »).
+  const companies = !raw.some((m) => m.bareQuote) || aboutCompanies(text);
+  const kept = dropOverlaps(companies ? raw : raw.filter((m) => !m.bareQuote));
   const best = typeVotes(text, kept);
   const persons = storyPersons(text, kept);
   const out: RawMention[] = [];

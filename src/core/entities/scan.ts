@@ -21,6 +21,11 @@ export interface RawMention {
   strength: number;
   /** The name opens its sentence (or a list item), where any word is capitalised. */
   initial?: boolean;
+  /**
+   * A name filling quotes with no noun before it (« Щедрик », « Преса »): a company's in an
+   * article about companies, a title's (a song, a book, a slogan) elsewhere; resolve.ts decides.
+   */
+  bareQuote?: boolean;
 }
 
 export interface LangSets {
@@ -180,7 +185,9 @@ export function inLocative(x: SentenceScan, r: NameRun): boolean {
 
 /** An organisation's head noun (Міністерство, служби) or acronym (ОДА); an acronym's letters never open another word (Одарич). */
 export const isOrgHead = (L: LangSets, t: Token) =>
-  L.orgAcronymHeads.has(t.text) || startsWithAny(t.norm, L.orgHeads);
+  L.orgAcronymHeads.has(t.text) || (startsWithAny(t.norm, L.orgHeads) && !NOT_ORG_HEAD.test(t.norm));
+/** Words a head's stem opens that name no body: рад- of радість, радості. */
+const NOT_ORG_HEAD = /^(?:радіс|радост|радощ)/u;
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 export function initialAt(tokens: Token[], i: number, text: string): number {
@@ -218,13 +225,22 @@ export class SentenceScan {
   }
 
   /** Records a mention of tokens a..b (and takes them). */
-  push(a: number, b: number, type: EntityType, strength: number, known?: KnownName): void {
+  push(a: number, b: number, type: EntityType, strength: number, known?: KnownName): RawMention {
     const { tokens } = this;
     for (let k = a; k <= b; k++) this.used[k] = 1;
     let end = tokens[b].end;
     // English possessive: Clinton’s → Clinton.
     if (this.lang === 'en' && /['’]s$/.test(tokens[b].text)) end -= 2;
-    this.out.push({ start: tokens[a].start, end, type, known, strength, initial: this.opensSentence(a) });
+    const m: RawMention = {
+      start: tokens[a].start,
+      end,
+      type,
+      known,
+      strength,
+      initial: this.opensSentence(a),
+    };
+    this.out.push(m);
+    return m;
   }
 
   /** Records a guess of tokens a..b (not taking them). */

@@ -1,6 +1,6 @@
 /** The entity rules' word lists, kept as data (src/core/data/entities-rules.json). */
 import data from '../data/entities-rules.json';
-import { alternation } from '../lexicon';
+import { alternation, LANGUAGE_DATA } from '../lexicon';
 
 /** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
 export const COMPANY_WORDS: ReadonlySet<string> = new Set(data.companyWords);
@@ -32,3 +32,14 @@ export const STATE_COMPOUND = new RegExp(
   `^(?!${alternation(data.stateCompoundExceptions)})(?:(?:${alternation(data.stateCompoundPrefixes)})\\p{L}{3,}|(?:${alternation(data.ministryStems)})\\p{L}*)$`,
   'u',
 );
+const COMPANY_FORM = new RegExp(
+  `(?<![\\p{L}])(?:${alternation([...new Set([...LANGUAGE_DATA.uk.orgForms, ...LANGUAGE_DATA.ru.orgForms, ...LANGUAGE_DATA.en.orgForms])])})(?![\\p{L}])`,
+  'u',
+);
+const BUSINESS_NOUN = new RegExp(`(?<![\\p{L}])(?:${alternation(data.businessNounStems)})`, 'iu');
+/**
+ * Signs that an article is about companies: a company form as a word (ТОВ, ПАТ, Ltd) or a noun
+ * for a company (компанія, фірма, банк). Where there are none, a name alone in quotes is a
+ * title, not an organisation (resolve.ts).
+ */
+export const aboutCompanies = (text: string) => COMPANY_FORM.test(text) || BUSINESS_NOUN.test(text);

@@ -3,7 +3,13 @@
 import type { AnalysisCache } from './article';
 import { parseArticle, wordTokenCount } from './article';
 import { findAttributions } from './attribution';
-import { dropCommonOpeners, findMentions, groupEntities, resolveMentions } from './entities';
+import {
+  dropCommonOpeners,
+  findMentions,
+  groupEntities,
+  resolveMentions,
+  settlementsAfterBreaks,
+} from './entities';
 import { detectLanguage } from './language';
 import { learnedEntities } from './learn/apply';
 import { cueWordSet, learnedAttributions, RULES_DECODING } from './learn/learnedAttributions';
@@ -38,7 +44,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
     .filter((p) => p.boilerplate)
     .map(({ start, end, text: t }) => ({ start, end, text: t }));
   const raw = findMentions(article, language);
-  const resolved = resolveMentions(text, dropCommonOpeners(article, raw));
+  const resolved = resolveMentions(text, dropCommonOpeners(article, settlementsAfterBreaks(article, raw)));
   let entities = groupEntities(text, resolved, language);
   if (options.model?.meta.task === 'ner' && modelReads(options.model, language))
     entities = learnedEntities(text, options.model, entities, resolved, language, article);

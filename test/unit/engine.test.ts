@@ -726,6 +726,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a settlement whose prefix ends the line before is a place; a metre's м. is no prefix", () => {
+    assert.deepStrictEqual(spans('Фірма зареєстрована у с.\nПодвірки, її директор мовчить.'), [
+      'LOC Подвірки',
+    ]);
+    assert.deepStrictEqual(spans('Площа квартири 44 кв. м.\nЇздить суддя на автомобілі.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

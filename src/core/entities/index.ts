@@ -7,5 +7,6 @@
 export { dropCommonOpeners } from './caseEvidence';
 export { groupEntities } from './group';
 export { findMentions } from './mentions';
+export { settlementsAfterBreaks } from './places';
 export { resolveMentions } from './resolve';
 export type { RawMention } from './scan';

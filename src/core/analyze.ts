@@ -7,6 +7,7 @@ import {
   dropCommonOpeners,
   findMentions,
   groupEntities,
+  quotesOverBreaks,
   resolveMentions,
   settlementsAfterBreaks,
 } from './entities';
@@ -44,7 +45,8 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
     .filter((p) => p.boilerplate)
     .map(({ start, end, text: t }) => ({ start, end, text: t }));
   const raw = findMentions(article, language);
-  const resolved = resolveMentions(text, dropCommonOpeners(article, settlementsAfterBreaks(article, raw)));
+  const broken = quotesOverBreaks(article, settlementsAfterBreaks(article, raw));
+  const resolved = resolveMentions(text, dropCommonOpeners(article, broken));
   let entities = groupEntities(text, resolved, language);
   if (options.model?.meta.task === 'ner' && modelReads(options.model, language))
     entities = learnedEntities(text, options.model, entities, resolved, language, article);

@@ -733,6 +733,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Площа квартири 44 кв. м.\nЇздить суддя на автомобілі.'), []);
   });
 
+  it('a quoted title broken over a line is one name, not a name on each line', () => {
+    assert.deepStrictEqual(spans('Про це повідомляють «Наші гроші.\nЛьвів» з посиланням на сайт.'), [
+      'ORG Наші гроші.\nЛьвів',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

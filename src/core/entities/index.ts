@@ -6,7 +6,7 @@
 
 export { dropCommonOpeners } from './caseEvidence';
 export { groupEntities } from './group';
+export { quotesOverBreaks, settlementsAfterBreaks } from './lineBreaks';
 export { findMentions } from './mentions';
-export { settlementsAfterBreaks } from './places';
 export { resolveMentions } from './resolve';
 export type { RawMention } from './scan';

@@ -739,6 +739,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a capitalised institution's noun before a quoted name is part of it; фірма, компанія are not", () => {
+    assert.deepStrictEqual(
+      spans('Вчора Санаторій «Едельвейс» продали, а Шахта «Білозерська» зупинилася. Фірма «Арс» мовчить.'),
+      ['ORG Арс', 'ORG Санаторій «Едельвейс»', 'ORG Шахта «Білозерська»'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -8,7 +8,12 @@ import type { Token } from '../text';
 import type { Language } from '../types';
 import { gazetteerMatch } from './gazetteerMatch';
 import { productName } from './products';
-import { descriptorAndQuotedName, formAndQuotedName, nounAndQuotedName } from './quotedNames';
+import {
+  descriptorAndQuotedName,
+  formAndQuotedName,
+  headAndQuotedName,
+  nounAndQuotedName,
+} from './quotedNames';
 import { capitalisedRun } from './runs';
 import {
   ADJ_END,
@@ -188,7 +193,7 @@ function mentionsInSentence(x: SentenceScan): void {
   const { tokens, L, gaz } = x;
   for (let i = 0; i < tokens.length; i++) {
     if (x.used[i]) continue;
-    const quoted = formAndQuotedName(x, i) ?? nounAndQuotedName(x, i);
+    const quoted = formAndQuotedName(x, i) ?? nounAndQuotedName(x, i) ?? headAndQuotedName(x, i);
     if (quoted !== undefined) {
       i = quoted;
       continue;

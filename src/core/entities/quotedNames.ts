@@ -46,6 +46,22 @@ export function nounAndQuotedName(x: SentenceScan, i: number): number | undefine
   return c;
 }
 
+/**
+ * 3. A capitalised institution's noun + a name in quotes is one name (Шахта «Білозерська»,
+ * Санаторій «Едельвейс», Друкарня «Літера»). Not фірма, компанія: NER-UK takes them now with
+ * the name, now without (the name alone, by nounAndQuotedName or the quoted-name rule).
+ */
+export function headAndQuotedName(x: SentenceScan, i: number): number | undefined {
+  const { tokens, L } = x;
+  const t = tokens[i];
+  if (x.lang === 'en' || !capWord(t) || ACRONYM.test(t.text) || !x.isOpenQuote(i + 1)) return undefined;
+  if (L.orgQuotedNouns.has(t.norm) || !isOrgHead(L, t) || !capWord(tokens[i + 2])) return undefined;
+  const c = x.quoteEnd(i + 1);
+  if (c <= i + 2) return undefined;
+  x.push(i, c, 'ORG', 2);
+  return c;
+}
+
 /** An adjective's ending, a participle's (Керуюча) or a soft stem's (Дочірнє): a descriptor's word. */
 const describes = (w: string) => ADJ_END.test(w) || ADJ_END_WIDE.test(w) || /(ча|че|чий|нє)$/u.test(w);
 

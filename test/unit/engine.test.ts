@@ -746,6 +746,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a quoted name after a place's noun is a place; a housing estate's acronym makes one with it", () => {
+    assert.deepStrictEqual(
+      spans(
+        'Ділянки у заказнику «Острів Жуків» забудовують, як і біля метро «Кловська» та в ЖК «Печерський бастіон».',
+      ),
+      ['LOC Кловська', 'LOC Острів Жуків', 'LOC ЖК «Печерський бастіон»'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -41,7 +41,18 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
   const noun = tokens[a - 2];
   if (noun?.kind === 'word' && !isCapitalized(noun.text) && startsWithAny(noun.norm, x.L.workNouns))
     return c > a ? c : b;
+  // A place's name after its noun (заказника «Острів Жуків», метро «Кловська», урочища «Маяк»).
   const inner = c > a ? tokens.slice(a, tokens[c - 1]?.kind === 'quote' ? c - 1 : c) : [];
+  if (
+    noun?.kind === 'word' &&
+    !isCapitalized(noun.text) &&
+    startsWithAny(noun.norm, x.L.placeQuotedNouns) &&
+    inner.length > 0 &&
+    inner.length <= 4
+  ) {
+    x.push(a, a + inner.length - 1, 'LOC', 1);
+    return a + inner.length - 1;
+  }
   if (
     x.lang !== 'en' &&
     inner.length > 0 &&

@@ -26,7 +26,8 @@ export function formAndQuotedName(x: SentenceScan, i: number): number | undefine
   if (!x.isOpenQuote(q) || !/^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) return undefined;
   const c = x.quoteEnd(q);
   if (c <= q + 1) return undefined;
-  x.push(i, c, 'ORG', 2);
+  // A housing estate's acronym makes a place (ЖК «Печерський бастіон»).
+  x.push(i, c, L.locAcronymHeads.has(t.text) ? 'LOC' : 'ORG', 2);
   return c;
 }
 

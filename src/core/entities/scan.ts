@@ -54,6 +54,7 @@ export interface LangSets {
   holidayHeads: Set<string>;
   placeBodyHeads: string[];
   workNouns: string[];
+  placeQuotedNouns: string[];
   streetListHeads: Set<string>;
   streetListJoiners: Set<string>;
   streetYearWords: Set<string>;
@@ -88,6 +89,7 @@ export function langSets(lang: Language): LangSets {
       holidayHeads: new Set(d.holidayHeads ?? []),
       placeBodyHeads: (d.placeBodyHeads ?? []).map(normalizeWord),
       workNouns: (d.workNouns ?? []).map(normalizeWord),
+      placeQuotedNouns: (d.placeQuotedNouns ?? []).map(normalizeWord),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),
       streetListJoiners: wordSet(d.streetLists?.joiners ?? []),
       streetYearWords: wordSet(d.streetLists?.yearWords ?? []),

@@ -7,7 +7,7 @@ import type { Article } from '../article';
 import { ACRONYM, capWord, type RawMention } from './scan';
 
 /** A line that ends with a settlement's prefix: "… зареєстроване у с." */
-const PREFIX_AT_LINE_END = /(?:^|[\s(])(?:с|смт|сел)\.\s*$/u;
+const PREFIX_AT_LINE_END = /(?:^|[\s(])(?:с|смт|сел) ?\.\s*$/u;
 
 /** A settlement whose prefix ends the line before (у с.⏎Подвірки): the next line's first word is the place. */
 export function settlementsAfterBreaks(article: Article, mentions: RawMention[]): RawMention[] {

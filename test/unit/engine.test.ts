@@ -730,6 +730,8 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Фірма зареєстрована у с.\nПодвірки, її директор мовчить.'), [
       'LOC Подвірки',
     ]);
+    // Pre-tokenised text has a space before the period.
+    assert.deepStrictEqual(spans('Ділянка в межах с .\nМихалкове .'), ['LOC Михалкове']);
     assert.deepStrictEqual(spans('Площа квартири 44 кв. м.\nЇздить суддя на автомобілі.'), []);
   });
 

@@ -680,6 +680,38 @@ describe('decoding and sweeping (small pieces of the taggers)', () => {
     assert.deepStrictEqual(Array.from(bestValidPath(new Float32Array(0), 0)), []);
   });
 
+  it("a source run takes the determiner or abbreviation's word before it and fills a hole of a few words", () => {
+    const { prepareRoles } =
+      require('../../src/core/learn/attributionTagger') as typeof import('../../src/core/learn/attributionTagger');
+    const { mendSourceRuns } =
+      require('../../src/core/learn/learnedAttributions') as typeof import('../../src/core/learn/learnedAttributions');
+    const text =
+      'Mr. Obama, a lawyer using EB-5 funding for development projects, said that the New York Times lied.';
+    const article = parseArticle(text);
+    const [unit] = prepareRoles(text, analyze(text, { language: 'en' }), article);
+    const at = (word: string) => unit.tokens.findIndex((t) => t.text === word);
+    const tags = new Int32Array(unit.tokens.length);
+    const sourceTag = tagOfBits(SOURCE);
+    const run = (a: number, b: number) => {
+      for (let t = a; t <= b; t++) tags[t] = sourceTag;
+      return { a, b, sentence: unit.sentenceOf[a], confidence: 1 };
+    };
+    // The tagger's runs: ". Obama , a lawyer using EB-5", "development projects", "New York Times".
+    const runs = [
+      run(at('.'), at('EB-5')),
+      run(at('development'), at('projects')),
+      run(at('New'), at('Times')),
+    ];
+    tags[at('said')] = tagOfBits(CUE);
+    const words = (r: { a: number; b: number }) => text.slice(unit.tokens[r.a].start, unit.tokens[r.b].end);
+    assert.deepStrictEqual(mendSourceRuns(unit, tags, runs, new Set(['the'])).map(words), [
+      'Mr. Obama, a lawyer using EB-5 funding for development projects',
+      'the New York Times',
+    ]);
+    // No words to take before a name (a language without articles): only the period's word.
+    assert.deepStrictEqual(mendSourceRuns(unit, tags, [runs[2]], new Set()).map(words), ['New York Times']);
+  });
+
   it('a sweep gives each paragraph the spans overlapping it, spans across paragraphs included', () => {
     const { SpanSweep } =
       require('../../src/core/learn/attributionTagger') as typeof import('../../src/core/learn/attributionTagger');

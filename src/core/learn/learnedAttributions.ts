@@ -13,6 +13,7 @@ import { type Compiled, compile, verbClassOf } from '../attribution/compiled';
 import { buildMentionIndex, type Cue } from '../attribution/context';
 import { classifySource } from '../attribution/finish';
 import { resolveSources } from '../attribution/resolveSources';
+import { EN } from '../attribution/words';
 import type { Token } from '../text';
 import type { Analysis, Attribution, Language, Span } from '../types';
 import {
@@ -136,6 +137,54 @@ function cueGroups(runs: Run[], tags: Int32Array): CueGroup[] {
   return groups;
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+/** Words before a source's name that belong to it (the New York Times, his aides). */
+const SOURCE_LEAD: Partial<Record<Language, ReadonlySet<string>>> = { en: EN.determiners };
+/** Untagged words a source's run may have a hole of (EB-5 [funding for] development projects). */
+const SOURCE_GAP = 2;
+
+/**
+ * Source runs as the tagger leaves them, mended: a run often lacks its first word ("New York
+ * Times" for "the New York Times", ". Obama" for "Mr. Obama") or has a hole ("Ronald R.
+ * Fieldstone, a Miami lawyer … using EB-5" and "development projects"). A run takes a determiner
+ * or an abbreviation's word just before it, and runs a few untagged words apart in one sentence
+ * are one (no quotation mark between: a quote parts a source from the next).
+ */
+export function mendSourceRuns(
+  unit: RoleUnit,
+  tags: Int32Array,
+  runs: Run[],
+  lead: ReadonlySet<string>,
+): Run[] {
+  const { tokens, sentenceOf } = unit;
+  const free = (t: number) => t >= 0 && TAG_BITS[tags[t]] === 0 && sentenceOf[t] === sentenceOf[t + 1];
+  const out: Run[] = [];
+  for (const run of runs) {
+    const r = { ...run };
+    for (;;) {
+      const before = tokens[r.a - 1];
+      if (!free(r.a - 1) || !before) break;
+      // "Mr" before ". Obama", "S" before ".E.C.": the period's word.
+      const glued = tokens[r.a].text === '.' && before.end === tokens[r.a].start && before.kind === 'word';
+      if (!(glued || lead.has(before.norm))) break;
+      r.a--;
+    }
+    const last = out[out.length - 1];
+    const gap = last ? r.a - last.b - 1 : -1;
+    if (
+      last &&
+      last.sentence === r.sentence &&
+      gap >= 0 &&
+      gap <= SOURCE_GAP &&
+      tokens.slice(last.b + 1, r.a).every((t, k) => free(last.b + 1 + k) && t.kind !== 'quote')
+    ) {
+      last.confidence = Math.min(last.confidence, r.confidence);
+      last.b = r.b;
+    } else out.push(r);
+  }
+  return out;
+}
+
 /** The first index in [0, n) where a predicate that turns from false to true holds (n if none). */
 function firstWhere(n: number, holds: (i: number) => boolean): number {
   let lo = 0;
@@ -247,6 +296,7 @@ export function decodeAttributions(
   const sentenceOf = new Map<Attribution, number>();
   const ruleAt = spanIndex(rules.attributions);
   const onlyRulesCues = cuesAreTheRules(decoding);
+  const lead = SOURCE_LEAD[lang] ?? NO_WORDS;
   for (const [i, unit] of tagged.units.entries()) {
     // No cue, no attribution: a paragraph that cannot hold a cue needs no network at all (most
     // paragraphs of a news article).
@@ -256,7 +306,7 @@ export function decodeAttributions(
     const cues = cueGroups(runsOf(unit, tags, probs, CUE), tags);
     if (!cues.length) continue;
     const atts = cues.map((cue) => ({ cue, source: [] as Span[], content: [] as Span[], direct: true }));
-    for (const r of runsOf(unit, tags, probs, SOURCE))
+    for (const r of mendSourceRuns(unit, tags, runsOf(unit, tags, probs, SOURCE), lead))
       atts[nearestCue(r, cues, false)]?.source.push(spanOf(text, unit, r));
     for (const r of runsOf(unit, tags, probs, CONTENT)) {
       const x = atts[nearestCue(r, cues, true)];

@@ -757,6 +757,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a place's adjective before a body's acronym names the body, though it reads as the town's form", () => {
+    assert.deepStrictEqual(spans('18 грудня 2009 року Генічеська РДА передала пляж.'), [
+      'ORG Генічеська РДА',
+    ]);
+    assert.deepStrictEqual(spans('Луганське ОТВ АМКУ оштрафувало фірму.'), ['ORG Луганське ОТВ АМКУ']);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -16,6 +16,7 @@ import {
 } from './quotedNames';
 import { capitalisedRun } from './runs';
 import {
+  ACRONYM,
   ADJ_END,
   adjacent,
   capWord,
@@ -64,6 +65,19 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
     );
   });
   return out;
+}
+
+/**
+ * A place's adjective before a body's acronym (Генічеська РДА, Дніпропетровську РДА, Луганське
+ * ОТВ АМКУ) names the body, though the adjective reads as the town's own form (Генічеська: of
+ * Генічеськ): the run's rules type it, not the gazetteer.
+ */
+function bodyOfAdjective(x: SentenceScan, i: number): boolean {
+  const { tokens, text, L, gaz } = x;
+  const t = tokens[i];
+  const nx = tokens[i + 1];
+  if (!(ADJ_END.test(t.norm) && capWord(t) && capWord(nx) && ACRONYM.test(nx.text))) return false;
+  return adjacent(t, nx, text) && !L.stopCap.has(nx.text) && !gaz.lookup([nx.text]);
 }
 
 /**
@@ -228,7 +242,7 @@ function mentionsInSentence(x: SentenceScan): void {
       i = product;
       continue;
     }
-    const known = gazetteerMatch(x, i);
+    const known = bodyOfAdjective(x, i) ? undefined : gazetteerMatch(x, i);
     if (known !== undefined) {
       i = known;
       continue;

@@ -764,6 +764,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Луганське ОТВ АМКУ оштрафувало фірму.'), ['ORG Луганське ОТВ АМКУ']);
   });
 
+  it('a court with its lower-case adjectives and its place is one body', () => {
+    assert.deepStrictEqual(spans('Справу передали до господарського суду Черкаської області.'), [
+      'ORG господарського суду Черкаської області',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

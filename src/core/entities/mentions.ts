@@ -86,6 +86,9 @@ function bodyOfAdjective(x: SentenceScan, i: number): boolean {
  */
 const ROMAN_NUMERAL = /^(?:[IVXLC]+|[ІХIVXLC]{2,}|[ІХ](?=-\p{Ll}))(?:-(?:[IVXLCІХ]+|\p{Ll}{1,3}))?$/u;
 
+/** A court's noun: with its adjectives before it, it makes one body with the place after it. */
+const COURT = /^(?:суд|суду|судом|суді)$/u;
+
 /**
  * An institution named by a lower-case head and its place (прокуратура Донецької області, госпсуду
  * Дніпропетровської області, міськради Черкас) is one organisation, as NER-UK takes it; a country
@@ -102,13 +105,16 @@ function bodiesOfPlaces(x: SentenceScan, first: number): void {
     while (k < tokens.length && tokens[k].start < mention.start) k++;
     const head = tokens[k - 1];
     if (!head || tokens[k]?.start !== mention.start || head.kind !== 'word' || capWord(head)) continue;
-    if (!adjacent(head, tokens[k], x.text) || !startsWithAny(head.norm, L.placeBodyHeads)) continue;
-    // With its own adjectives (господарського суду …) the name is longer than the head: left as found.
-    const before = tokens[k - 2];
-    if (before?.kind === 'word' && ADJ_END.test(before.norm)) continue;
+    if (!adjacent(head, tokens[k], x.text)) continue;
+    // A court with its own lower-case adjectives is one too (господарського суду Черкаської
+    // області, районного суду м. Києва); after a capitalised adjective the name is the run's.
+    let a = k - 1;
+    while (a > 0 && a > k - 4 && tokens[a - 1].kind === 'word' && ADJ_END.test(tokens[a - 1].norm)) a--;
+    if (a < k - 1 && (capWord(tokens[a]) || !COURT.test(head.norm))) continue;
+    if (a === k - 1 && !startsWithAny(head.norm, L.placeBodyHeads)) continue;
     out[m] = {
       ...mention,
-      start: head.start,
+      start: tokens[a].start,
       type: 'ORG',
       known: undefined,
       strength: Math.max(mention.strength, 1),

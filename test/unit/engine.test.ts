@@ -770,6 +770,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a name opening a sentence is the person the article names inside another sentence', () => {
+    assert.deepStrictEqual(spans('Він часто думав про Дору. Дора зачудовано посміхалася.'), [
+      'PER Дора',
+      'PER Дору',
+    ]);
+    // Alone it is any capitalised opener.
+    assert.deepStrictEqual(spans('Він підійшов ближче. Дора зачудовано посміхалася.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

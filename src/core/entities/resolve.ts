@@ -94,6 +94,11 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const kept = dropOverlaps(companies ? raw : raw.filter((m) => !m.bareQuote));
   const best = typeVotes(text, kept);
   const persons = storyPersons(text, kept);
+  // Persons guessed inside sentences (до Дори, з Зойкою): the same name opening a sentence is one.
+  const guessedPersons = new Set(
+    kept.filter((m) => m.strength === -1 && m.type === 'PER' && !m.initial).map((m) => keyOf(text, m)),
+  );
+
   const out: RawMention[] = [];
   for (const m of kept) {
     if (m.known) {
@@ -105,6 +110,7 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
       // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
       if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
       else if (m.type === 'PER' && persons.has(keyOf(text, m))) out.push(m);
+      else if (guessedPersons.has(keyOf(text, m))) out.push({ ...m, type: 'PER' });
       continue;
     }
     // A guess at a story's person is that person (до Дори, на Дору beside "Дора спала …").

@@ -779,6 +779,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Він підійшов ближче. Дора зачудовано посміхалася.'), []);
   });
 
+  it('an abstract or verbal noun capitalised for its weight is no person', () => {
+    assert.deepStrictEqual(
+      spans('Він повторював: мені потрібне Кохання, а не гроші. Це відрізняє Християнство від інших.'),
+      [],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

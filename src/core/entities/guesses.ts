@@ -25,6 +25,7 @@ const COMPANY_PART =
 
 /** Words after which a quoted name stands with no noun of its own (« Щедрик » та « Нова радість »). */
 const BARE_QUOTE_AFTER = /^(?:і|й|та|або|чи|а|як|це)$/u;
+const ABSTRACT_NOUN = /(?:нн[яюіям]|тт[яюі]|[сц]тв[оаіу]|ість|ості|істю)$/u;
 const PLAIN_SURNAME = /^\p{Lu}\p{Ll}{2,}(?:енко|ович|евич)$/u;
 
 /**
@@ -80,6 +81,9 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   if (slavic && INNER_CAPITAL.test(first)) return 'ORG';
   if (inLocative(x, r)) return 'LOC';
   if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
+  // An abstract or verbal noun (Кохання, Хрищення, Християнство, Сповідь) capitalised for its
+  // weight names no person; a place it may be (у Закарпатті, above).
+  if (slavic && ABSTRACT_NOUN.test(n)) return 'MISC';
   return 'PER';
 }
 

@@ -784,6 +784,8 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       spans('Він повторював: мені потрібне Кохання, а не гроші. Це відрізняє Християнство від інших.'),
       [],
     );
+    // Nor part of the name it opens a sentence with.
+    assert.deepStrictEqual(spans('Виправдання Тулуба тривало роками.'), ['PER Тулуба']);
   });
 
   it('every item of a list of streets is a place, though alone it reads as a name', () => {

@@ -25,7 +25,7 @@ const COMPANY_PART =
 
 /** Words after which a quoted name stands with no noun of its own (« Щедрик » та « Нова радість »). */
 const BARE_QUOTE_AFTER = /^(?:і|й|та|або|чи|а|як|це)$/u;
-const ABSTRACT_NOUN = /(?:нн[яюіям]|тт[яюі]|[сц]тв[оаіу]|ість|ості|істю)$/u;
+export const ABSTRACT_NOUN = /(?:нн[яюіям]|тт[яюі]|[сц]тв[оаіу]|ість|ості|істю)$/u;
 const PLAIN_SURNAME = /^\p{Lu}\p{Ll}{2,}(?:енко|ович|евич)$/u;
 
 /**

@@ -5,7 +5,7 @@
  * settlements, acronyms, people, multi-word names, quoted titles, and finally a guess.
  */
 import { normalizeWord } from '../morphology';
-import { guessSingleWord, quotedTitle } from './guesses';
+import { ABSTRACT_NOUN, guessSingleWord, quotedTitle } from './guesses';
 import { adjectiveHeadRun, isInitialTok, orgHeadRun, regionTail } from './organisations';
 import { multiWordName, personRun } from './persons';
 import { settlementRun, streetRun } from './places';
@@ -124,7 +124,7 @@ function collectRun(x: SentenceScan, i: number): { run: number[]; j: number } {
   return { run, j };
 }
 
-/** A sentence-initial common word glued to a name: "Дружина Ірина Сміяненко", "Боявся Геродот". */
+/** A sentence-initial common word glued to a name: "Дружина Ірина Сміяненко", "Боявся Геродот", "Виправдання Тулуба". */
 function nameStart(x: SentenceScan, run: number[]): number {
   const { tokens, lang, L, gaz } = x;
   const wordIdx = run.filter((k) => tokens[k].kind === 'word');
@@ -135,6 +135,7 @@ function nameStart(x: SentenceScan, run: number[]): number {
     !gaz.isFirstName(tokens[wordIdx[0]].text) &&
     !ACRONYM.test(tokens[wordIdx[0]].text) &&
     (VERB_END.test(x.low(wordIdx[0])) ||
+      ABSTRACT_NOUN.test(x.low(wordIdx[0])) ||
       SETTLEMENT_PREFIXES.has(x.low(wordIdx[0])) ||
       isInitialTok(tokens, wordIdx[1]) ||
       gaz.isFirstName(tokens[wordIdx[1]].text) ||

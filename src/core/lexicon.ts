@@ -55,6 +55,7 @@ export interface LanguageData {
   orgForms: string[];
   orgMediaNouns: string[];
   orgQuotedNouns: string[];
+  /** Words before a place's name that belong to it: вул., просп., парк (парк Герхта), майдан, міст. */
   locPrefixes: string[];
   locHeads: string[];
   locPrepositions: string[];

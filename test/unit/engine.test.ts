@@ -788,6 +788,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Виправдання Тулуба тривало роками.'), ['PER Тулуба']);
   });
 
+  it("a park's, a square's or a bridge's noun belongs to the name after it", () => {
+    assert.deepStrictEqual(spans('Вони гуляли біля мосту Патона, а вона любила парк Герхта.'), [
+      'LOC мосту Патона',
+      'LOC парк Герхта',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

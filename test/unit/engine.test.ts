@@ -795,6 +795,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('an initial opening a sentence opens the name, though its letter is a word too', () => {
+    assert.deepStrictEqual(spans('Це показав хімік .\nО . М . Бутлеров та інші довели це .'), [
+      'PER О . М . Бутлеров',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -134,6 +134,8 @@ function nameStart(x: SentenceScan, run: number[]): number {
     wordIdx[0] === x.firstWord &&
     !gaz.isFirstName(tokens[wordIdx[0]].text) &&
     !ACRONYM.test(tokens[wordIdx[0]].text) &&
+    // An initial opens the name (О . М . Бутлеров), though its letter is a word too (О, А, В).
+    !isInitialTok(tokens, wordIdx[0]) &&
     (VERB_END.test(x.low(wordIdx[0])) ||
       ABSTRACT_NOUN.test(x.low(wordIdx[0])) ||
       SETTLEMENT_PREFIXES.has(x.low(wordIdx[0])) ||

@@ -801,6 +801,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a quoted company's name ending in a company's word may have several lower-case words", () => {
+    assert.deepStrictEqual(
+      spans('Компанія продала ділянку фірмі «Західна нафтова група» та офшору «Ганадо тред інк».'),
+      ['ORG Ганадо тред інк', 'ORG Західна нафтова група'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

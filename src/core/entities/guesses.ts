@@ -3,7 +3,7 @@
  * ending and the preposition before it, which the document pass may overrule by other mentions.
  */
 import { normalizeWord } from '../morphology';
-import { isCapitalized } from '../text';
+import { isCapitalized, type Token } from '../text';
 import type { EntityType } from '../types';
 import { hasInitials } from './persons';
 import {
@@ -16,12 +16,15 @@ import {
   startsWithAny,
   VERB_END,
 } from './scan';
-import { STATE_COMPOUND } from './words';
+import { COMPANY_NAME_ENDS, STATE_COMPOUND } from './words';
 
 const PLACE_END =
   /(івк|ївк|івц|ївц|ськ|цьк|піль|поль|пол|град|город|щин|ове|еве|єве|ичі|ичах|ани|инці|инцях)[аеиіоуюя]?$/u;
 const COMPANY_PART =
   /(^держ|^мін(?=\p{L}{4})|^нац(?=\p{L}{4})|рад[аиіу]$|^укр|^рос|буд|газ|енерго|пром|інвест|трейд|сервіс|агро|тех|банк|торг|фарм|нафт|транс|комплекс|холдинг|груп|офіс|маш|хім|зв'язок|лізинг|девелоп|мед|авто|систем|капітал|строй|ойл)/iu;
+
+/** A name whose last word is a company's word, in any case («Західна нафтова група», «Ганадо тред інк»). */
+const companyEnd = (inner: Token[]) => COMPANY_NAME_ENDS.has(inner[inner.length - 1].norm);
 
 /** Words after which a quoted name stands with no noun of its own (« Щедрик » та « Нова радість »). */
 const BARE_QUOTE_AFTER = /^(?:і|й|та|або|чи|а|як|це)$/u;
@@ -59,7 +62,7 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
     inner.length > 0 &&
     inner.length <= 4 &&
     inner.every((y) => y.kind === 'word' || y.text === '-') &&
-    inner.filter((y) => y.kind === 'word' && !isCapitalized(y.text)).length <= 1 &&
+    (inner.filter((y) => y.kind === 'word' && !isCapitalized(y.text)).length <= 1 || companyEnd(inner)) &&
     // «Здалося», — подумав він: quoted speech, not a name.
     !(tokens[c + 1]?.text === ',' && /^[—–-]$/.test(tokens[c + 2]?.text ?? ''))
   ) {

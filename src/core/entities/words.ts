@@ -4,6 +4,14 @@ import { alternation, LANGUAGE_DATA } from '../lexicon';
 
 /** Words that make a multi-word name a company's: Азур Груп, Delacon Systems Ltd, Арт Інвест. */
 export const COMPANY_WORDS: ReadonlySet<string> = new Set(data.companyWords);
+/**
+ * Last words of a quoted company's name, in lower case («Західна нафтова група», «Ганадо тред
+ * інк», «Іллінецькому торговому дому»): the company words and a few nouns.
+ */
+export const COMPANY_NAME_ENDS: ReadonlySet<string> = new Set([
+  ...data.companyWords.map((w) => w.toLowerCase()),
+  ...data.companyNamesEndWords,
+]);
 /** Settlement prefixes: с. Стоянка, смт Димер, м. Вознесенськ. */
 export const SETTLEMENT_PREFIXES: ReadonlySet<string> = new Set(data.settlementPrefixes);
 /** Words that end an organisation's genitive tail. */

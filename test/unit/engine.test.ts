@@ -808,6 +808,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("initials of a company's form or beside a company word make a company, not a person", () => {
+    assert.deepStrictEqual(spans('Раніше він керував фірмою Leman Commodities S. A., яку придбали.'), [
+      'ORG Leman Commodities S. A.',
+    ]);
+    assert.deepStrictEqual(spans('Раніше він керував фірмою MAKO Holding B. V. у Нідерландах.'), [
+      'LOC Нідерландах',
+      'ORG MAKO Holding B. V.',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -19,6 +19,9 @@ import {
 } from './scan';
 import { COMPANY_WORDS } from './words';
 
+/** A company's form written as initials at a Latin name's end: B. V., S. A., N. V., A. G. */
+const LATIN_FORM = /^[A-Za-z].*\b(?:B\. ?V|S\. ?A|N\. ?V|A\. ?G)\.?$/u;
+
 export function hasInitials(x: SentenceScan, r: NameRun): boolean {
   return r.run.some((k) => isInitialTok(x.tokens, k));
 }
@@ -36,6 +39,16 @@ export function personRun(x: SentenceScan, r: NameRun): number | undefined {
   const patronymic = words.length >= 2 && words.slice(1).some((w) => endsWithAny(w, L.patronymics));
   const titled = L.titles.has(prev) || (prevTok?.text === '.' && a >= 2 && L.titles.has(`${x.low(a - 2)}.`));
   if (!(initials || patronymic || firstName || titled) || allAcronyms(x, words)) return undefined;
+  // Initials of a company's form (Metinvest B. V., Leman Commodities S. A.) or beside a company
+  // word (MAKO Holding B. V.) make a company, not a person.
+  if (
+    initials &&
+    (words.some((w) => COMPANY_WORDS.has(w)) ||
+      LATIN_FORM.test(x.text.slice(x.tokens[a].start, x.tokens[b].end)))
+  ) {
+    x.push(a, b, 'ORG', 1);
+    return b;
+  }
   // A given name alone in the locative (у Станіславі) is a place named after it.
   if (!(initials || patronymic || titled) && inLocative(x, r)) return undefined;
   const end = firstName && words.length === 1 ? (nickname(x, b) ?? sharedSurname(x, b)) : b;

@@ -818,6 +818,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("capitalised words alone in quotes are one company's name where the run rules would part them", () => {
+    assert.deepStrictEqual(
+      spans("Компанія «Альфа» судилася, а в грудні «Прем'єр Лізинг» і «ЮГ Комснаб» звернулися до суду."),
+      ['ORG Альфа', "ORG Прем'єр Лізинг", 'ORG ЮГ Комснаб'],
+    );
+    // Not a product after its noun.
+    assert.deepStrictEqual(spans('Компанія купила засобу «Біопагдез КС» на мільйон.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -13,6 +13,7 @@ import {
   formAndQuotedName,
   headAndQuotedName,
   nounAndQuotedName,
+  wholeQuotedName,
 } from './quotedNames';
 import { capitalisedRun } from './runs';
 import {
@@ -213,7 +214,8 @@ function mentionsInSentence(x: SentenceScan): void {
   const { tokens, L, gaz } = x;
   for (let i = 0; i < tokens.length; i++) {
     if (x.used[i]) continue;
-    const quoted = formAndQuotedName(x, i) ?? nounAndQuotedName(x, i) ?? headAndQuotedName(x, i);
+    const quoted =
+      formAndQuotedName(x, i) ?? nounAndQuotedName(x, i) ?? headAndQuotedName(x, i) ?? wholeQuotedName(x, i);
     if (quoted !== undefined) {
       i = quoted;
       continue;

@@ -5,7 +5,16 @@
  * Each rule returns the index of the last token it took, or undefined.
  */
 import { isCapitalized } from '../text';
-import { ACRONYM, ADJ_END, ADJ_END_WIDE, capWord, isOrgHead, type SentenceScan, VERB_END } from './scan';
+import {
+  ACRONYM,
+  ADJ_END,
+  ADJ_END_WIDE,
+  capWord,
+  isOrgHead,
+  type SentenceScan,
+  startsWithAny,
+  VERB_END,
+} from './scan';
 
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
@@ -80,5 +89,30 @@ export function descriptorAndQuotedName(x: SentenceScan, i: number): number | un
   const c = x.quoteEnd(q);
   if (c <= q + 1) return undefined;
   x.push(i, c, 'ORG', 1);
+  return c;
+}
+
+/**
+ * 5. Capitalised words alone filling quotes where the run rules would part them: an acronym
+ * beside a word («ЮГ Комснаб») or a title's word («Прем'єр Лізинг») — one name, a company's
+ * (in an article about companies: see bareQuote).
+ */
+export function wholeQuotedName(x: SentenceScan, i: number): number | undefined {
+  const { tokens, L, gaz } = x;
+  if (x.lang === 'en' || !x.isOpenQuote(i)) return undefined;
+  const c = x.quoteEnd(i);
+  const close = tokens[c - 1]?.kind === 'quote' ? c - 1 : c;
+  const inner = tokens.slice(i + 1, close);
+  if (inner.length < 2 || inner.length > 4 || !inner.every((t) => capWord(t))) return undefined;
+  const parted =
+    inner.some((t) => ACRONYM.test(t.text)) !== inner.every((t) => ACRONYM.test(t.text)) ||
+    inner.some((t) => L.titles.has(t.norm) || L.stopCap.has(t.text));
+  if (!parted || gaz.isFirstName(inner[0].text)) return undefined;
+  const before = tokens[i - 1];
+  // A product's title after its noun (засобу «Біопагдез КС») is no company's.
+  if (before?.kind === 'word' && !isCapitalized(before.text) && startsWithAny(before.norm, L.workNouns))
+    return undefined;
+  const m = x.push(i + 1, close - 1, 'ORG', 1);
+  if (before?.kind !== 'word') m.bareQuote = true;
   return c;
 }

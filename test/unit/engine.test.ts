@@ -827,6 +827,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Компанія купила засобу «Біопагдез КС» на мільйон.'), []);
   });
 
+  it("a judge is no court: суддя opens no organisation's name", () => {
+    assert.deepStrictEqual(
+      spans('Суддя господарського суду Одеської області Микола Никифорчук поселився там.'),
+      ['ORG господарського суду Одеської області', 'PER Микола Никифорчук'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

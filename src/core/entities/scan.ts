@@ -188,8 +188,8 @@ export function inLocative(x: SentenceScan, r: NameRun): boolean {
 /** An organisation's head noun (Міністерство, служби) or acronym (ОДА); an acronym's letters never open another word (Одарич). */
 export const isOrgHead = (L: LangSets, t: Token) =>
   L.orgAcronymHeads.has(t.text) || (startsWithAny(t.norm, L.orgHeads) && !NOT_ORG_HEAD.test(t.norm));
-/** Words a head's stem opens that name no body: рад- of радість, радості. */
-const NOT_ORG_HEAD = /^(?:радіс|радост|радощ)/u;
+/** Words a head's stem opens that name no body: рад- of радість, суд- of суддя. */
+const NOT_ORG_HEAD = /^(?:радіс|радост|радощ|судд)/u;
 
 /** A single-letter initial ("В." or, in pre-tokenised text, "В ."); returns the index after it. */
 export function initialAt(tokens: Token[], i: number, text: string): number {

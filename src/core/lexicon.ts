@@ -81,6 +81,8 @@ export interface LanguageData {
   placeBodyHeads?: string[];
   /** Nouns that introduce a work's or a product's title in quotes (препарату «…», програмі «Схеми»): no organisation. */
   workNouns?: string[];
+  /** Possessive pronouns (її, його, свій): after a conjunction they start no part of a name. */
+  possessives?: string[];
   /** Nouns after which a quoted name is a place's: заказник «Острів Жуків», метро «Кловська». */
   placeQuotedNouns?: string[];
   /** Acronyms that head a territory's name after its adjective (П’ядицька ОТГ). */

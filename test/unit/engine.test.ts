@@ -834,6 +834,17 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a conjunction before a possessive or another form ends a body's name", () => {
+    assert.deepStrictEqual(
+      spans('Прокурори наголошують, що Бучанська селищна рада та її голова порушили закон.'),
+      ['ORG Бучанська селищна рада'],
+    );
+    assert.deepStrictEqual(spans('Між тим 30 листопада 2007 року РДА і ТОВ «Главбуд» уклали договір.'), [
+      'ORG РДА',
+      'ORG ТОВ «Главбуд»',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

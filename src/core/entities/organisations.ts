@@ -240,8 +240,10 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       // complements: "Київської обласної ради і договору" (but "Міністерство доходів і зборів").
       if (k === from + 1) break;
       const nx = tokens[k + 1];
-      // "… наук України та Міністерство …": a second institution, not part of the first name.
+      // "… наук України та Міністерство …": a second institution, not part of the first name;
+      // "рада та її голова": the body and someone of its own.
       if (nx && isCapitalized(nx.text) && isOrgHead(L, nx)) break;
+      if (nx && L.possessives.has(nx.norm)) break;
       // A name closed by its country or region goes on with no lower-case phrase: "… наук
       // України та доведення її ролі".
       const closed = isCapitalized(tokens[k - 1].text) && !ACRONYM.test(tokens[k - 1].text);

@@ -16,6 +16,8 @@ import {
   VERB_END,
 } from './scan';
 
+const JOINS = /^(?:і|й|та|и|або|чи)$/u;
+
 /** 1. Organisation form (or any acronym) + quoted name, also with a descriptor: ТОВ фірма «Київ». */
 export function formAndQuotedName(x: SentenceScan, i: number): number | undefined {
   const { tokens, lang, L } = x;
@@ -27,9 +29,12 @@ export function formAndQuotedName(x: SentenceScan, i: number): number | undefine
   // Between the form and the name: lower-case words (ТОВ фірма «Київ») or another form or
   // acronym (ТОВ НПП «Укргазгеоавтоматика»).
   // A verb between them makes a clause (ФДМУ пояснили законом «Про оренду …»), no name.
+  // A conjunction joins two bodies (РДА і ТОВ «Главбуд»), not a form to its name.
   const between = (t: (typeof tokens)[number] | undefined) =>
     t?.kind === 'word' &&
-    ((!isCapitalized(t.text) && !VERB_END.test(t.norm)) || L.orgForms.has(t.text) || ACRONYM.test(t.text));
+    ((!isCapitalized(t.text) && !VERB_END.test(t.norm) && !JOINS.test(t.norm)) ||
+      L.orgForms.has(t.text) ||
+      ACRONYM.test(t.text));
   while (q < i + 3 && between(tokens[q])) q++;
   // The quoted name starts with a capital (ТОВ «Альфа»); «активно діяти» after КНДР is a quote.
   if (!x.isOpenQuote(q) || !/^[\p{Lu}\d]/u.test(tokens[q + 1]?.text ?? '')) return undefined;

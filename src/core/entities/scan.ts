@@ -55,6 +55,7 @@ export interface LangSets {
   placeBodyHeads: string[];
   workNouns: string[];
   placeQuotedNouns: string[];
+  possessives: Set<string>;
   streetListHeads: Set<string>;
   streetListJoiners: Set<string>;
   streetYearWords: Set<string>;
@@ -90,6 +91,7 @@ export function langSets(lang: Language): LangSets {
       placeBodyHeads: (d.placeBodyHeads ?? []).map(normalizeWord),
       workNouns: (d.workNouns ?? []).map(normalizeWord),
       placeQuotedNouns: (d.placeQuotedNouns ?? []).map(normalizeWord),
+      possessives: wordSet(d.possessives ?? []),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),
       streetListJoiners: wordSet(d.streetLists?.joiners ?? []),
       streetYearWords: wordSet(d.streetLists?.yearWords ?? []),

@@ -81,6 +81,8 @@ export interface LanguageData {
   placeBodyHeads?: string[];
   /** Nouns that introduce a work's or a product's title in quotes (препарату «…», програмі «Схеми»): no organisation. */
   workNouns?: string[];
+  /** Prepositions after which an instrumental names a place (під Корсунем, над Прутом): a person is rarely there. */
+  instrumentalPlacePrepositions?: string[];
   /** Possessive pronouns (її, його, свій): after a conjunction they start no part of a name. */
   possessives?: string[];
   /** Nouns after which a quoted name is a place's: заказник «Острів Жуків», метро «Кловська». */

@@ -845,6 +845,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('an unknown name in the instrumental under, over or between is a place', () => {
+    assert.deepStrictEqual(
+      spans('Перемога козацького війська під Батогом була відплатою, а місто над Прутом мовчало.'),
+      ['LOC Батогом', 'LOC Прутом'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

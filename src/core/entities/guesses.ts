@@ -84,6 +84,9 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   if (slavic && INNER_CAPITAL.test(first)) return 'ORG';
   if (inLocative(x, r)) return 'LOC';
   if (x.L.locPreps.has(prev) && !INSTRUMENTAL_END.test(n) && !surnameLike && slavic) return 'LOC';
+  // Under, over, between a place (під Корсунем, над Прутом, понад Хаджибеєм): no person's case.
+  if (slavic && x.L.instrumentalPlacePreps.has(prev) && INSTRUMENTAL_END.test(n) && !surnameLike)
+    return 'LOC';
   // An abstract or verbal noun (Кохання, Хрищення, Християнство, Сповідь) capitalised for its
   // weight names no person; a place it may be (у Закарпатті, above).
   if (slavic && ABSTRACT_NOUN.test(n)) return 'MISC';

@@ -850,6 +850,8 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       spans('Перемога козацького війська під Батогом була відплатою, а місто над Прутом мовчало.'),
       ['LOC Батогом', 'LOC Прутом'],
     );
+    // A street by its name alone: на + genitive is a street's case.
+    assert.deepStrictEqual(spans('Потім він перемістився зі сотнею на Грушевського.'), ['LOC Грушевського']);
   });
 
   it('every item of a list of streets is a place, though alone it reads as a name', () => {

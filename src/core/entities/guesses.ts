@@ -80,6 +80,12 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   const surnameLike = endsWithAny(last, x.L.surnames);
   const n = normalizeWord(first);
   if (slavic && PLACE_END.test(n) && !/(ського|ської|ський|цького|цької|цький)$/u.test(n)) return 'LOC';
+  // A street by its name alone: на Грушевського (на takes no genitive but a street's), з Інститутської.
+  if (
+    slavic &&
+    ((prev === 'на' && /[сцз]ького$/u.test(n)) || (/^(?:з|із|зі)$/u.test(prev) && /[сцз]ької$/u.test(n)))
+  )
+    return 'LOC';
   if (slavic && (COMPANY_PART.test(first) || /^[A-Za-z]/.test(first)) && !surnameLike) return 'ORG';
   if (slavic && INNER_CAPITAL.test(first)) return 'ORG';
   if (inLocative(x, r)) return 'LOC';

@@ -854,6 +854,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Потім він перемістився зі сотнею на Грушевського.'), ['LOC Грушевського']);
   });
 
+  it('the Soviet republics are countries (УСРР, РСФРР)', () => {
+    assert.deepStrictEqual(spans('У 1932 р. в УСРР та РСФРР було колективізовано 70 % господарств.'), [
+      'LOC РСФРР',
+      'LOC УСРР',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

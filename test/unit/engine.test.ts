@@ -861,6 +861,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('м. after a number or a unit is metres ending a sentence, not a town before a name', () => {
+    assert.deepStrictEqual(spans('Квартира площею 100 кв. м. Власником квартир є Яцишин. Офіс у м. Києві.'), [
+      'LOC Києві',
+      'PER Яцишин',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -34,6 +34,18 @@ export function settlementRun(x: SentenceScan, r: NameRun): number | undefined {
     )
   )
     return undefined;
+  // "м." after a number or a unit is metres ending a sentence (площею 100 кв. м. Власником …),
+  // not a town: what follows opens a sentence, a name only where the article says so elsewhere.
+  const pre = prevTok.text === '.' ? a - 2 : a - 1;
+  const unit = x.tokens[pre - 1];
+  if (
+    x.low(pre) === 'м' &&
+    unit &&
+    (unit.kind === 'number' || /^(?:кв|куб)$/u.test(unit.norm) || unit.text === '.')
+  ) {
+    x.guess(a, b, 'MISC', -2);
+    return b;
+  }
   x.push(a, b, 'LOC', 1);
   return b;
 }

@@ -868,6 +868,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it('a Latin word in brackets after a common word glosses it: a term, no organisation', () => {
+    assert.deepStrictEqual(
+      spans('Царство справжніх грибів ( Fungi ) є найчисленнішим, як і печериць ( Agaricus ).'),
+      [],
+    );
+    // A name the engine knows stays one.
+    assert.deepStrictEqual(spans('Угоду підписала компанія ( Google ) вчора.'), ['ORG Google']);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -99,6 +99,22 @@ function guessType(x: SentenceScan, r: NameRun): EntityType {
   return 'PER';
 }
 
+/**
+ * A Latin word in brackets right after a common word of a Slavic text glosses it (справжніх
+ * грибів ( Fungi ), печериць ( Agaricus )): a term, not a name.
+ */
+function latinGloss(x: SentenceScan, r: NameRun): boolean {
+  const before = x.tokens[r.a - 2];
+  return (
+    x.lang !== 'en' &&
+    r.prevTok?.text === '(' &&
+    before?.kind === 'word' &&
+    !isCapitalized(before.text) &&
+    /^\p{Script=Cyrillic}/u.test(before.text) &&
+    /^[A-Z][a-z]+$/.test(r.first)
+  );
+}
+
 /** English demonyms and adjectives before a noun (Western diplomats, Russian banks) are no names; else 5f, a guess. */
 export function guessSingleWord(x: SentenceScan, r: NameRun): number {
   const { tokens } = x;
@@ -111,6 +127,7 @@ export function guessSingleWord(x: SentenceScan, r: NameRun): number {
     !isCapitalized(tokens[b + 1].text)
   )
     return b;
+  if (latinGloss(x, r)) return b;
   const nextTok = tokens[b + 1];
   const nextIsVerb = nextTok?.kind === 'word' && !isCapitalized(nextTok.text) && VERB_END.test(nextTok.norm);
   // A compound of a state body (Мінекономрозвитку, Держгеокадастр) names it even where it opens

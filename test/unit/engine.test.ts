@@ -877,6 +877,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Угоду підписала компанія ( Google ) вчора.'), ['ORG Google']);
   });
 
+  it("a quoted title that names its kind inside is a work's, no organisation's", () => {
+    assert.deepStrictEqual(
+      spans('Вісім видів занесені до « Червоної книги України », як пише « Шевченківська енциклопедія ».'),
+      [],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

@@ -57,6 +57,9 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
     x.push(a, a + inner.length - 1, 'LOC', 1);
     return a + inner.length - 1;
   }
+  // A work's title names its kind inside (« Червоної книги України », « Шевченківської енциклопедії »).
+  if (inner.some((y) => y.kind === 'word' && !isCapitalized(y.text) && startsWithAny(y.norm, x.L.workNouns)))
+    return c > a ? c : b;
   if (
     x.lang !== 'en' &&
     inner.length > 0 &&

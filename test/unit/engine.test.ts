@@ -884,6 +884,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it("a body's remit after з or по is part of its name; time and purpose are not", () => {
+    assert.deepStrictEqual(
+      spans('Повідомлення надійшло у Міжнародному центрі з вирішення інвестиційних спорів.'),
+      ['ORG Міжнародному центрі з вирішення інвестиційних спорів'],
+    );
+    assert.deepStrictEqual(spans('Кошти отримало Міністерство фінансів з метою перевірки.'), [
+      'ORG Міністерство фінансів',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

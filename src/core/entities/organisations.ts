@@ -25,6 +25,17 @@ import {
 import { GENITIVE_STOPS, SHARED_PLACE_HEAD, STATE_COMPOUND, STREET_HEAD } from './words';
 
 const INSTRUMENTAL_TAIL = /(ою|ею|єю|стю)$/u;
+/** The preposition of a body's remit (з надзвичайних ситуацій, по боротьбі з корупцією). */
+const REMIT_PREP = /^(?:з|із|по)$/u;
+/** Words of time and purpose after з that start no remit (з метою, з моменту, з початку). */
+const NO_REMIT =
+  /^(?:мет|момент|початк|огляд|привод|дат|кінц|тих|того|цього|цих|якого|якої|яких|них|ним|нею|ними|нього|неї)/u;
+/** A lower-case genitive (or, after по, dative) word that can open a remit. */
+const remitWord = (t: Token | undefined) =>
+  t?.kind === 'word' &&
+  !isCapitalized(t.text) &&
+  !NO_REMIT.test(t.norm) &&
+  /(?:ого|ої|их|іх|ння|ання|ття|ів|ій|ки|ги|ти|ди|ри|ці|ту|ду|бі|ві|му)$/u.test(t.norm);
 const INFINITIVE = /(ати|яти|ити|сти|зти)$/u;
 const CONJUNCTION = /^(і|та|й|и|and|of)$/;
 
@@ -222,11 +233,13 @@ function extendGenitive(tokens: Token[], from: number, L: LangSets, text: string
       end = k + 2;
       break;
     }
-    // "Державна служба з питань праці": the body's remit is part of its name.
+    // "Державна служба з питань праці", "Український центр з фізичної культури", "Комітет по
+    // боротьбі з корупцією": the body's remit is part of its name.
     if ((w === 'з' || w === 'із') && tokens[k + 1]?.norm === 'питань') {
       end = ++k;
       continue;
     }
+    if (REMIT_PREP.test(w) && k === end + 1 && remitWord(tokens[k + 1])) continue;
     if (endsGenitive(tokens, k, L)) break;
     // An instrumental (вартістю, очікуваною) or an infinitive after a noun (райдержадміністрацію
     // надати, службі вчиняти) starts the clause's own words: no part of the name.

@@ -71,7 +71,10 @@ export interface LanguageData {
   monthWords: string[];
   /** Heads of document names (Закон, Кодекс): such names are not people, places or organisations. */
   docHeads: string[];
-  /** Heads of laws' names: the country after them is part of the law's name (Закону України, Кримінального кодексу України). */
+  /**
+   * Heads of laws', symbols' and books' names: the country after them is part of the name
+   * (Закону України, Кримінального кодексу України, Державного Герба України, Книги рекордів України).
+   */
   lawHeads?: string[];
   /** A holiday's head (День Києва, Дня Незалежності): the place after it is part of the holiday's name. */
   holidayHeads?: string[];

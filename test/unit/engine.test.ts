@@ -901,6 +901,11 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.ok(!found.includes('LOC України'), found.join(', '));
   });
 
+  it("a document's name after its adjectives names no person; a surname sharing its stem still does", () => {
+    assert.deepStrictEqual(spans('Ми маємо Біблію і маємо Книгу Злагоди.'), []);
+    assert.deepStrictEqual(spans('Смерть забрала пана Гербурта нагло.'), ['PER Гербурта']);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

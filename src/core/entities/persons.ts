@@ -16,6 +16,7 @@ import {
   inLocative,
   type NameRun,
   type SentenceScan,
+  startsWithAny,
 } from './scan';
 import { COMPANY_WORDS } from './words';
 
@@ -89,6 +90,8 @@ export function multiWordName(x: SentenceScan, r: NameRun): number | undefined {
   if (words.length < 2) return undefined;
   const lastN = normalizeWord(last);
   const en = x.lang === 'en';
+  // A document's or a symbol's name after its adjectives (Державного Герба, Кримінального Кодексу).
+  if (!en && startsWithAny(lastN, x.L.docHeads)) return b;
   if (allAcronyms(x, words) || words.some((w) => COMPANY_WORDS.has(w))) x.push(a, b, 'ORG', 0);
   else if (en && EN_ORG_HEADS.has(lastN)) x.push(a, b, 'ORG', 0);
   else if (en && EN_LOC_HEADS.has(lastN)) x.push(a, b, 'LOC', 0);

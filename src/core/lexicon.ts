@@ -86,6 +86,8 @@ export interface LanguageData {
   workNouns?: string[];
   /** Prepositions after which an instrumental names a place (під Корсунем, над Прутом): a person is rarely there. */
   instrumentalPlacePrepositions?: string[];
+  /** Words opening a title that says what it is about (« Про місцеве самоврядування … »). */
+  titleOpeners?: string[];
   /** Possessive pronouns (її, його, свій): after a conjunction they start no part of a name. */
   possessives?: string[];
   /** Nouns after which a quoted name is a place's: заказник «Острів Жуків», метро «Кловська». */

@@ -906,6 +906,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Смерть забрала пана Гербурта нагло.'), ['PER Гербурта']);
   });
 
+  it("a place inside a title that says what it is about is the title's word", () => {
+    assert.deepStrictEqual(
+      spans('Згідно із Законом України « Про місцеве самоврядування в Україні » рада вирішила.'),
+      [],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

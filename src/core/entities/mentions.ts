@@ -51,6 +51,7 @@ export function findMentions(article: Article, lang: Language): RawMention[] {
       bodiesOfPlaces(x, first);
       branchesOfPlaces(x, first);
       placesInLists(x, first);
+      placesInTitles(x, first);
     }
     // In boilerplate lines only names the engine knows are kept (Фото: Кіодо), no guesses.
     if (para.boilerplate) {
@@ -141,6 +142,24 @@ function branchesOfPlaces(x: SentenceScan, first: number): void {
     out.splice(m, 1);
     m--;
   }
+}
+
+/**
+ * A place inside a title that says what it is about (Закону « Про місцеве самоврядування в
+ * Україні »: the law's words) is no place of the article's: NER-UK tags none there.
+ */
+function placesInTitles(x: SentenceScan, first: number): void {
+  const { tokens, out } = x;
+  const titles: { start: number; end: number }[] = [];
+  for (let k = 0; k < tokens.length - 1; k++) {
+    if (!x.isOpenQuote(k) || !x.L.titleOpeners.has(tokens[k + 1].text)) continue;
+    const c = x.quoteEnd(k);
+    if (c > k) titles.push({ start: tokens[k].end, end: tokens[c].start });
+  }
+  if (!titles.length) return;
+  const inTitle = (m: RawMention) => titles.some((t) => m.start >= t.start && m.end <= t.end);
+  for (let m = out.length - 1; m >= first; m--)
+    if (out[m].type === 'LOC' && inTitle(out[m])) out.splice(m, 1);
 }
 
 /**

@@ -56,6 +56,7 @@ export interface LangSets {
   workNouns: string[];
   placeQuotedNouns: string[];
   possessives: Set<string>;
+  titleOpeners: Set<string>;
   instrumentalPlacePreps: Set<string>;
   streetListHeads: Set<string>;
   streetListJoiners: Set<string>;
@@ -93,6 +94,7 @@ export function langSets(lang: Language): LangSets {
       workNouns: (d.workNouns ?? []).map(normalizeWord),
       placeQuotedNouns: (d.placeQuotedNouns ?? []).map(normalizeWord),
       possessives: wordSet(d.possessives ?? []),
+      titleOpeners: new Set(d.titleOpeners ?? []),
       instrumentalPlacePreps: wordSet(d.instrumentalPlacePrepositions ?? []),
       streetListHeads: wordSet(d.streetLists?.heads ?? []),
       streetListJoiners: wordSet(d.streetLists?.joiners ?? []),

@@ -712,6 +712,14 @@ describe('decoding and sweeping (small pieces of the taggers)', () => {
     assert.deepStrictEqual(mendSourceRuns(unit, tags, [runs[2]], new Set()).map(words), ['New York Times']);
   });
 
+  it('an entity model takes over from the rules only a margin above them; between weights, any gain counts', () => {
+    const { beats } =
+      require('../../src/core/learn/training') as typeof import('../../src/core/learn/training');
+    assert.strictEqual(beats(0.852, 0.85, true), false);
+    assert.strictEqual(beats(0.856, 0.85, true), true);
+    assert.strictEqual(beats(0.852, 0.85, false), true);
+  });
+
   it('a sweep gives each paragraph the spans overlapping it, spans across paragraphs included', () => {
     const { SpanSweep } =
       require('../../src/core/learn/attributionTagger') as typeof import('../../src/core/learn/attributionTagger');

@@ -913,6 +913,14 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it('a court by its instance alone is no name; a dictionary is a document', () => {
+    assert.deepStrictEqual(
+      spans('Суди усіх трьох інстанцій задовольнили позов. Суд першої інстанції відмовив.'),
+      [],
+    );
+    assert.deepStrictEqual(spans('Парадигми, визначені у Словнику, є графічними.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

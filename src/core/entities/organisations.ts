@@ -43,6 +43,11 @@ export function isInitialTok(tokens: Token[], k: number): boolean {
   return /^\p{Lu}$/u.test(tokens[k].text) && tokens[k + 1]?.text === '.';
 }
 
+const COURTS = /^(?:суд|суди)$/u;
+/** Whether a token from a to b (inclusive) is capitalised. */
+const capitalIn = (tokens: Token[], a: number, b: number) =>
+  tokens.slice(a, b + 1).some((t) => isCapitalized(t.text));
+
 /** 5a. Organisation heads in the run: Міністерство …, Служба безпеки України. */
 export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
   const { tokens, text, L } = x;
@@ -52,8 +57,16 @@ export function orgHeadRun(x: SentenceScan, r: NameRun): number | undefined {
   const head = (k: number) => isOrgHead(L, tokens[k]) && !endsWithAny(tokens[k].text, L.surnames);
   if (!(compound || r.run.some(head)) || r.run.some((k) => isInitialTok(tokens, k))) return undefined;
   const end = extendGenitive(tokens, r.b, L, text);
-  // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name.
+  // A lone common noun opening a sentence ("Уряд …", "Церква була …") is not a name; nor is a
+  // court by its instance alone (Суд першої інстанції, Суди усіх трьох інстанцій).
   if (r.words.length === 1 && end === r.b && r.sentenceInitial && !compound) return r.b;
+  if (
+    r.words.length === 1 &&
+    r.sentenceInitial &&
+    COURTS.test(tokens[r.a].norm) &&
+    !capitalIn(tokens, r.b + 1, end)
+  )
+    return end;
   x.push(r.a, end, 'ORG', 1);
   return end;
 }

@@ -576,6 +576,8 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       [],
     );
     assert.deepStrictEqual(spans('Наказ підписав В. Ющенко.'), ['PER В. Ющенко']);
+    // A degree's letter ends its sentence with a period of its own: still no initial.
+    assert.deepStrictEqual(spans('Кипить при +78,3 ° С .\nЕтер не взаємодіє з ним .'), []);
   });
 
   it('an event by its year (Євро-2012) and capitalised defined terms (Замовник, Загальна площа, Сума) name nothing', () => {

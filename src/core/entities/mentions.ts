@@ -278,8 +278,8 @@ function mentionsInSentence(x: SentenceScan): void {
     // numeral; a document's name (Закону України «Про …», Кримінального кодексу) is not PER/ORG/LOC.
     // An initial may be such a word (А . Кекуле, В . Ющенка, І . Я . Горбачевського).
     const initial = initialAt(tokens, i, x.text) > 0;
-    // Nor does a lone letter that is no initial (70 °С, літера К, термінал D).
-    const lone = t.text.length === 1 && tokens[i + 1]?.text !== '.';
+    // Nor does a lone letter that is no initial (70 °С, 78,3 ° С ., літера К, термінал D).
+    const lone = t.text.length === 1 && (tokens[i + 1]?.text !== '.' || tokens[i - 1]?.text === '°');
     if (!initial && (L.stopCap.has(t.text) || ROMAN_NUMERAL.test(t.text) || lone)) continue;
     if (startsWithAny(t.norm, L.docHeads)) {
       // … nor a known name or a body's name after it (Рішення Господарського суду Одеської

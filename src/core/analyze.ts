@@ -4,6 +4,7 @@ import type { AnalysisCache } from './article';
 import { parseArticle, wordTokenCount } from './article';
 import { findAttributions } from './attribution';
 import {
+  definedTerms,
   dropCommonOpeners,
   findMentions,
   groupEntities,
@@ -45,7 +46,11 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
     .filter((p) => p.boilerplate)
     .map(({ start, end, text: t }) => ({ start, end, text: t }));
   const raw = findMentions(article, language);
-  const broken = quotesOverBreaks(article, settlementsAfterBreaks(article, raw));
+  const broken = definedTerms(
+    text,
+    language,
+    quotesOverBreaks(article, settlementsAfterBreaks(article, raw)),
+  );
   const resolved = resolveMentions(text, dropCommonOpeners(article, broken));
   let entities = groupEntities(text, resolved, language);
   if (options.model?.meta.task === 'ner' && modelReads(options.model, language))

@@ -923,6 +923,15 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Парадигми, визначені у Словнику, є графічними.'), []);
   });
 
+  it('an acronym the article defines as a common phrase is a term; a known one stays a body', () => {
+    assert.deepStrictEqual(
+      spans(
+        'Замовили паспорти тимчасових споруд (ТС). Усі ТС перевірили, а ДФС (державна фіскальна служба) мовчить.',
+      ),
+      ['ORG ДФС'],
+    );
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

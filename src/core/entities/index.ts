@@ -5,6 +5,7 @@
  */
 
 export { dropCommonOpeners } from './caseEvidence';
+export { definedTerms } from './definedTerms';
 export { groupEntities } from './group';
 export { quotesOverBreaks, settlementsAfterBreaks } from './lineBreaks';
 export { findMentions } from './mentions';

@@ -932,6 +932,12 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     );
   });
 
+  it('islands in the plural are a place with their adjective', () => {
+    assert.deepStrictEqual(spans('Гроші вивели через офшор на Віргінських островах.'), [
+      'LOC Віргінських островах',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

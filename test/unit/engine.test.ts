@@ -933,8 +933,9 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
   });
 
   it('islands in the plural are a place with their adjective', () => {
-    assert.deepStrictEqual(spans('Гроші вивели через офшор на Віргінських островах.'), [
-      'LOC Віргінських островах',
+    assert.deepStrictEqual(spans('Власник фірми — офшор «Брекон» ( Віргінські острови ).'), [
+      'LOC Віргінські острови',
+      'ORG Брекон',
     ]);
   });
 

@@ -132,6 +132,13 @@ function namesOf(uk: string, forms: string[]): Partial<Record<Language, string>>
 // Only endings no noun form shares (Донецька, Донецьку are the city's genitive and locative).
 const ADJECTIVAL = /(?:ськ|цьк|зьк|ск|цк)(?:ий|ого|ому|им|ими|их|ій|ої|ою|ая|ое|ой|ую|ые|ых|ым|ыми)$/iu;
 
+/** Adjective endings a short name's stem may meet (Малий, Малого of мал-). */
+const SHORT_STEM_ADJECTIVE = /(?:ий|ого|ому|им|ій|ої|ою|их|ими)$/u;
+
+/** A word with an adjective's ending on a stem of three letters or fewer: its stem is no name's key. */
+export const shortStemAdjective = (word: string) =>
+  stem(word).length <= 3 && SHORT_STEM_ADJECTIVE.test(normalizeWord(word));
+
 /** Known names indexed by the stem key of every form; `maxWords` bounds the lookup window. */
 export class Gazetteer {
   readonly byKey = new Map<string, KnownName>();
@@ -149,9 +156,13 @@ export class Gazetteer {
   /** Known names written in capitals (МВС, США): a word in capitals matches only these, not a stem. */
   private readonly acronyms = new Set<string>();
 
+  /** Every one-word form as written (lower-cased): a short stem's adjective-like form must be one. */
+  private readonly written = new Set<string>();
+
   add(form: string, entry: KnownName): void {
     const words = nameWords(form);
     if (words.length === 0) return;
+    if (words.length === 1) this.written.add(normalizeWord(words[0]));
     if (words.length === 1 && isCapitals(words[0])) this.acronyms.add(words[0]);
     for (const variant of [words, ...alternations(words)]) {
       const key = nameKey(variant);
@@ -172,6 +183,14 @@ export class Gazetteer {
     if (words.length === 1 && isCapitals(words[0]) && !this.acronyms.has(words[0])) return undefined;
     const key = nameKey(words);
     const hit = this.byKey.get(key);
+    // A short stem meets adjectives: Малий, Малого are no forms of Малі (мал-).
+    if (
+      hit &&
+      words.length === 1 &&
+      shortStemAdjective(words[0]) &&
+      !this.written.has(normalizeWord(words[0]))
+    )
+      return undefined;
     if (hit && ADJECTIVAL.test(words[words.length - 1]) && !this.adjectivalKeys.has(key)) return undefined;
     return hit;
   }

@@ -2,6 +2,7 @@
  * The document level: overlapping mentions resolved by position and strength, then one type per
  * name by the votes of its mentions (unknown sentence-initial words take the document's type).
  */
+import { shortStemAdjective } from '../lexicon';
 import { nameWords, stem } from '../morphology';
 import type { EntityType } from '../types';
 import type { RawMention } from './scan';
@@ -107,8 +108,11 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
     }
     const b = best(keyOf(text, m));
     if (m.type === 'MISC' || m.strength <= -2) {
-      // Unknown sentence-initial words take the document's type for that name, if any; else dropped.
-      if (b && b[1] >= 2) out.push({ ...m, type: b[0] });
+      // Unknown sentence-initial words take the document's type for that name, if any; else dropped
+      // (an adjective on a short stem shares no name's key: Малий beside Малі).
+      const word = text.slice(m.start, m.end);
+      if (b && b[1] >= 2 && !(/^\p{L}+$/u.test(word) && shortStemAdjective(word)))
+        out.push({ ...m, type: b[0] });
       else if (m.type === 'PER' && persons.has(keyOf(text, m))) out.push(m);
       else if (guessedPersons.has(keyOf(text, m))) out.push({ ...m, type: 'PER' });
       continue;

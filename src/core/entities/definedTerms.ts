@@ -8,16 +8,20 @@ import { gazetteerIndex } from '../lexicon';
 import type { Language } from '../types';
 import { langSets, type RawMention } from './scan';
 
-/** Lower-case words and an acronym in brackets right after them. */
-const DEFINITION = /((?:\p{Ll}[\p{L}'’-]*\s+){1,4})\(\s?(\p{Lu}{2,6})\s?\)/gu;
+/** An acronym in brackets; the words before it are read after (a pattern that reads them first retries at every letter). */
+const BRACKETED = /\(\s?(\p{Lu}{2,6})\s?\)/gu;
+/** Up to four lower-case words ending where the brackets open. */
+const WORDS_BEFORE = /(?:^|[^\p{L}'’-])((?:\p{Ll}[\p{L}'’-]*\s+){1,4})$/u;
 
 export function definedTerms(text: string, lang: Language, mentions: RawMention[]): RawMention[] {
   if (lang === 'en' || !text.includes('(')) return mentions;
   const L = langSets(lang);
   const gaz = gazetteerIndex();
   const terms = new Set<string>();
-  for (const m of text.matchAll(DEFINITION)) {
-    const acronym = m[2];
+  for (const b of text.matchAll(BRACKETED)) {
+    const m = WORDS_BEFORE.exec(text.slice(Math.max(0, b.index - 80), b.index));
+    if (!m) continue;
+    const acronym = b[1];
     if (L.orgForms.has(acronym) || L.orgAcronymHeads.has(acronym) || L.locAcronymHeads.has(acronym)) continue;
     if (gaz.lookup([acronym]) || L.stopCap.has(acronym)) continue;
     // The phrase's words start with the acronym's first letter somewhere (пристроїв … БФП: б-).

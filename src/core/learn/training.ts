@@ -81,9 +81,10 @@ const CAUTIOUS_BELOW = 250;
 /**
  * A model takes over from the rules only a margin above them on the held-out documents: with the
  * rules at 0.857 on NER-UK, models 0.1 to 0.3 points above them on a held-out fifth lost 0.1 to
- * 0.4 points on the next fold's texts (two folds of five).
+ * 0.4 points on the next fold's texts (two folds of five), and with the rules at 0.861 one that
+ * passed a margin of 0.4 points lost 0.2 there.
  */
-const TAKE_OVER_MARGIN = 0.004;
+const TAKE_OVER_MARGIN = 0.008;
 
 /** Whether a held-out score beats the best so far: by the margin where that is the rules' own. */
 export const beats = (score: number, best: number, bestIsRules: boolean) =>

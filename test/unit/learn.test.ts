@@ -720,6 +720,25 @@ describe('decoding and sweeping (small pieces of the taggers)', () => {
     assert.strictEqual(beats(0.852, 0.85, false), true);
   });
 
+  it("an entity model that leaves the tags to the rules gives the rules' spans exactly, one over a line break too", () => {
+    const { defaultShape } =
+      require('../../src/core/learn/entityTagger') as typeof import('../../src/core/learn/entityTagger');
+    const text =
+      'Про це повідомляють «Наші гроші.\nЛьвів» з посиланням на Prozorro.\nДиректор Іван Петренко мовчить.';
+    const rules = analyze(text, { language: 'uk' });
+    const ruleSpans = rules.entities
+      .flatMap((e) => e.mentions.map((m) => `${e.type} ${m.start}-${m.end}`))
+      .sort();
+    const net = new Net(defaultShape(), 7);
+    const learned = tagEntities(net, text, rules, 1);
+    assert.deepStrictEqual(learned.map((x) => `${x.type} ${x.start}-${x.end}`).sort(), ruleSpans);
+    assert.ok(
+      ruleSpans.some((x) => x.startsWith('ORG 21-')),
+      'the title over the line break is one span',
+    );
+    for (const x of learned) assert.ok(x.confidence > 0 && x.confidence <= 1);
+  });
+
   it('a sweep gives each paragraph the spans overlapping it, spans across paragraphs included', () => {
     const { SpanSweep } =
       require('../../src/core/learn/attributionTagger') as typeof import('../../src/core/learn/attributionTagger');

@@ -117,6 +117,7 @@ export function tagEntities(
   rulesWeight = 0,
   article?: Article,
 ): LearnedSpan[] {
+  if (rulesWeight >= 1) return ratedRules(net, text, analysis, article);
   const out: LearnedSpan[] = [];
   const T = ENTITY_TAGS.length;
   const D = net.shape.dense;
@@ -151,6 +152,36 @@ export function tagEntities(
     close();
   }
   return out;
+}
+
+/**
+ * With the rules' weight at 1 the rules decide: their spans exactly (a span over a line break,
+ * «Наші гроші.⏎Львів», stays one, though the tagger reads sentence by sentence), each with the
+ * model's mean probability of the rules' tag over its tokens.
+ */
+function ratedRules(net: Net, text: string, analysis: Analysis, article?: Article): LearnedSpan[] {
+  const T = ENTITY_TAGS.length;
+  const spans = ruleSpans(analysis);
+  const sums = spans.map(() => ({ sum: 0, n: 0 }));
+  let k = 0;
+  for (const s of prepare(text, analysis, undefined, article)) {
+    const probs = inferProbs(net, s.input);
+    s.tokens.forEach((tok, t) => {
+      while (k < spans.length && spans[k].end <= tok.start) k++;
+      const span = spans[k];
+      if (!span || span.start >= tok.end) return;
+      let tag = 0;
+      for (let c = 1; c < T; c++) if (s.input.dense[t * net.shape.dense + c] === 1) tag = c;
+      sums[k].sum += probs[t * T + tag];
+      sums[k].n++;
+    });
+  }
+  return spans.map((sp, i) => ({
+    start: sp.start,
+    end: sp.end,
+    type: sp.type,
+    confidence: sums[i].n ? sums[i].sum / sums[i].n : 1,
+  }));
 }
 
 /** Each tag as its two parts (B or I, and the type), split once. */

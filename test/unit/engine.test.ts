@@ -944,6 +944,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Вони жили в Римі.'), ['LOC Римі']);
   });
 
+  it("a person's possessive adjective names the person (Петровими, Олесевої)", () => {
+    assert.deepStrictEqual(spans('Він стежив за Петровими рухами, а з лику проступили риси Олесевої мами.'), [
+      'PER Олесевої',
+      'PER Петровими',
+    ]);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

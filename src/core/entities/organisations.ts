@@ -106,6 +106,11 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
   if (r.words.length === 1 && x.gaz.isFirstName(r.first)) return undefined;
   // The first word of a quoted name («Поліський єгер») is left to the quoted-name rule.
   if (x.isOpenQuote(r.a - 1)) return undefined;
+  // A person's possessive adjective (Петрове вміння, Олесевої мами, Юриною рукою) names the person.
+  if (r.words.length === 1 && possessiveOfName(x, r.first)) {
+    x.push(r.a, r.b, 'PER', 0);
+    return r.b;
+  }
   if (
     nx?.kind === 'word' &&
     !isCapitalized(nx.text) &&
@@ -142,6 +147,18 @@ function districtsTown(tokens: Token[], k: number, text: string): number {
   // A name of two words (Києва-Святошинського is one token; Білої Церкви two) is left alone.
   if (capWord(nx) && adjacent(t, nx, text)) return k;
   return at;
+}
+
+/** A possessive adjective's stem and suffix: Петр-ов-ими, Олес-ев-ої, Юр-ин-ою, Оленч-ин. */
+const POSSESSIVE = /^(\p{Lu}\p{Ll}+?)(?:ов|ев|єв|ин|їн)(?:ий|ого|ому|им|ими|их|а|е|і|у|ої|ою|ій)?$/u;
+
+/** Whether a word is the possessive adjective of a known given name (Петро, Олесь, Юра, Оленка). */
+function possessiveOfName(x: SentenceScan, word: string): boolean {
+  const m = POSSESSIVE.exec(word);
+  if (!m) return false;
+  const base = m[1];
+  const soft = base.replace(/ч$/u, 'к');
+  return [base, `${base}о`, `${base}а`, `${base}я`, `${base}ь`, `${soft}а`].some((n) => x.gaz.isFirstName(n));
 }
 
 /** An adjective at k and a word after it (Східного обрядів, Нового Заповітів). */

@@ -951,6 +951,16 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     ]);
   });
 
+  it("a possessive before its noun is its owner's, a person where the article names one so", () => {
+    assert.deepStrictEqual(spans('Дора спала. Дора встала. На Дориних долонях тремтіло кроленя.'), [
+      'PER Дора',
+      'PER Дора',
+      'PER Дориних',
+    ]);
+    // No such person in the article: no name.
+    assert.deepStrictEqual(spans('Він спав. На Дориних долонях тремтіло кроленя.'), []);
+  });
+
   it('every item of a list of streets is a place, though alone it reads as a name', () => {
     assert.deepStrictEqual(
       spans(

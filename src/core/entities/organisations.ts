@@ -5,7 +5,7 @@
  * Стрийський парк), with a number (лікарня №9) or a house number (вул. Горького, 12).
  */
 import { gazetteerIndex } from '../lexicon';
-import { normalizeWord } from '../morphology';
+import { normalizeWord, stem } from '../morphology';
 import { isCapitalized, type Token } from '../text';
 import {
   ACRONYM,
@@ -122,8 +122,12 @@ export function adjectiveHeadRun(x: SentenceScan, r: NameRun): number | undefine
     !(CONJUNCTION.test(nx.norm) && capWord(tokens[r.b + 2]) && !adjectiveAndNoun(tokens, r.b + 2))
   ) {
     // Only a guess: a surname with an adjective's ending (Каїнський раніше був …) is a person
-    // where the article names him elsewhere; else the guess is dropped (Перша світова).
-    if (endsWithAny(r.first, L.surnames)) x.guess(r.a, r.b, 'MISC', -2);
+    // where the article names him elsewhere; else the guess is dropped (Перша світова). A
+    // possessive before its noun (Дориних долонях, Зойчиній манері) is its owner's, a person
+    // where the article names one so (resolve.ts).
+    const owner = ownerKeyOf(r.first);
+    if (owner || endsWithAny(r.first, L.surnames)) x.guess(r.a, r.b, 'MISC', -2);
+    if (owner) x.out[x.out.length - 1].ownerKey = owner;
     return r.b;
   }
   return undefined;
@@ -159,6 +163,13 @@ function possessiveOfName(x: SentenceScan, word: string): boolean {
   const base = m[1];
   const soft = base.replace(/ч$/u, 'к');
   return [base, `${base}о`, `${base}а`, `${base}я`, `${base}ь`, `${soft}а`].some((n) => x.gaz.isFirstName(n));
+}
+
+/** The stem key of a possessive adjective's owner (Дориних → дор, Зойчиній → зойк), or undefined. */
+function ownerKeyOf(word: string): string | undefined {
+  if (!POSSESSIVE.test(word)) return undefined;
+  const m = /^(.{2,}?)(?:ов|ев|єв|ин|їн)$/u.exec(stem(word));
+  return m ? m[1].replace(/ч$/u, 'к') : undefined;
 }
 
 /** An adjective at k and a word after it (Східного обрядів, Нового Заповітів). */

@@ -96,6 +96,9 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const best = typeVotes(text, kept);
   const persons = storyPersons(text, kept);
   // Persons guessed inside sentences (до Дори, з Зойкою): the same name opening a sentence is one.
+  const personKeys = new Set(
+    kept.filter((m) => m.type === 'PER' && m.strength >= -1).map((m) => keyOf(text, m).replace(/ч$/u, 'к')),
+  );
   const guessedPersons = new Set(
     kept.filter((m) => m.strength === -1 && m.type === 'PER' && !m.initial).map((m) => keyOf(text, m)),
   );
@@ -104,6 +107,10 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   for (const m of kept) {
     if (m.known) {
       out.push(m);
+      continue;
+    }
+    if (m.ownerKey && (personKeys.has(m.ownerKey) || persons.has(m.ownerKey))) {
+      out.push({ ...m, type: 'PER', strength: -1 });
       continue;
     }
     const b = best(keyOf(text, m));

@@ -26,6 +26,8 @@ export interface RawMention {
    * article about companies, a title's (a song, a book, a slogan) elsewhere; resolve.ts decides.
    */
   bareQuote?: boolean;
+  /** A possessive adjective's owner (Дориних: дор-): a person where the article names one so (resolve.ts). */
+  ownerKey?: string;
 }
 
 export interface LangSets {

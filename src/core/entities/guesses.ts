@@ -11,9 +11,9 @@ import {
   INNER_CAPITAL,
   INSTRUMENTAL_END,
   inLocative,
+  lowerWordIn,
   type NameRun,
   type SentenceScan,
-  startsWithAny,
   VERB_END,
 } from './scan';
 import { COMPANY_NAME_ENDS, STATE_COMPOUND } from './words';
@@ -43,23 +43,15 @@ export function quotedTitle(x: SentenceScan, r: NameRun): number | undefined {
   const c = x.quoteEnd(a - 1);
   // A work's or product's title after its noun (препарату «Біопагдез КС», програмі «Схеми»).
   const noun = tokens[a - 2];
-  if (noun?.kind === 'word' && !isCapitalized(noun.text) && startsWithAny(noun.norm, x.L.workNouns))
-    return c > a ? c : b;
+  if (lowerWordIn(noun, x.L.workNouns)) return c > a ? c : b;
   // A place's name after its noun (заказника «Острів Жуків», метро «Кловська», урочища «Маяк»).
   const inner = c > a ? tokens.slice(a, tokens[c - 1]?.kind === 'quote' ? c - 1 : c) : [];
-  if (
-    noun?.kind === 'word' &&
-    !isCapitalized(noun.text) &&
-    startsWithAny(noun.norm, x.L.placeQuotedNouns) &&
-    inner.length > 0 &&
-    inner.length <= 4
-  ) {
+  if (lowerWordIn(noun, x.L.placeQuotedNouns) && inner.length > 0 && inner.length <= 4) {
     x.push(a, a + inner.length - 1, 'LOC', 1);
     return a + inner.length - 1;
   }
   // A work's title names its kind inside (« Червоної книги України », « Шевченківської енциклопедії »).
-  if (inner.some((y) => y.kind === 'word' && !isCapitalized(y.text) && startsWithAny(y.norm, x.L.workNouns)))
-    return c > a ? c : b;
+  if (inner.some((y) => lowerWordIn(y, x.L.workNouns))) return c > a ? c : b;
   if (
     x.lang !== 'en' &&
     inner.length > 0 &&

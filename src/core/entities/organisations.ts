@@ -153,23 +153,31 @@ function districtsTown(tokens: Token[], k: number, text: string): number {
   return at;
 }
 
-/** A possessive adjective's stem and suffix: Петр-ов-ими, Олес-ев-ої, Юр-ин-ою, Оленч-ин. */
-const POSSESSIVE = /^(\p{Lu}\p{Ll}+?)(?:ов|ев|єв|ин|їн)(?:ий|ого|ому|им|ими|их|а|е|і|у|ої|ою|ій)?$/u;
+/** A possessive adjective's suffix: Петр-ов-ими, Олес-ев-ої, Юр-ин-ою, Оленч-ин. */
+const POSSESSIVE_SUFFIX = 'ов|ев|єв|ин|їн';
+const POSSESSIVE = new RegExp(
+  `^(\\p{Lu}\\p{Ll}+?)(?:${POSSESSIVE_SUFFIX})(?:ий|ого|ому|им|ими|их|а|е|і|у|ої|ою|ій)?$`,
+  'u',
+);
+const POSSESSIVE_STEM = new RegExp(`^(.{2,}?)(?:${POSSESSIVE_SUFFIX})$`, 'u');
+/** A name's stem as its possessive shows it: ч before -ин is the name's к (Зойчин of Зойка). */
+export const ownerStem = (s: string) => s.replace(/ч$/u, 'к');
 
 /** Whether a word is the possessive adjective of a known given name (Петро, Олесь, Юра, Оленка). */
 function possessiveOfName(x: SentenceScan, word: string): boolean {
   const m = POSSESSIVE.exec(word);
   if (!m) return false;
   const base = m[1];
-  const soft = base.replace(/ч$/u, 'к');
-  return [base, `${base}о`, `${base}а`, `${base}я`, `${base}ь`, `${soft}а`].some((n) => x.gaz.isFirstName(n));
+  return [base, `${base}о`, `${base}а`, `${base}я`, `${base}ь`, `${ownerStem(base)}а`].some((n) =>
+    x.gaz.isFirstName(n),
+  );
 }
 
 /** The stem key of a possessive adjective's owner (Дориних → дор, Зойчиній → зойк), or undefined. */
 function ownerKeyOf(word: string): string | undefined {
   if (!POSSESSIVE.test(word)) return undefined;
-  const m = /^(.{2,}?)(?:ов|ев|єв|ин|їн)$/u.exec(stem(word));
-  return m ? m[1].replace(/ч$/u, 'к') : undefined;
+  const m = POSSESSIVE_STEM.exec(stem(word));
+  return m ? ownerStem(m[1]) : undefined;
 }
 
 /** An adjective at k and a word after it (Східного обрядів, Нового Заповітів). */

@@ -11,8 +11,8 @@ import {
   ADJ_END_WIDE,
   capWord,
   isOrgHead,
+  lowerWordIn,
   type SentenceScan,
-  startsWithAny,
   VERB_END,
 } from './scan';
 
@@ -115,8 +115,7 @@ export function wholeQuotedName(x: SentenceScan, i: number): number | undefined 
   if (!parted || gaz.isFirstName(inner[0].text)) return undefined;
   const before = tokens[i - 1];
   // A product's title after its noun (засобу «Біопагдез КС») is no company's.
-  if (before?.kind === 'word' && !isCapitalized(before.text) && startsWithAny(before.norm, L.workNouns))
-    return undefined;
+  if (lowerWordIn(before, L.workNouns)) return undefined;
   const m = x.push(i + 1, close - 1, 'ORG', 1);
   if (before?.kind !== 'word') m.bareQuote = true;
   return c;

@@ -5,6 +5,7 @@
 import { shortStemAdjective } from '../lexicon';
 import { nameWords, stem } from '../morphology';
 import type { EntityType } from '../types';
+import { ownerStem } from './organisations';
 import type { RawMention } from './scan';
 import { aboutCompanies } from './words';
 
@@ -95,10 +96,11 @@ export function resolveMentions(text: string, raw: RawMention[]): RawMention[] {
   const kept = dropOverlaps(companies ? raw : raw.filter((m) => !m.bareQuote));
   const best = typeVotes(text, kept);
   const persons = storyPersons(text, kept);
-  // Persons guessed inside sentences (до Дори, з Зойкою): the same name opening a sentence is one.
+  // The article's persons, by the stems their possessives show (Дориних, Зойчиній: resolve below).
   const personKeys = new Set(
-    kept.filter((m) => m.type === 'PER' && m.strength >= -1).map((m) => keyOf(text, m).replace(/ч$/u, 'к')),
+    kept.filter((m) => m.type === 'PER' && m.strength >= -1).map((m) => ownerStem(keyOf(text, m))),
   );
+  // Persons guessed inside sentences (до Дори, з Зойкою): the same name opening a sentence is one.
   const guessedPersons = new Set(
     kept.filter((m) => m.strength === -1 && m.type === 'PER' && !m.initial).map((m) => keyOf(text, m)),
   );

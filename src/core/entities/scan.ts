@@ -122,6 +122,9 @@ export const startsWithAny = (n: string, stems: string[]) => {
   }
   return re.test(n);
 };
+/** A lower-case word opening with one of these stems (препарату, заказника «…»). */
+export const lowerWordIn = (t: Token | undefined, stems: string[]) =>
+  t?.kind === 'word' && !isCapitalized(t.text) && startsWithAny(t.norm, stems);
 /** One compiled pattern per suffix list: a suffix after at least two other letters. */
 const suffixPatterns = new WeakMap<string[], RegExp>();
 export const endsWithAny = (w: string, suffixes: string[]) => {
@@ -135,9 +138,9 @@ export const endsWithAny = (w: string, suffixes: string[]) => {
 
 export const ADJ_END =
   /(ий|ій|ого|ої|ому|ою|их|ими|им|ім|ього|ьої|ьому|ая|ое|ый|ой|ую|ые|ых|ськ[уе]|цьк[уе]|зьк[уе]|ськ[аі]|цьк[аі]|зьк[аі])$/u;
-/** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
 /** A feminine noun's instrumental (радою, службою, інспекцією), not an adjective's (обласною, міською, новою). */
 const INSTRUMENTAL_NOUN = /(?<![нкгчжшщвь])(?:ою|ією)$/u;
+/** Also nominative/accusative adjective endings that names share (Державна, Олена): used only with a head noun after. */
 export const ADJ_END_WIDE = /(на|не|ні|ну|ва|ве)$/u;
 export const VERB_END = /(ла|ло|ли|ив|ав|яв|ов|ів|ть|ться|ся|сь|ає|ює|ять|ють|уть|ить|ать|ється|ується)$/u;
 export const INSTRUMENTAL_END = /(ом|ем|єм|ою|ею|єю|им)$/u;

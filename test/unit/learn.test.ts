@@ -78,6 +78,38 @@ describe('the learned tagger', () => {
     assert.ok(close(inferProbs(net, x), net.forward(x).probs), 'after a training step');
   });
 
+  it('sums the window layers in training (WebAssembly where it can) exactly as a plain loop, with the weights of each step', () => {
+    // Hidden 16: a multiple of eight, so the kernel runs here.
+    const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 16, windows: 2, tags: 7 }, 5);
+    const H = 16;
+    const x: SeqInput = {
+      ids: Int32Array.from([1, 2, 5, 3, 9, 0, 15, 7, 4, 4]),
+      dense: Float32Array.from({ length: 5 * 9 }, (_, i) => (i % 5 === 0 ? 1 : i % 7 === 0 ? 0.5 : 0)),
+      n: 5,
+    };
+    const same = () => {
+      const tr = net.forward(x);
+      net.layout.w.forEach((w, l) => {
+        for (let t = 0; t < x.n; t++)
+          for (let j = 0; j < H; j++) {
+            let s = net.p[net.layout.b[l] + j];
+            for (let o = -1; o <= 1; o++)
+              if (t + o >= 0 && t + o < x.n)
+                for (let k = 0; k < H; k++)
+                  s += net.p[w + j * 3 * H + (o + 1) * H + k] * tr.h[l][(t + o) * H + k];
+            assert.strictEqual(tr.a[l + 1][t * H + j], Math.fround(s), `layer ${l}, token ${t}, unit ${j}`);
+          }
+      });
+    };
+    same();
+    const g = new Float32Array(net.p.length).fill(0.01);
+    new Adam(net, 0.1).apply(
+      g,
+      net.e.map(() => new Map<number, Float32Array>()),
+    );
+    same();
+  });
+
   it('tags some tokens alone exactly as it tags them in the whole sequence', () => {
     // Hidden 10: the unrolled inner loop and its remainder; three window layers: a reach of 3.
     const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 10, windows: 3, tags: 6 }, 11);

@@ -5,7 +5,7 @@
  * features, mostly zero, are read sparsely. Its sums are kept in 64-bit floats (V8 then need not
  * convert each value it reads and writes). Same numbers as Net.forward up to rounding.
  */
-import { type Net, outputProbs, type SeqInput } from './net';
+import { type Net, outputProbs, type SeqInput, windowWeights } from './net';
 import { WindowKernel } from './windowKernel';
 
 interface Cache {
@@ -30,22 +30,17 @@ function cacheOf(net: Net): Cache {
   let c = caches.get(net);
   if (!c || c.version !== net.version) {
     const H = net.shape.hidden;
+    const weights = windowWeights(net);
     c = {
       version: net.version,
       proj: net.shape.rows.map((rows) => new Float64Array(rows * H)),
       done: net.shape.rows.map((rows) => new Uint8Array(rows)),
-      wt: net.layout.w.map((w) => {
-        const t = new Float64Array(3 * H * H);
-        for (let j = 0; j < H; j++)
-          for (let ok = 0; ok < 3 * H; ok++) t[ok * H + j] = net.p[w + j * 3 * H + ok];
-        return t;
-      }),
+      wt: weights.wt,
       denseT: denseWeights(net),
       at: new Int32Array(3 * H),
       val: new Float64Array(3 * H),
     };
-    const biases = net.layout.b.map((b) => Float64Array.from(net.p.subarray(b, b + H)));
-    c.kernel = WindowKernel.for(c.wt, biases, H);
+    c.kernel = WindowKernel.for(c.wt, weights.bias, H);
     caches.set(net, c);
   }
   return c;

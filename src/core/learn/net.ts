@@ -4,6 +4,7 @@
  * neighbours, with a residual) → a softmax over tags. Trained with Adam (sparse for the
  * embedding rows a batch touches). Deterministic for a given seed.
  */
+import { WindowKernel } from './windowKernel';
 
 export interface NetShape {
   /** Rows of each hashed feature's embedding table. */
@@ -73,6 +74,21 @@ function layout(s: NetShape): Layout {
   return { in0, w0, b0, w, b, wo, bo, ws, size: at };
 }
 
+/**
+ * Each window layer's weights transposed (offset, input unit, output unit) and its bias, in
+ * 64-bit floats: the layout the window sums read (inference.ts, the WebAssembly kernel).
+ */
+export function windowWeights(net: Net): { wt: Float64Array[]; bias: Float64Array[] } {
+  const H = net.shape.hidden;
+  const wt = net.layout.w.map((w) => {
+    const t = new Float64Array(3 * H * H);
+    for (let j = 0; j < H; j++) for (let ok = 0; ok < 3 * H; ok++) t[ok * H + j] = net.p[w + j * 3 * H + ok];
+    return t;
+  });
+  const bias = net.layout.b.map((b) => Float64Array.from(net.p.subarray(b, b + H)));
+  return { wt, bias };
+}
+
 /** What a forward pass keeps for the backward pass. */
 export interface Trace {
   x0: Float32Array;
@@ -129,6 +145,8 @@ export class Net {
   readonly e: Float32Array[];
   /** Counts changes of the weights by training, so that caches made from them know they are stale. */
   version = 0;
+  /** The window sums in WebAssembly for training's forward passes, with the weights of `version` (null: none here). */
+  private kernel: { k: WindowKernel; version: number } | null | undefined;
 
   constructor(
     readonly shape: NetShape,
@@ -191,10 +209,23 @@ export class Net {
       }
     const a = [a0];
     const h = [h0];
+    const kernel = this.windowKernel();
     for (let l = 0; l < L.w.length; l++) {
       const prev = h[h.length - 1];
       const al = new Float32Array(n * H);
       const hl = new Float32Array(n * H);
+      if (kernel) {
+        // The same sums in the same order as the loop below, so the same numbers, about five times as fast.
+        const sums = new Float64Array(n * H);
+        kernel.sums(l, Float64Array.from(prev), n, sums);
+        for (let i = 0; i < n * H; i++) {
+          al[i] = sums[i];
+          hl[i] = Math.max(sums[i], 0) + prev[i];
+        }
+        a.push(al);
+        h.push(hl);
+        continue;
+      }
       for (let t = 0; t < n; t++)
         for (let j = 0; j < H; j++) {
           let s = p[L.b[l] + j];
@@ -214,6 +245,21 @@ export class Net {
     }
     const probs = outputProbs(this, h[h.length - 1], x);
     return { x0, a, h, probs, n };
+  }
+
+  /** The kernel with this version's weights, loaded once per training step (undefined where there is none). */
+  private windowKernel(): WindowKernel | undefined {
+    if (this.kernel === null) return undefined;
+    if (this.kernel?.version === this.version) return this.kernel.k;
+    const { wt, bias } = windowWeights(this);
+    if (this.kernel) {
+      this.kernel.k.load(wt, bias);
+      this.kernel.version = this.version;
+      return this.kernel.k;
+    }
+    const k = WindowKernel.for(wt, bias, this.shape.hidden);
+    this.kernel = k ? { k, version: this.version } : null;
+    return k;
   }
 
   /**

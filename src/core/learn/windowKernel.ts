@@ -77,14 +77,13 @@ export class WindowKernel {
     let slot = 0;
     this.wtAt = [];
     this.biasAt = [];
-    wt.forEach((w, l) => {
-      this.f64.set(w, slot);
+    for (const w of wt) {
       this.wtAt.push(slot * 8);
       slot += w.length;
-      this.f64.set(bias[l], slot);
       this.biasAt.push(slot * 8);
       slot += H;
-    });
+    }
+    this.load(wt, bias);
     this.val = slot * 8;
     slot += 3 * H;
     this.prevAt = slot * 8;
@@ -92,6 +91,14 @@ export class WindowKernel {
     this.outAt = slot * 8;
     slot += rows * H;
     this.at = slot * 8;
+  }
+
+  /** New weights for the layers (as the constructor takes them): training changes them every step. */
+  load(wt: Float64Array[], bias: Float64Array[]): void {
+    wt.forEach((w, l) => {
+      this.f64.set(w, this.wtAt[l] / 8);
+      this.f64.set(bias[l], this.biasAt[l] / 8);
+    });
   }
 
   /** Layer l's sums (bias and window products, before the activation) of n tokens' inputs into out. */

@@ -17,8 +17,9 @@ import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt, kernelSums, windowSums } from '../../src/core/learn/inference';
 import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
 import { parseModel, serializeModel } from '../../src/core/learn/modelFile';
-import { Adam, Net, type SeqInput } from '../../src/core/learn/net';
+import { Adam, Net, rng, type SeqInput, windowGradients } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
+import { WindowBackKernel } from '../../src/core/learn/windowBackKernel';
 
 describe('the learned tagger', () => {
   it('computes the gradients it trains with (finite differences)', () => {
@@ -108,6 +109,33 @@ describe('the learned tagger', () => {
       net.e.map(() => new Map<number, Float32Array>()),
     );
     same();
+  });
+
+  it("makes the window layers' gradients in WebAssembly exactly as the JavaScript loop", () => {
+    const r = rng(7);
+    for (const [H, n] of [
+      [8, 1],
+      [8, 6],
+      [16, 5],
+    ]) {
+      const kernel = WindowBackKernel.for(H);
+      assert.ok(kernel, 'this Node has WebAssembly SIMD');
+      const rand = (len: number, zeros = 0) =>
+        Float32Array.from({ length: len }, () => (r() < zeros ? 0 : r() * 2 - 1));
+      const w = rand(3 * H * H);
+      const prev = rand(n * H);
+      const al = rand(n * H, 0.2);
+      const dh = rand(n * H, 0.2);
+      const g1 = rand(3 * H * H);
+      const gb1 = rand(H);
+      const g2 = g1.slice();
+      const gb2 = gb1.slice();
+      const loop = windowGradients(w, g1, gb1, prev, al, dh, n);
+      const wasm = kernel.gradients(w, g2, gb2, prev, al, dh, n);
+      assert.deepStrictEqual(wasm, loop, `input gradients, H ${H}, n ${n}`);
+      assert.deepStrictEqual(g2, g1, `weight gradients, H ${H}, n ${n}`);
+      assert.deepStrictEqual(gb2, gb1, `bias gradients, H ${H}, n ${n}`);
+    }
   });
 
   it('tags some tokens alone exactly as it tags them in the whole sequence', () => {

@@ -4,6 +4,7 @@
  * neighbours, with a residual) → a softmax over tags. Trained with Adam (sparse for the
  * embedding rows a batch touches). Deterministic for a given seed.
  */
+import { WindowBackKernel } from './windowBackKernel';
 import { WindowKernel } from './windowKernel';
 
 export interface NetShape {
@@ -89,6 +90,42 @@ export function windowWeights(net: Net): { wt: Float64Array[]; bias: Float64Arra
   return { wt, bias };
 }
 
+/**
+ * A window layer's backward pass: for each token and unit above zero before the ReLU, its
+ * gradient to the bias, and for each of the three offsets to each weight (times the input) and
+ * to each input (times the weight); `w` and `g` are the layer's H rows of 3H, `gb` its bias's
+ * gradients. Returns the gradient at the layer's input, the residual's `dh` included.
+ */
+export function windowGradients(
+  w: Float32Array,
+  g: Float32Array,
+  gb: Float32Array,
+  prev: Float32Array,
+  al: Float32Array,
+  dh: Float32Array,
+  n: number,
+): Float32Array {
+  const H = gb.length;
+  const dprev = dh.slice(0, n * H);
+  for (let t = 0; t < n; t++)
+    for (let j = 0; j < H; j++) {
+      const d = al[t * H + j] > 0 ? dh[t * H + j] : 0;
+      if (d === 0) continue;
+      gb[j] += d;
+      for (let o = -1; o <= 1; o++) {
+        const tt = t + o;
+        if (tt < 0 || tt >= n) continue;
+        const wo = j * 3 * H + (o + 1) * H;
+        const hi = tt * H;
+        for (let k = 0; k < H; k++) {
+          g[wo + k] += d * prev[hi + k];
+          dprev[hi + k] += d * w[wo + k];
+        }
+      }
+    }
+  return dprev;
+}
+
 /** What a forward pass keeps for the backward pass. */
 export interface Trace {
   x0: Float32Array;
@@ -147,6 +184,8 @@ export class Net {
   version = 0;
   /** The window sums in WebAssembly for training's forward passes, with the weights of `version` (null: none here). */
   private kernel: { k: WindowKernel; version: number } | null | undefined;
+  /** The window layers' backward pass in WebAssembly (null: none here). */
+  private backKernel: WindowBackKernel | null | undefined;
 
   constructor(
     readonly shape: NetShape,
@@ -314,29 +353,19 @@ export class Net {
   private backWindow(l: number, tr: Trace, dh: Float32Array, g: Float32Array): Float32Array {
     const H = this.shape.hidden;
     const L = this.layout;
-    const p = this.p;
-    const { n } = tr;
-    const prev = tr.h[l];
-    const al = tr.a[l + 1];
-    const dprev = dh.slice(); // the residual passes the gradient through
-    for (let t = 0; t < n; t++)
-      for (let j = 0; j < H; j++) {
-        const d = al[t * H + j] > 0 ? dh[t * H + j] : 0;
-        if (d === 0) continue;
-        g[L.b[l] + j] += d;
-        const w = L.w[l] + j * 3 * H;
-        for (let o = -1; o <= 1; o++) {
-          const tt = t + o;
-          if (tt < 0 || tt >= n) continue;
-          const wo = w + (o + 1) * H;
-          const hi = tt * H;
-          for (let k = 0; k < H; k++) {
-            g[wo + k] += d * prev[hi + k];
-            dprev[hi + k] += d * p[wo + k];
-          }
-        }
-      }
-    return dprev;
+    const W = 3 * H * H;
+    if (this.backKernel === undefined) this.backKernel = WindowBackKernel.for(H) ?? null;
+    const args = [
+      this.p.subarray(L.w[l], L.w[l] + W),
+      g.subarray(L.w[l], L.w[l] + W),
+      g.subarray(L.b[l], L.b[l] + H),
+      tr.h[l],
+      tr.a[l + 1],
+      dh,
+      tr.n,
+    ] as const;
+    // The kernel makes the loop's numbers in the loop's order, about four times as fast.
+    return this.backKernel ? this.backKernel.gradients(...args) : windowGradients(...args);
   }
 
   /** Layer 0 and the embedding rows it read. */

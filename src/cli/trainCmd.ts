@@ -135,7 +135,7 @@ function trainTask(
         onFold: (f, r, m) => warn(`fold ${f}/${folds}: rules ${roles(r)}; model ${roles(m)}`),
       })
     : undefined;
-  const { net, decoding, cueWords } = trainAttributionTagger(docs, { epochs, seed, onEpoch });
+  const { net, others, decoding, cueWords } = trainAttributionTagger(docs, { epochs, seed, onEpoch });
   const spans = docs.reduce((n, d) => n + d.attributions.length, 0);
   const meta: ModelMeta = {
     ...base,
@@ -149,7 +149,7 @@ function trainTask(
   const summary = cv
     ? `cross-validated character-overlap F1 (${cv.folds} folds): model ${roles(cv.model)}; rules ${roles(cv.rules)}\n`
     : '';
-  return { model: { meta, net }, summary };
+  return { model: { meta, net, others }, summary };
 }
 
 export async function cmdTrain(args: string[]): Promise<number> {

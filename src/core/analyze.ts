@@ -15,7 +15,7 @@ import {
 import { detectLanguage } from './language';
 import { learnedEntities } from './learn/apply';
 import { cueWordSet, learnedAttributions, RULES_DECODING } from './learn/learnedAttributions';
-import type { AttributionModel, EntityModel, LearnedModel } from './learn/modelFile';
+import { type AttributionModel, type EntityModel, type LearnedModel, netsOf } from './learn/modelFile';
 import { aggregateSources } from './sources';
 import type { Analysis, Language, Span } from './types';
 
@@ -59,7 +59,7 @@ export function analyze(original: string, options: AnalyzeOptions = {}): Analysi
   const am = options.attributionModel;
   if (am?.meta.task === 'attribution' && modelReads(am, language))
     attributions = learnedAttributions(
-      am.net,
+      netsOf(am),
       am.meta.decoding ?? RULES_DECODING,
       text,
       { language, entities, attributions } as Analysis,

@@ -147,6 +147,7 @@ function learnRoles(
       ...(scores ? { roleScores: scores } : {}),
     },
     net: roles.net,
+    others: roles.others,
   });
   return { attributions, rulesWeight, scores };
 }

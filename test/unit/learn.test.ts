@@ -11,12 +11,17 @@ import {
   SOURCE,
   tagOfBits,
 } from '../../src/core/learn/attributionTagger';
-import { cueWordsOf, steadyGain, trainAttributionTagger } from '../../src/core/learn/attributionTraining';
+import {
+  cueWordsOf,
+  ENSEMBLE,
+  steadyGain,
+  trainAttributionTagger,
+} from '../../src/core/learn/attributionTraining';
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt, kernelSums, windowSums } from '../../src/core/learn/inference';
 import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
-import { parseModel, serializeModel } from '../../src/core/learn/modelFile';
+import { netsOf, parseModel, serializeModel } from '../../src/core/learn/modelFile';
 import { Adam, Net, rng, type SeqInput, windowGradients } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
 import { WindowBackKernel } from '../../src/core/learn/windowBackKernel';
@@ -432,7 +437,7 @@ function roleModel(t: ReturnType<typeof trainAttributionTagger>, documents: numb
     decoding: t.decoding,
     cueWords: t.cueWords,
   };
-  return { meta, net: t.net };
+  return { meta, net: t.net, others: t.others };
 }
 
 describe('the learned attribution tagger', () => {
@@ -447,8 +452,29 @@ describe('the learned attribution tagger', () => {
     const small = roleShape({}, 40);
     const large = roleShape({}, LARGE_ROLE_DATA);
     assert.deepStrictEqual([small.hidden, small.windows], [48, 3]);
-    assert.deepStrictEqual([large.hidden, large.windows], [64, 4]);
+    assert.deepStrictEqual([large.hidden, large.windows], [128, 4]);
     assert.strictEqual(roleShape({ hidden: 32 }, 840).hidden, 32);
+  });
+
+  it('trains three networks of different seeds on a corpus and reads their mean; its file keeps all three', () => {
+    const docs = Array.from({ length: LARGE_ROLE_DATA }, (_, i) => blorfDoc(i % 6));
+    const t = trainAttributionTagger(docs, { epochs: 1, hidden: 8, windows: 1 });
+    assert.strictEqual(t.others.length, ENSEMBLE - 1);
+    assert.notDeepStrictEqual(t.others[0].p, t.net.p, 'another seed');
+    const few = trainAttributionTagger(docs.slice(0, 6), { epochs: 1, hidden: 8, windows: 1 });
+    assert.strictEqual(few.others.length, 0, 'one network for a few articles');
+    const viaFile = parseModel(serializeModel(roleModel(t, docs.length)));
+    assert.strictEqual(viaFile.others?.length, ENSEMBLE - 1);
+    assert.deepStrictEqual(viaFile.others?.[1].p, t.others[1].p);
+    const text = docs[0].text;
+    const article = parseArticle(text);
+    const rules = analyze(text, { language: 'en' });
+    const probsOf = (nets: Net[]) => tagParagraphs(nets, text, rules, article).probs(0);
+    const each = netsOf(viaFile).map((n) => probsOf([n]));
+    const mean = probsOf(netsOf(viaFile));
+    mean.forEach((v, i) => {
+      assert.ok(Math.abs(v - (each[0][i] + each[1][i] + each[2][i]) / 3) < 1e-6);
+    });
   });
 
   it('learns a cue the rules do not know, with its source and content, deterministically', () => {
@@ -524,7 +550,7 @@ describe('an attribution model that leaves the cues to the rules', () => {
     const text =
       'Reuters said the talks resumed in Geneva.\n\nThe weather was fine all week.\n\nThe BBC reported that John Carter left.\n';
     const rules = analyze(text, { language: 'en' });
-    const tagged = tagParagraphs(t.net, text, rules, parseArticle(text));
+    const tagged = tagParagraphs([t.net], text, rules, parseArticle(text));
     const decode = (cue: number) => {
       const asked: number[] = [];
       const probs = (i: number) => {
@@ -572,7 +598,7 @@ describe('an attribution model that makes its own cues', () => {
     );
     assert.deepStrictEqual(t.cueWords, ['blorfed']);
     const rules = analyze(text, { language: 'en' });
-    const tagged = tagParagraphs(t.net, text, rules, parseArticle(text));
+    const tagged = tagParagraphs([t.net], text, rules, parseArticle(text));
     const d = {
       weights: { cue: 0, source: 0, content: 0 },
       thresholds: { cue: 0.5, source: 0.5, content: 0.5 },

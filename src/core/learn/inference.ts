@@ -191,6 +191,27 @@ export function inferProbs(net: Net, x: SeqInput): Float32Array {
   return outputProbs(net, h, x);
 }
 
+/** The mean of several networks' probabilities (an ensemble), or the one network's. */
+function meanOf(nets: readonly Net[], one: (net: Net) => Float32Array): Float32Array {
+  const first = one(nets[0]);
+  if (nets.length === 1) return first;
+  const out = Float32Array.from(first);
+  for (const net of nets.slice(1)) {
+    const p = one(net);
+    for (let i = 0; i < out.length; i++) out[i] += p[i];
+  }
+  for (let i = 0; i < out.length; i++) out[i] /= nets.length;
+  return out;
+}
+
+/** inferProbs of an ensemble: the mean of its networks' probabilities. */
+export const inferMean = (nets: readonly Net[], x: SeqInput): Float32Array =>
+  meanOf(nets, (net) => inferProbs(net, x));
+
+/** inferProbsAt of an ensemble. */
+export const inferMeanAt = (nets: readonly Net[], x: SeqInput, positions: number[]): Float32Array =>
+  meanOf(nets, (net) => inferProbsAt(net, x, positions));
+
 /** The part of a sequence from token a to token b (inclusive), as its own input. */
 function slice(x: SeqInput, F: number, D: number, a: number, b: number): SeqInput {
   return {

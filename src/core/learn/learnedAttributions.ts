@@ -29,7 +29,7 @@ import {
   TAG_BITS,
   tagOfBits,
 } from './attributionTagger';
-import { inferProbs, inferProbsAt } from './inference';
+import { inferMean, inferMeanAt } from './inference';
 import type { Net } from './net';
 
 interface Run {
@@ -237,7 +237,7 @@ const spanOf = (text: string, unit: RoleUnit, r: Run): Span => {
 
 /** The article's attributions by the learned tagger, in text order, ids A1, A2, …. */
 export function learnedAttributions(
-  net: Net,
+  nets: readonly Net[],
   decoding: RoleDecoding,
   text: string,
   rules: Analysis,
@@ -251,7 +251,7 @@ export function learnedAttributions(
   const onlyRules = cuesAreTheRules(decoding);
   const reads = (p: ArticleParagraph, rulesCue: boolean) =>
     canHoldCue(rulesCue, p.sentences, onlyRules, c, cueWords);
-  const tagged = tagParagraphs(net, text, rules, article, reads);
+  const tagged = tagParagraphs(nets, text, rules, article, reads);
   return decodeAttributions(tagged, decoding, text, rules, lang, cueWords);
 }
 
@@ -265,7 +265,7 @@ export interface TaggedParagraphs {
 
 /** The costly part, the network's pass, apart from decoding: several decodings of one article share it. */
 export function tagParagraphs(
-  net: Net,
+  nets: readonly Net[],
   text: string,
   rules: Analysis,
   article: Article,
@@ -275,8 +275,8 @@ export function tagParagraphs(
   const made: Float32Array[] = [];
   return {
     units,
-    probs: (i) => (made[i] ??= inferProbs(net, units[i].input)),
-    probsAt: (i, positions) => made[i] ?? inferProbsAt(net, units[i].input, positions),
+    probs: (i) => (made[i] ??= inferMean(nets, units[i].input)),
+    probsAt: (i, positions) => made[i] ?? inferMeanAt(nets, units[i].input, positions),
   };
 }
 

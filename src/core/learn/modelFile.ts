@@ -47,12 +47,23 @@ export interface ModelMeta {
 export interface LearnedModel {
   meta: ModelMeta;
   net: Net;
+  /**
+   * Further networks of the same shape, trained with other seeds: the tagger reads the mean of
+   * all their probabilities (an ensemble; seeds differ, and so do their errors).
+   */
+  others?: Net[];
 }
+
+/** Every network of a model, its first one first. */
+export const netsOf = (m: { net: Net; others?: Net[] }): Net[] => [m.net, ...(m.others ?? [])];
 
 export type EntityModel = LearnedModel;
 export type AttributionModel = LearnedModel;
 
 export class ModelError extends Error {}
+
+/** Networks besides the first a model file may hold: we train two more; a file asking for many is refused. */
+const MAX_OTHERS = 7;
 
 const b64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
@@ -76,6 +87,9 @@ export function serializeModel(m: LearnedModel): string {
     shape: m.net.shape,
     params: b64(m.net.p),
     embeddings: m.net.e.map(b64),
+    ...(m.others?.length
+      ? { others: m.others.map((n) => ({ params: b64(n.p), embeddings: n.e.map(b64) })) }
+      : {}),
   });
 }
 
@@ -144,11 +158,19 @@ export function parseModel(text: string): LearnedModel {
   const task: ModelTask = o.task;
   const shape = checkShape(o.shape, task);
   const probe = new Net(shape, 1, new Float32Array(0), []);
-  const p = floats(o.params, probe.layout.size, 'the weights');
-  if (!Array.isArray(o.embeddings) || o.embeddings.length !== shape.rows.length)
-    throw new ModelError('the embeddings are missing');
-  const e = shape.rows.map((rows, f) =>
-    floats((o.embeddings as unknown[])[f], rows * shape.emb, `embedding table ${f + 1}`),
+  const netOf = (x: { params?: unknown; embeddings?: unknown }, of: string) => {
+    const p = floats(x.params, probe.layout.size, `the weights${of}`);
+    if (!Array.isArray(x.embeddings) || x.embeddings.length !== shape.rows.length)
+      throw new ModelError(`the embeddings${of} are missing`);
+    const e = shape.rows.map((rows, f) =>
+      floats((x.embeddings as unknown[])[f], rows * shape.emb, `embedding table ${f + 1}${of}`),
+    );
+    return new Net(shape, 1, p, e);
+  };
+  if (o.others !== undefined && (!Array.isArray(o.others) || o.others.length > MAX_OTHERS))
+    throw new ModelError(`its further networks are not a list of at most ${MAX_OTHERS}`);
+  const others = ((o.others ?? []) as unknown[]).map((x, i) =>
+    netOf((x ?? {}) as { params?: unknown; embeddings?: unknown }, ` of network ${i + 2}`),
   );
   const meta: ModelMeta = {
     task,
@@ -161,5 +183,5 @@ export function parseModel(text: string): LearnedModel {
     roleScores: o.roleScores as ModelMeta['roleScores'],
     ...(task === 'attribution' ? { decoding: decodingOf(o.decoding), ...cueWordsIn(o.cueWords) } : {}),
   };
-  return { meta, net: new Net(shape, 1, p, e) };
+  return { meta, net: netOf(o, ''), ...(others.length ? { others } : {}) };
 }

@@ -20,7 +20,12 @@ import {
 import { tagEntities } from '../../src/core/learn/entityTagger';
 import { ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt, kernelSums, windowSums } from '../../src/core/learn/inference';
-import { cuesAreTheRules, decodeAttributions, tagParagraphs } from '../../src/core/learn/learnedAttributions';
+import {
+  cuesAreTheRules,
+  decodeAttributions,
+  RULES_DECODING,
+  tagParagraphs,
+} from '../../src/core/learn/learnedAttributions';
 import { netsOf, parseModel, serializeModel } from '../../src/core/learn/modelFile';
 import { Adam, Net, rng, type SeqInput, windowGradients } from '../../src/core/learn/net';
 import { trainEntityTagger } from '../../src/core/learn/training';
@@ -475,6 +480,19 @@ describe('the learned attribution tagger', () => {
     mean.forEach((v, i) => {
       assert.ok(Math.abs(v - (each[0][i] + each[1][i] + each[2][i]) / 3) < 1e-6);
     });
+    // Leaving every role to the rules, the model only rates their cues: its first network is enough.
+    const rating = {
+      ...roleModel(t, docs.length),
+      meta: { ...roleModel(t, docs.length).meta, decoding: RULES_DECODING },
+    };
+    const confidences = (m: typeof rating) =>
+      analyze('Reuters said the talks resumed in Geneva.\n', {
+        language: 'en',
+        attributionModel: m,
+      }).attributions.map((a) => a.confidence);
+    const firstOnly = confidences({ ...rating, others: [] });
+    assert.ok(firstOnly.length && firstOnly.every((c) => typeof c === 'number'));
+    assert.deepStrictEqual(confidences(rating), firstOnly);
   });
 
   it('learns a cue the rules do not know, with its source and content, deterministically', () => {

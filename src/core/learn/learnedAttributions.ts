@@ -251,7 +251,9 @@ export function learnedAttributions(
   const onlyRules = cuesAreTheRules(decoding);
   const reads = (p: ArticleParagraph, rulesCue: boolean) =>
     canHoldCue(rulesCue, p.sentences, onlyRules, c, cueWords);
-  const tagged = tagParagraphs(nets, text, rules, article, reads);
+  // Rating the rules' own attributions needs no ensemble: its first network says how sure it is.
+  const readers = leavesAllToRules(decoding) ? nets.slice(0, 1) : nets;
+  const tagged = tagParagraphs(readers, text, rules, article, reads);
   return decodeAttributions(tagged, decoding, text, rules, lang, cueWords);
 }
 

@@ -4,7 +4,7 @@
  * neighbours, with a residual) → a softmax over tags. Trained with Adam (sparse for the
  * embedding rows a batch touches). Deterministic for a given seed.
  */
-import { WindowBackKernel } from './windowBackKernel';
+import { WindowBackKernel, type WindowGradients } from './windowBackKernel';
 import { WindowKernel } from './windowKernel';
 
 export interface NetShape {
@@ -96,15 +96,8 @@ export function windowWeights(net: Net): { wt: Float64Array[]; bias: Float64Arra
  * to each input (times the weight); `w` and `g` are the layer's H rows of 3H, `gb` its bias's
  * gradients. Returns the gradient at the layer's input, the residual's `dh` included.
  */
-export function windowGradients(
-  w: Float32Array,
-  g: Float32Array,
-  gb: Float32Array,
-  prev: Float32Array,
-  al: Float32Array,
-  dh: Float32Array,
-  n: number,
-): Float32Array {
+
+export const windowGradients: WindowGradients = (w, g, gb, prev, al, dh, n) => {
   const H = gb.length;
   const dprev = dh.slice(0, n * H);
   for (let t = 0; t < n; t++)
@@ -124,7 +117,7 @@ export function windowGradients(
       }
     }
   return dprev;
-}
+};
 
 /** What a forward pass keeps for the backward pass. */
 export interface Trace {

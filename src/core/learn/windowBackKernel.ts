@@ -7,19 +7,18 @@
  * is no kernel and the JavaScript loop runs.
  */
 import { WINDOWBACK_WASM } from './kernels/windowBack.wasm';
+import { kernelModule } from './windowKernel';
 
-let compiled: WebAssembly.Module | null | undefined;
-
-function wasmModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      compiled = new WebAssembly.Module(Buffer.from(WINDOWBACK_WASM, 'base64'));
-    } catch {
-      compiled = null; // no WebAssembly, or no SIMD: the JavaScript loop
-    }
-  }
-  return compiled;
-}
+/** A window layer's backward pass (Net's JavaScript loop, windowGradients, or this kernel). */
+export type WindowGradients = (
+  w: Float32Array,
+  g: Float32Array,
+  gb: Float32Array,
+  prev: Float32Array,
+  al: Float32Array,
+  dh: Float32Array,
+  n: number,
+) => Float32Array;
 
 type BackFn = (
   w: number,
@@ -39,7 +38,7 @@ export class WindowBackKernel {
 
   /** A kernel for window layers of H units, if this runtime can. */
   static for(H: number): WindowBackKernel | undefined {
-    const mod = H % 4 === 0 ? wasmModule() : null;
+    const mod = H % 4 === 0 ? kernelModule(WINDOWBACK_WASM) : null;
     if (!mod) return undefined;
     try {
       return new WindowBackKernel(mod, H);
@@ -62,15 +61,7 @@ export class WindowBackKernel {
    * (its bias's), and returns the gradient at the layer's input (`dh` through the residual, plus
    * what flows back through the weights).
    */
-  gradients(
-    w: Float32Array,
-    g: Float32Array,
-    gb: Float32Array,
-    prev: Float32Array,
-    al: Float32Array,
-    dh: Float32Array,
-    n: number,
-  ): Float32Array {
+  readonly gradients: WindowGradients = (w, g, gb, prev, al, dh, n) => {
     const H = this.H;
     const W = 3 * H * H;
     const rows = n * H;
@@ -92,5 +83,5 @@ export class WindowBackKernel {
     g.set(f32.subarray(at.g, at.g + W));
     gb.set(f32.subarray(at.gb, at.gb + H));
     return f32.slice(dprevAt, dprevAt + rows);
-  }
+  };
 }

@@ -10,17 +10,20 @@ import { WINDOW_WASM } from './kernels/window.wasm';
 /** Tokens per call: with one neighbour on each side, a chunk's own tokens see what they would in the whole. */
 const CHUNK = 2048;
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled = new Map<string, WebAssembly.Module | null>();
 
-function wasmModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
+/** A kernel's module (its bytes in base64), compiled once; null without WebAssembly or its SIMD: the JavaScript loops run. */
+export function kernelModule(bytes: string): WebAssembly.Module | null {
+  let mod = compiled.get(bytes);
+  if (mod === undefined) {
     try {
-      compiled = new WebAssembly.Module(Buffer.from(WINDOW_WASM, 'base64'));
+      mod = new WebAssembly.Module(Buffer.from(bytes, 'base64'));
     } catch {
-      compiled = null; // no WebAssembly, or no SIMD: the JavaScript loop
+      mod = null;
     }
+    compiled.set(bytes, mod);
   }
-  return compiled;
+  return mod;
 }
 
 type WindowFn = (
@@ -47,7 +50,7 @@ export class WindowKernel {
 
   /** A kernel for a network's window layers (weights as inference.ts transposes them), if this runtime can. */
   static for(wt: Float64Array[], bias: Float64Array[], H: number): WindowKernel | undefined {
-    const mod = H % 8 === 0 && wt.length ? wasmModule() : null;
+    const mod = H % 8 === 0 && wt.length ? kernelModule(WINDOW_WASM) : null;
     if (!mod) return undefined;
     try {
       return new WindowKernel(mod, wt, bias, H);

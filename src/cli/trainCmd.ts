@@ -103,7 +103,8 @@ function trainTask(
   run: { epochs?: number; seed?: number },
 ): { model: LearnedModel; summary: string } {
   const { epochs, seed } = run;
-  const onEpoch = (e: number, loss: number) => warn(`epoch ${e}: loss ${loss.toFixed(4)}`);
+  const onEpoch = (e: number, loss: number, network?: { k: number; of: number }) =>
+    warn(`${network ? `network ${network.k} of ${network.of}, ` : ''}epoch ${e}: loss ${loss.toFixed(4)}`);
   const base = { languages: [] as string[], created: new Date().toISOString() };
   if (task === 'ner') {
     const cv = folds

@@ -462,9 +462,18 @@ describe('the learned attribution tagger', () => {
   });
 
   it('trains three networks of different seeds on a corpus and reads their mean; its file keeps all three', () => {
-    const docs = Array.from({ length: LARGE_ROLE_DATA }, (_, i) => blorfDoc(i % 6));
-    const t = trainAttributionTagger(docs, { epochs: 1, hidden: 8, windows: 1 });
+    // Four fifths of them (the decoding is chosen with a model of those) are a corpus too.
+    const docs = Array.from({ length: (LARGE_ROLE_DATA * 5) / 4 }, (_, i) => blorfDoc(i % 6));
+    const told: string[] = [];
+    const t = trainAttributionTagger(docs, {
+      epochs: 1,
+      hidden: 8,
+      windows: 1,
+      onEpoch: (_e, _loss, network) => told.push(`${network?.k} of ${network?.of}`),
+    });
     assert.strictEqual(t.others.length, ENSEMBLE - 1);
+    // Each network's epochs are told as its own: three on four fifths (the decoding's choice), three on all.
+    assert.deepStrictEqual(told, ['1 of 3', '2 of 3', '3 of 3', '1 of 3', '2 of 3', '3 of 3']);
     assert.notDeepStrictEqual(t.others[0].p, t.net.p, 'another seed');
     const few = trainAttributionTagger(docs.slice(0, 6), { epochs: 1, hidden: 8, windows: 1 });
     assert.strictEqual(few.others.length, 0, 'one network for a few articles');

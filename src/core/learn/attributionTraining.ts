@@ -178,15 +178,12 @@ function train(reads: Read[], o: TrainOptions): Net[] {
   const shape = roleShape(o, reads.length);
   const count = reads.length >= LARGE_ROLE_DATA ? ENSEMBLE : 1;
   const nets: Net[] = [];
-  for (let k = 0; k < count && !(k && o.isCancelled?.()); k++)
-    nets.push(
-      trainNet(
-        data,
-        shape,
-        { ...o, seed: (o.seed ?? 1) + k * SEED_STEP },
-        { epochs: 4, lr: 0.001, minSteps: 400 },
-      ),
-    );
+  for (let k = 0; k < count && !(k && o.isCancelled?.()); k++) {
+    const network = count > 1 ? { k: k + 1, of: count } : undefined;
+    const onEpoch = o.onEpoch && ((e: number, loss: number) => o.onEpoch?.(e, loss, network));
+    const seed = (o.seed ?? 1) + k * SEED_STEP;
+    nets.push(trainNet(data, shape, { ...o, seed, onEpoch }, { epochs: 4, lr: 0.001, minSteps: 400 }));
+  }
   return nets;
 }
 

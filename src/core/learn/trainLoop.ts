@@ -16,7 +16,8 @@ export interface TrainOptions {
   batch?: number;
   /** Quick training: choices made on one held-out fifth even with little data (fewer models trained). */
   quick?: boolean;
-  onEpoch?: (epoch: number, loss: number) => void;
+  /** After each epoch; `network` is which of an ensemble's networks is being trained (1-based), and of how many. */
+  onEpoch?: (epoch: number, loss: number, network?: { k: number; of: number }) => void;
   isCancelled?: () => boolean;
 }
 

@@ -78,6 +78,7 @@ export class WindowBackKernel {
     f32.set(prev.subarray(0, rows), at.prev);
     f32.set(al.subarray(0, rows), at.al);
     f32.set(dh.subarray(0, rows), at.dh);
+    // dh twice: the kernel reads each unit's gradient from dh while dprev, which starts as dh, changes around it.
     f32.set(dh.subarray(0, rows), dprevAt);
     this.back(at.w * 4, at.g * 4, at.gb * 4, at.prev * 4, at.al * 4, at.dh * 4, dprevAt * 4, n, H);
     g.set(f32.subarray(at.g, at.g + W));

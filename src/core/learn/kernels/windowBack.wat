@@ -51,7 +51,8 @@
                   (local.set $k (i32.const 0))
                   (block $kdone (loop $inputs
                     (br_if $kdone (i32.ge_s (local.get $k) (local.get $rowB)))
-                    ;; g += d x prev, four inputs: two lanes of 64 bits at a time
+                    ;; g += d x prev, four inputs: two lanes of 64 bits at a time (this and dprev's
+                    ;; twin below are written out: as a called function they took twice the time)
                     (local.set $x (v128.load (i32.add (local.get $prow) (local.get $k))))
                     (local.set $y (v128.load (i32.add (local.get $grow) (local.get $k))))
                     (local.set $lo (f32x4.demote_f64x2_zero (f64x2.add

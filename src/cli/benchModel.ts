@@ -55,8 +55,14 @@ function trainingDocs(evalDir: string, root: string, n: number): { docs: Trainin
 }
 
 /** A model through its file: trained, written to text, read back (timed). */
-function throughFile(task: ModelTask, net: Net, rulesWeight: number, documents: number, cueWords?: string[]) {
-  const meta = { task, languages: ['uk'], created: new Date().toISOString(), rulesWeight, cueWords };
+function throughFile(
+  task: ModelTask,
+  net: Net,
+  decoding: { rulesWeight: number; dropBelow?: number },
+  documents: number,
+  cueWords?: string[],
+) {
+  const meta = { task, languages: ['uk'], created: new Date().toISOString(), ...decoding, cueWords };
   const file = serializeModel({ meta: { ...meta, trainedOn: { documents, spans: 0, tokens: 0 } }, net });
   const t0 = performance.now();
   const model: LearnedModel = parseModel(file);
@@ -74,11 +80,16 @@ export function benchModel(evalDir: string, root: string, text: string): void {
   t0 = performance.now();
   const roles = trainAttributionTagger(roleDocs, { quick: true });
   const rolesS = (performance.now() - t0) / 1000;
-  const entities = throughFile('ner', ner.net, ner.rulesWeight, nerDocs.length);
+  const entities = throughFile(
+    'ner',
+    ner.net,
+    { rulesWeight: ner.rulesWeight, dropBelow: ner.dropBelow },
+    nerDocs.length,
+  );
   const attributions = throughFile(
     'attribution',
     roles.net,
-    meanWeight(roles.decoding),
+    { rulesWeight: meanWeight(roles.decoding) },
     roleDocs.length,
     roles.cueWords,
   );

@@ -115,19 +115,20 @@ function trainTask(
             warn(`fold ${f}/${folds}: micro-F1 rules ${r.toFixed(3)}, model ${m.toFixed(3)}`),
         })
       : undefined;
-    const { net, rulesWeight } = trainEntityTagger(docs, { epochs, seed, onEpoch });
+    const { net, rulesWeight, dropBelow } = trainEntityTagger(docs, { epochs, seed, onEpoch });
     const spans = docs.reduce((n, d) => n + d.entities.length, 0);
     const meta: ModelMeta = {
       ...base,
       task,
       trainedOn: { documents: docs.length, spans, tokens: 0 },
       rulesWeight,
+      ...(dropBelow ? { dropBelow } : {}),
       ...(cv ? { scores: { folds: cv.folds, model: cv.model, rules: cv.rules } } : {}),
     };
-    const summary = cv
+    const measured = cv
       ? `cross-validated micro-F1 (${cv.folds} folds): model ${cv.model.toFixed(3)}, rules ${cv.rules.toFixed(3)}\n`
       : '';
-    return { model: { meta, net }, summary };
+    return { model: { meta, net }, summary: `${measured}${entityDecodingLine(rulesWeight, dropBelow)}\n` };
   }
   const cv = folds
     ? crossValidateAttribution(docs, folds, {
@@ -151,6 +152,14 @@ function trainTask(
     ? `cross-validated character-overlap F1 (${cv.folds} folds): model ${roles(cv.model)}; rules ${roles(cv.rules)}\n`
     : '';
   return { model: { meta, net, others }, summary };
+}
+
+/** What the entity model will do, as chosen on held-out documents. */
+function entityDecodingLine(rulesWeight: number, dropBelow = 0): string {
+  if (rulesWeight < 1) return `entities: the model's tags mixed with the rules' at weight ${rulesWeight}`;
+  return dropBelow
+    ? `entities: the rules' spans, less those the model rates below ${dropBelow}`
+    : "entities: the rules' spans, each rated by the model";
 }
 
 export async function cmdTrain(args: string[]): Promise<number> {

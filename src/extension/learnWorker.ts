@@ -111,11 +111,11 @@ function learnEntities(job: LearnJob, docs: TrainingDoc[], folds: number, step: 
             rules.toFixed(3),
           ]),
       });
-  const { net, rulesWeight } = trainEntityTagger(docs, { epochs: job.epochs });
+  const { net, rulesWeight, dropBelow } = trainEntityTagger(docs, { epochs: job.epochs });
   step(msg('trained on all reviewed articles'));
   const spans = docs.reduce((n, d) => n + d.entities.length, 0);
   const scores = cv && { folds: cv.folds, model: cv.model, rules: cv.rules };
-  const meta = metaOf(docs, 'ner', spans, rulesWeight);
+  const meta = { ...metaOf(docs, 'ner', spans, rulesWeight), ...(dropBelow ? { dropBelow } : {}) };
   save(job.modelFiles.ner, { meta: { ...meta, ...(scores ? { scores } : {}) }, net });
   return { documents: docs.length, spans, languages: meta.languages, rulesWeight, scores, seconds: 0 };
 }

@@ -21,7 +21,7 @@ export function learnedEntities(
     model.net,
     text,
     { entities: rules } as Analysis,
-    model.meta.rulesWeight,
+    { rulesWeight: model.meta.rulesWeight, dropBelow: model.meta.dropBelow },
     article,
   );
   const byspan = new Map(resolved.map((m) => [`${m.start}:${m.end}:${m.type}`, m]));

@@ -106,18 +106,27 @@ export function trainOn(data: Prepared[], o: TrainOptions = {}): Net {
 }
 
 /**
- * Tags a document's sentences; BIO repaired (an I after another type starts a span). With
- * `rulesWeight` w the tag probabilities are (1 − w) × the model's + w × the rules' tag: how much
- * the model is trusted was measured on held-out data when it was trained.
+ * How a model's tags become entities, both chosen on held-out data when it was trained: the
+ * rules' weight w (the tag probabilities are (1 − w) × the model's + w × the rules' tag), and,
+ * where the rules decide (w = 1), the rating below which the model drops a rules' span.
  */
+export interface EntityDecoding {
+  rulesWeight: number;
+  /** 0: every rules' span is kept. */
+  dropBelow?: number;
+}
+
+/** Tags a document's sentences; BIO repaired (an I after another type starts a span). */
 export function tagEntities(
   net: Net,
   text: string,
   analysis: Analysis,
-  rulesWeight = 0,
+  decoding: EntityDecoding = { rulesWeight: 0 },
   article?: Article,
 ): LearnedSpan[] {
-  if (rulesWeight >= 1) return ratedRules(net, text, analysis, article);
+  const { rulesWeight, dropBelow = 0 } = decoding;
+  if (rulesWeight >= 1)
+    return ratedRules(net, text, analysis, article).filter((s) => s.confidence >= dropBelow);
   const out: LearnedSpan[] = [];
   const T = ENTITY_TAGS.length;
   const D = net.shape.dense;

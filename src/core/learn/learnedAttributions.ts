@@ -57,6 +57,11 @@ export interface RoleDecoding {
   thresholds: RoleValues;
   /** 1: the model may add to the rules' finding of the role but not take it away. */
   keep?: RoleValues;
+  /**
+   * A lower threshold for a token next to one of the role in its sentence: a run grows over its
+   * weaker ends ("has also intensified", where "intensified" alone passes). 1: no growing.
+   */
+  extend?: RoleValues;
 }
 
 /** The rules' roles exactly: what a model trained on too little data to measure decodes to. */
@@ -68,26 +73,64 @@ export const RULES_DECODING: RoleDecoding = {
 /** The rules' weight over the three roles, for the model's metadata (`rulesWeight`). */
 export const meanWeight = (d: RoleDecoding) => (d.weights.cue + d.weights.source + d.weights.content) / 3;
 
-/** Each token's tag from the model's probabilities and the rules' tag (the unit's first dense features). */
-export function roleTags(probs: Float32Array, unit: RoleUnit, d: RoleDecoding): Int32Array {
+/** The role bits of a token's rules' tag (the unit's first dense features). */
+function ruleBits(unit: RoleUnit, t: number): number {
+  for (let c = 1; c < ROLE_TAGS.length; c++)
+    if (unit.input.dense[t * ROLE_DENSE + c] === 1) return TAG_BITS[c];
+  return 0;
+}
+
+/** The model's probability of a role at a token mixed with the rules' finding (1 or 0) by the role's weight. */
+function mixOf(
+  probs: Float32Array,
+  unit: RoleUnit,
+  t: number,
+  role: keyof RoleValues,
+  bit: number,
+  d: RoleDecoding,
+) {
   const T = ROLE_TAGS.length;
-  const D = ROLE_DENSE;
+  let p = 0;
+  for (let k = 1; k < T; k++) if (TAG_BITS[k] & bit) p += probs[t * T + k];
+  const w = d.weights[role];
+  return (1 - w) * p + w * (ruleBits(unit, t) & bit ? 1 : 0);
+}
+
+/** Each token's tag from the model's probabilities and the rules' tag. */
+export function roleTags(probs: Float32Array, unit: RoleUnit, d: RoleDecoding): Int32Array {
   const n = unit.input.n;
   const tags = new Int32Array(n);
   for (let t = 0; t < n; t++) {
-    let rule = 0;
-    for (let c = 1; c < T; c++) if (unit.input.dense[t * D + c] === 1) rule = TAG_BITS[c];
+    const rule = ruleBits(unit, t);
     let bits = 0;
-    for (const [role, bit] of ROLE_BITS) {
-      let p = 0;
-      for (let k = 1; k < T; k++) if (TAG_BITS[k] & bit) p += probs[t * T + k];
-      const w = d.weights[role];
-      const r = rule & bit ? 1 : 0;
-      if ((1 - w) * p + w * r >= d.thresholds[role] || (d.keep?.[role] && r)) bits |= bit;
-    }
+    for (const [role, bit] of ROLE_BITS)
+      if (mixOf(probs, unit, t, role, bit, d) >= d.thresholds[role] || (d.keep?.[role] && rule & bit))
+        bits |= bit;
     tags[t] = tagOfBits(bits);
   }
+  if (d.extend) extendRuns(probs, unit, d, tags);
   return tags;
+}
+
+/**
+ * Runs of each role grown over neighbours in their sentence whose mix reaches the role's lower
+ * threshold (d.extend).
+ */
+function extendRuns(probs: Float32Array, unit: RoleUnit, d: RoleDecoding, tags: Int32Array): void {
+  const n = unit.input.n;
+  for (const [role, bit] of ROLE_BITS) {
+    const low = d.extend?.[role] ?? 1;
+    if (low >= d.thresholds[role]) continue;
+    const has = (t: number) => (TAG_BITS[tags[t]] & bit) !== 0;
+    const grow = (t: number, from: number) => {
+      if (has(t) || !has(from) || unit.sentenceOf[t] !== unit.sentenceOf[from]) return;
+      // A cue does not grow over a source, nor a source over a cue: a token holds one of them.
+      if (bit !== CONTENT && TAG_BITS[tags[t]] & (CUE | SOURCE)) return;
+      if (mixOf(probs, unit, t, role, bit, d) >= low) tags[t] = tagOfBits(TAG_BITS[tags[t]] | bit);
+    };
+    for (let t = 1; t < n; t++) grow(t, t - 1);
+    for (let t = n - 2; t >= 0; t--) grow(t, t + 1);
+  }
 }
 
 /** Runs of tokens holding a role bit (a cue or source run stays in its sentence). */

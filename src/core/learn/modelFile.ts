@@ -30,6 +30,8 @@ export interface ModelMeta {
   trainedOn: { documents: number; spans: number; tokens: number };
   /** How much the rules' own tags weigh against the model's (0..1), chosen on held-out data. */
   rulesWeight: number;
+  /** Entity models where the rules decide: the model's rating below which a rules' span is dropped (absent: none is). */
+  dropBelow?: number;
   /** Cross-validated micro-F1 of the model and of the rules on the same data, when measured. */
   scores?: { folds: number; model: number; rules: number };
   /** Attribution models: each role's weight of the rules and threshold (chosen on held-out data). */
@@ -121,6 +123,7 @@ function decodingOf(v: unknown): RoleDecoding {
     weights?: Record<string, unknown>;
     thresholds?: Record<string, unknown>;
     keep?: Record<string, unknown>;
+    extend?: Record<string, unknown>;
   };
   const values = (o: Record<string, unknown> | undefined, ok: (n: unknown) => boolean, dflt: RoleValues) => {
     const pick = (k: keyof RoleValues) => (o && ok(o[k]) ? (o[k] as number) : dflt[k]);
@@ -131,6 +134,7 @@ function decodingOf(v: unknown): RoleDecoding {
     weights: values(x.weights, weight, RULES_DECODING.weights),
     thresholds: values(x.thresholds, fraction, RULES_DECODING.thresholds),
     keep: values(x.keep, (n) => n === 0 || n === 1, { cue: 0, source: 0, content: 0 }),
+    extend: values(x.extend, (n) => fraction(n) || n === 1, { cue: 1, source: 1, content: 1 }),
   };
 }
 
@@ -179,6 +183,7 @@ export function parseModel(text: string): LearnedModel {
     trainedOn: (o.trainedOn as ModelMeta['trainedOn']) ?? { documents: 0, spans: 0, tokens: 0 },
     rulesWeight:
       typeof o.rulesWeight === 'number' && o.rulesWeight >= 0 && o.rulesWeight <= 1 ? o.rulesWeight : 0,
+    ...(task === 'ner' && fraction(o.dropBelow) ? { dropBelow: o.dropBelow as number } : {}),
     scores: o.scores as ModelMeta['scores'],
     roleScores: o.roleScores as ModelMeta['roleScores'],
     ...(task === 'attribution' ? { decoding: decodingOf(o.decoding), ...cueWordsIn(o.cueWords) } : {}),

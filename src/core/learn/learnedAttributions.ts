@@ -80,11 +80,14 @@ function ruleBits(unit: RoleUnit, t: number): number {
   return 0;
 }
 
-/** The model's probability of a role at a token mixed with the rules' finding (1 or 0) by the role's weight. */
+/**
+ * The model's probability of a role at a token mixed with the rules' finding (1 or 0) by the
+ * role's weight; `rule` is the token's ruleBits.
+ */
 function mixOf(
   probs: Float32Array,
-  unit: RoleUnit,
   t: number,
+  rule: number,
   role: keyof RoleValues,
   bit: number,
   d: RoleDecoding,
@@ -93,7 +96,7 @@ function mixOf(
   let p = 0;
   for (let k = 1; k < T; k++) if (TAG_BITS[k] & bit) p += probs[t * T + k];
   const w = d.weights[role];
-  return (1 - w) * p + w * (ruleBits(unit, t) & bit ? 1 : 0);
+  return (1 - w) * p + w * (rule & bit ? 1 : 0);
 }
 
 /** Each token's tag from the model's probabilities and the rules' tag. */
@@ -104,7 +107,7 @@ export function roleTags(probs: Float32Array, unit: RoleUnit, d: RoleDecoding): 
     const rule = ruleBits(unit, t);
     let bits = 0;
     for (const [role, bit] of ROLE_BITS)
-      if (mixOf(probs, unit, t, role, bit, d) >= d.thresholds[role] || (d.keep?.[role] && rule & bit))
+      if (mixOf(probs, t, rule, role, bit, d) >= d.thresholds[role] || (d.keep?.[role] && rule & bit))
         bits |= bit;
     tags[t] = tagOfBits(bits);
   }
@@ -126,7 +129,8 @@ function extendRuns(probs: Float32Array, unit: RoleUnit, d: RoleDecoding, tags: 
       if (has(t) || !has(from) || unit.sentenceOf[t] !== unit.sentenceOf[from]) return;
       // A cue does not grow over a source, nor a source over a cue: a token holds one of them.
       if (bit !== CONTENT && TAG_BITS[tags[t]] & (CUE | SOURCE)) return;
-      if (mixOf(probs, unit, t, role, bit, d) >= low) tags[t] = tagOfBits(TAG_BITS[tags[t]] | bit);
+      if (mixOf(probs, t, ruleBits(unit, t), role, bit, d) >= low)
+        tags[t] = tagOfBits(TAG_BITS[tags[t]] | bit);
     };
     for (let t = 1; t < n; t++) grow(t, t - 1);
     for (let t = n - 2; t >= 0; t--) grow(t, t + 1);

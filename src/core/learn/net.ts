@@ -96,7 +96,6 @@ export function windowWeights(net: Net): { wt: Float64Array[]; bias: Float64Arra
  * to each input (times the weight); `w` and `g` are the layer's H rows of 3H, `gb` its bias's
  * gradients. Returns the gradient at the layer's input, the residual's `dh` included.
  */
-
 export const windowGradients: WindowGradients = (w, g, gb, prev, al, dh, n) => {
   const H = gb.length;
   const dprev = dh.slice(0, n * H);

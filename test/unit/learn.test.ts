@@ -18,8 +18,9 @@ import {
   steadyGain,
   trainAttributionTagger,
 } from '../../src/core/learn/attributionTraining';
-import { tagEntities } from '../../src/core/learn/entityTagger';
-import { ENTITY_TAGS } from '../../src/core/learn/features';
+import { dealing } from '../../src/core/learn/dilation';
+import { defaultShape, tagEntities } from '../../src/core/learn/entityTagger';
+import { DENSE, ENTITY_TAGS } from '../../src/core/learn/features';
 import { inferProbs, inferProbsAt, kernelSums, windowSums } from '../../src/core/learn/inference';
 import {
   cuesAreTheRules,
@@ -176,6 +177,118 @@ describe('the learned tagger', () => {
       }
   });
 
+  it('window layers of a dilation see that far: the sums, the gradients, the fast and partial passes', () => {
+    // Dealing: tokens t ≡ r (mod d) together, a zero row between two groups.
+    assert.deepStrictEqual([...dealing(7, 3).at], [0, 4, 7, 1, 5, 8, 2]);
+    assert.strictEqual(dealing(7, 3).rows, 9);
+    assert.deepStrictEqual([...dealing(2, 4).at], [0, 2]);
+    for (const H of [16, 10]) {
+      // Hidden 16: the WebAssembly kernels; 10: the JavaScript loops.
+      const shape = { rows: [16, 8], emb: 3, dense: 9, hidden: H, windows: 3, tags: 6, dilations: [1, 3, 2] };
+      const net = new Net(shape, 13);
+      const n = 11;
+      const x: SeqInput = {
+        ids: Int32Array.from({ length: 2 * n }, (_, i) => (i * 5) % (i % 2 ? 8 : 16)),
+        dense: Float32Array.from({ length: n * 9 }, (_, i) => (i % 4 === 0 ? 1 : i % 9 === 0 ? 0.5 : 0)),
+        n,
+      };
+      const tr = net.forward(x);
+      net.layout.w.forEach((w, l) => {
+        const d = shape.dilations[l];
+        for (let t = 0; t < n; t++)
+          for (let j = 0; j < H; j++) {
+            let s = net.p[net.layout.b[l] + j];
+            for (let o = -1; o <= 1; o++)
+              if (t + o * d >= 0 && t + o * d < n)
+                for (let k = 0; k < H; k++)
+                  s += net.p[w + j * 3 * H + (o + 1) * H + k] * tr.h[l][(t + o * d) * H + k];
+            assert.ok(
+              Math.abs(tr.a[l + 1][t * H + j] - s) < 1e-4,
+              `H ${H}, layer ${l}, token ${t}, unit ${j}`,
+            );
+          }
+      });
+      const all = inferProbs(net, x);
+      assert.ok(
+        all.every((v, i) => Math.abs(v - tr.probs[i]) < 1e-5),
+        `H ${H}: the fast pass as the training one`,
+      );
+      // A reach of 1 + 3 + 2 = 6 each side: a token alone as in the whole.
+      const some = inferProbsAt(net, x, [0, 5, 10]);
+      for (const t of [0, 5, 10])
+        for (let c = 0; c < 6; c++)
+          assert.ok(Math.abs(some[t * 6 + c] - all[t * 6 + c]) < 1e-6, `H ${H}, token ${t}`);
+      // The gradients (finite differences) of weights in each window layer.
+      const gold = Int32Array.from({ length: n }, (_, t) => t % 6);
+      const g = new Float32Array(net.p.length);
+      net.backward(
+        x,
+        net.forward(x),
+        gold,
+        1,
+        g,
+        net.e.map(() => new Map<number, Float32Array>()),
+      );
+      const loss = () => {
+        net.version++; // the kernel's copy of the weights is stale
+        const { probs } = net.forward(x);
+        let sum = 0;
+        for (let t = 0; t < n; t++) sum -= Math.log(probs[t * 6 + gold[t]]);
+        return sum;
+      };
+      // Two steps: a ReLU's kink within one of them spoils its difference, seldom both.
+      const slope = (i: number, eps: number) => {
+        const keep = net.p[i];
+        net.p[i] = keep + eps;
+        const up = loss();
+        net.p[i] = keep - eps;
+        const down = loss();
+        net.p[i] = keep;
+        return (up - down) / (2 * eps);
+      };
+      for (const l of [0, 1, 2])
+        for (let i = net.layout.w[l] + l; i < net.layout.b[l] + H; i += 37) {
+          const slopes = [slope(i, 1e-2), slope(i, 1e-3)];
+          assert.ok(
+            slopes.some((v) => Math.abs(v - g[i]) < 3e-2),
+            `H ${H}, layer ${l}, parameter ${i}: ${slopes} vs ${g[i]}`,
+          );
+        }
+    }
+  });
+
+  it('keeps a network that sees further in its file (version 3), and a plain one as version 2', () => {
+    const meta = {
+      task: 'ner' as const,
+      languages: [],
+      created: '2026-01-01T00:00:00Z',
+      trainedOn: { documents: 1, spans: 1, tokens: 0 },
+      rulesWeight: 1,
+    };
+    const plain = JSON.parse(serializeModel({ meta, net: new Net(defaultShape(), 3) }));
+    assert.strictEqual(plain.version, 2);
+    const far = new Net({ ...defaultShape(), dilations: [1, 2] }, 3);
+    const file = JSON.parse(serializeModel({ meta, net: far }));
+    assert.strictEqual(file.version, 3);
+    const back = parseModel(JSON.stringify(file));
+    assert.deepStrictEqual(back.net.shape.dilations, [1, 2]);
+    const x: SeqInput = {
+      ids: Int32Array.from({ length: 4 * 6 }, (_, i) => i % 7),
+      dense: new Float32Array(6 * DENSE),
+      n: 6,
+    };
+    assert.deepStrictEqual(inferProbs(back.net, x), inferProbs(far, x));
+    for (const bad of [[1], [1, 0], [1, 2.5], [1, 999], 'far'])
+      assert.throws(
+        () => parseModel(JSON.stringify({ ...file, shape: { ...file.shape, dilations: bad } })),
+        /network shape/,
+      );
+    assert.throws(
+      () => parseModel(JSON.stringify({ ...file, version: 4 })),
+      /version 4; this Newsmark reads versions 2 and 3/,
+    );
+  });
+
   it('sums a window layer in WebAssembly exactly as in JavaScript, a long paragraph in chunks', () => {
     for (const hidden of [8, 16, 40, 48]) {
       const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden, windows: 2, tags: 6 }, hidden);
@@ -291,8 +404,6 @@ describe('a learned model in analysis', () => {
 });
 
 describe("a model that drops the rules' spans it disbelieves", () => {
-  const { defaultShape } =
-    require('../../src/core/learn/entityTagger') as typeof import('../../src/core/learn/entityTagger');
   // Made-up data with a convention of its own: places are not marked. Each text also has a
   // title over a line break, which the rules give whole and the tagger, reading sentence by
   // sentence, cannot: only dropping the rules' places keeps both right.
@@ -558,9 +669,12 @@ describe('the learned attribution tagger', () => {
   it('is wider and sees further with a corpus than with a few dozen articles; a size asked for wins', () => {
     const small = roleShape({}, 40);
     const large = roleShape({}, LARGE_ROLE_DATA);
-    assert.deepStrictEqual([small.hidden, small.windows], [48, 3]);
-    assert.deepStrictEqual([large.hidden, large.windows], [128, 4]);
+    assert.deepStrictEqual([small.hidden, small.windows, small.dilations], [48, 3, undefined]);
+    assert.deepStrictEqual([large.hidden, large.windows, large.dilations], [128, 4, [1, 2, 4, 8]]);
     assert.strictEqual(roleShape({ hidden: 32 }, 840).hidden, 32);
+    // Other windows asked for: plain layers, unless dilations are asked for too.
+    assert.strictEqual(roleShape({ windows: 2 }, 840).dilations, undefined);
+    assert.deepStrictEqual(roleShape({ windows: 2, dilations: [1, 3] }, 40).dilations, [1, 3]);
   });
 
   it('trains three networks of different seeds on a corpus and reads their mean; its file keeps all three', () => {
@@ -986,8 +1100,6 @@ describe('decoding and sweeping (small pieces of the taggers)', () => {
   });
 
   it("an entity model that leaves the tags to the rules gives the rules' spans exactly, one over a line break too", () => {
-    const { defaultShape } =
-      require('../../src/core/learn/entityTagger') as typeof import('../../src/core/learn/entityTagger');
     const text =
       'Про це повідомляють «Наші гроші.\nЛьвів» з посиланням на Prozorro.\nДиректор Іван Петренко мовчить.';
     const rules = analyze(text, { language: 'uk' });

@@ -5,7 +5,8 @@
  * features, mostly zero, are read sparsely. Its sums are kept in 64-bit floats (V8 then need not
  * convert each value it reads and writes). Same numbers as Net.forward up to rounding.
  */
-import { type Net, outputProbs, type SeqInput, windowWeights } from './net';
+import { dilated } from './dilation';
+import { dilationOf, type Net, outputProbs, reachOf, type SeqInput, windowWeights } from './net';
 import { WindowKernel } from './windowKernel';
 
 interface Cache {
@@ -167,9 +168,13 @@ export function windowSums(net: Net, l: number, prev: Float64Array, n: number, o
 /** A window layer with a residual: its sums (WebAssembly where it can), a ReLU, the input added. */
 function windowLayer(net: Net, c: Cache, l: number, prev: Float64Array, n: number): Float64Array {
   const H = net.shape.hidden;
-  const out = new Float64Array(n * H);
-  if (c.kernel) c.kernel.sums(l, prev, n, out);
-  else windowSums(net, l, prev, n, out);
+  const plain = (rows: Float64Array, m: number) => {
+    const sums = new Float64Array(m * H);
+    if (c.kernel) c.kernel.sums(l, rows, m, sums);
+    else windowSums(net, l, rows, m, sums);
+    return sums;
+  };
+  const out = dilated(prev, n, H, dilationOf(net.shape, l), plain);
   for (let k = 0; k < n * H; k++) out[k] = Math.max(out[k], 0) + prev[k];
   return out;
 }
@@ -223,14 +228,14 @@ function slice(x: SeqInput, F: number, D: number, a: number, b: number): SeqInpu
 
 /**
  * The tag probabilities of some tokens only (the other rows left 0), the same as inferProbs
- * gives them. A token's output reads only the tokens within `windows` of it (each window layer
- * sees one neighbour on each side), so the network runs on those stretches alone: the rules'
- * cues of a long paragraph cost a few tokens each, not the paragraph.
+ * gives them. A token's output reads only the tokens within its reach (each window layer sees
+ * one neighbour on each side, or as far as its dilation), so the network runs on those
+ * stretches alone: the rules' cues of a long paragraph cost a few tokens each, not the paragraph.
  */
 export function inferProbsAt(net: Net, x: SeqInput, positions: number[]): Float32Array {
   const { tags: T, dense: D } = net.shape;
   const F = net.shape.rows.length;
-  const reach = net.layout.w.length;
+  const reach = reachOf(net.shape);
   const out = new Float32Array(x.n * T);
   const sorted = [...new Set(positions)].filter((t) => t >= 0 && t < x.n).sort((p, q) => p - q);
   for (let i = 0; i < sorted.length; ) {

@@ -9,8 +9,15 @@ import { type RoleDecoding, type RoleValues, RULES_DECODING } from './learnedAtt
 import { Net, type NetShape } from './net';
 
 export const MODEL_FORMAT = 'newsmark-model';
-/** 2: larger hashed tables, attribution models. */
-export const MODEL_VERSION = 2;
+/**
+ * 2: larger hashed tables, attribution models; 3: window layers that see further than their
+ * neighbours (NetShape.dilations). A model without them is written as version 2, which a
+ * Newsmark from before 3 reads as it was meant; one with them, as 3, which such a Newsmark
+ * refuses (it would read the layers as plain ones, and tag wrongly without a word).
+ */
+export const MODEL_VERSION = 3;
+const READS_VERSIONS = [2, 3];
+const versionOf = (shape: NetShape) => (shape.dilations?.some((d) => d !== 1) ? 3 : 2);
 
 export type ModelTask = 'ner' | 'attribution';
 
@@ -84,7 +91,7 @@ function floats(s: unknown, n: number, what: string): Float32Array {
 export function serializeModel(m: LearnedModel): string {
   return JSON.stringify({
     format: MODEL_FORMAT,
-    version: MODEL_VERSION,
+    version: versionOf(m.net.shape),
     ...m.meta,
     shape: m.net.shape,
     params: b64(m.net.p),
@@ -109,7 +116,11 @@ function checkShape(s: unknown, task: ModelTask): NetShape {
     !Number.isInteger(x.windows) ||
     (x.windows as number) < 0 ||
     (x.windows as number) > 4 ||
-    x.tags !== TASK_SHAPE[task].tags
+    x.tags !== TASK_SHAPE[task].tags ||
+    !(
+      x.dilations === undefined ||
+      (Array.isArray(x.dilations) && x.dilations.length === x.windows && x.dilations.every((d) => int(d, 64)))
+    )
   )
     throw new ModelError('its network shape is not one this version of Newsmark reads');
   return x as NetShape;
@@ -153,9 +164,9 @@ export function parseModel(text: string): LearnedModel {
     throw new ModelError('not a Newsmark model (not JSON)');
   }
   if (!o || o.format !== MODEL_FORMAT) throw new ModelError('not a Newsmark model');
-  if (o.version !== MODEL_VERSION)
+  if (!READS_VERSIONS.includes(o.version as number))
     throw new ModelError(
-      `a model of version ${String(o.version)}; this Newsmark reads version ${MODEL_VERSION}`,
+      `a model of version ${String(o.version)}; this Newsmark reads versions ${READS_VERSIONS.join(' and ')}`,
     );
   if (o.task !== 'ner' && o.task !== 'attribution')
     throw new ModelError(`a model for the task "${String(o.task)}", which this Newsmark cannot use`);

@@ -4,6 +4,7 @@
  * neighbours, with a residual) → a softmax over tags. Trained with Adam (sparse for the
  * embedding rows a batch touches). Deterministic for a given seed.
  */
+import { deal, dealing, dilated, gather } from './dilation';
 import { WindowBackKernel, type WindowGradients } from './windowBackKernel';
 import { WindowKernel } from './windowKernel';
 
@@ -14,9 +15,21 @@ export interface NetShape {
   /** Dense features per token (the rules' labels, capitalisation …). */
   dense: number;
   hidden: number;
-  /** Window layers (each sees the token before and after). */
+  /** Window layers (each sees the token before and after, or as far as its dilation). */
   windows: number;
+  /** How far each window layer sees (its neighbours are this many tokens away); absent: 1 for each. */
+  dilations?: number[];
   tags: number;
+}
+
+/** How far window layer l sees. */
+export const dilationOf = (s: NetShape, l: number): number => s.dilations?.[l] ?? 1;
+
+/** How far a token's output reads on each side: the sum of the window layers' dilations. */
+export function reachOf(s: NetShape): number {
+  let r = 0;
+  for (let l = 0; l < s.windows; l++) r += dilationOf(s, l);
+  return r;
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same model. */
@@ -243,34 +256,33 @@ export class Net {
     const kernel = this.windowKernel();
     for (let l = 0; l < L.w.length; l++) {
       const prev = h[h.length - 1];
-      const al = new Float32Array(n * H);
-      const hl = new Float32Array(n * H);
-      if (kernel) {
-        // The same sums in the same order as the loop below, so the same numbers, about five times as fast.
-        const sums = new Float64Array(n * H);
-        kernel.sums(l, Float64Array.from(prev), n, sums);
-        for (let i = 0; i < n * H; i++) {
-          al[i] = sums[i];
-          hl[i] = Math.max(sums[i], 0) + prev[i];
+      // Each sum kept in 64 bits until the layer's output is made from it (as it always was).
+      const plain = (rows: Float32Array, m: number): Float64Array => {
+        const sums = new Float64Array(m * H);
+        if (kernel) {
+          // The same sums in the same order as the loop below, so the same numbers, about five times as fast.
+          kernel.sums(l, Float64Array.from(rows), m, sums);
+          return sums;
         }
-        a.push(al);
-        h.push(hl);
-        continue;
-      }
-      for (let t = 0; t < n; t++)
-        for (let j = 0; j < H; j++) {
-          let s = p[L.b[l] + j];
-          const w = L.w[l] + j * 3 * H;
-          for (let o = -1; o <= 1; o++) {
-            const tt = t + o;
-            if (tt < 0 || tt >= n) continue;
-            const wo = w + (o + 1) * H;
-            const hi = tt * H;
-            for (let k = 0; k < H; k++) s += p[wo + k] * prev[hi + k];
+        for (let t = 0; t < m; t++)
+          for (let j = 0; j < H; j++) {
+            let s = p[L.b[l] + j];
+            const w = L.w[l] + j * 3 * H;
+            for (let o = -1; o <= 1; o++) {
+              const tt = t + o;
+              if (tt < 0 || tt >= m) continue;
+              const wo = w + (o + 1) * H;
+              const hi = tt * H;
+              for (let k = 0; k < H; k++) s += p[wo + k] * rows[hi + k];
+            }
+            sums[t * H + j] = s;
           }
-          al[t * H + j] = s;
-          hl[t * H + j] = Math.max(s, 0) + prev[t * H + j];
-        }
+        return sums;
+      };
+      const sums = dilated(prev, n, H, dilationOf(this.shape, l), plain);
+      const al = Float32Array.from(sums);
+      const hl = new Float32Array(n * H);
+      for (let i = 0; i < n * H; i++) hl[i] = Math.max(sums[i], 0) + prev[i];
       a.push(al);
       h.push(hl);
     }
@@ -357,7 +369,13 @@ export class Net {
       tr.n,
     ] as const;
     // The kernel makes the loop's numbers in the loop's order, about four times as fast.
-    return this.backKernel ? this.backKernel.gradients(...args) : windowGradients(...args);
+    const grads = this.backKernel ? this.backKernel.gradients : windowGradients;
+    const d = dilationOf(this.shape, l);
+    if (d <= 1 || tr.n <= 1) return grads(...args);
+    // Dilated: the plain window's gradients over the dealt rows (see dilation.ts).
+    const dl = dealing(tr.n, d);
+    const [w, gw, gb, prev, al, dhl] = args;
+    return gather(grads(w, gw, gb, deal(prev, H, dl), deal(al, H, dl), deal(dhl, H, dl), dl.rows), H, dl);
   }
 
   /** Layer 0 and the embedding rows it read. */

@@ -11,6 +11,8 @@ export interface TrainOptions {
   hidden?: number;
   emb?: number;
   windows?: number;
+  /** How far each window layer sees (see NetShape.dilations). */
+  dilations?: number[];
   lr?: number;
   dropout?: number;
   batch?: number;
@@ -25,14 +27,18 @@ export interface TrainOptions {
 export function shapeFor(
   task: { dense: number; tags: number },
   o: TrainOptions,
-  d: { hidden: number; windows: number },
+  d: { hidden: number; windows: number; dilations?: number[] },
 ): NetShape {
+  const windows = o.windows ?? d.windows;
+  // Dilations asked for, else the task's own where the windows are its own; plain layers otherwise.
+  const dilations = o.dilations ?? (windows === d.windows ? d.dilations : undefined);
   return {
     rows: FEATURE_ROWS,
     emb: o.emb ?? 24,
     dense: task.dense,
     hidden: o.hidden ?? d.hidden,
-    windows: o.windows ?? d.windows,
+    windows,
+    ...(dilations?.some((x) => x !== 1) ? { dilations: dilations.slice(0, windows) } : {}),
     tags: task.tags,
   };
 }

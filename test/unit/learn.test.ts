@@ -33,6 +33,26 @@ import { Adam, Net, rng, type SeqInput, windowGradients } from '../../src/core/l
 import { trainEntityTagger } from '../../src/core/learn/training';
 import { WindowBackKernel } from '../../src/core/learn/windowBackKernel';
 
+/** The metadata of an entity model with the rules deciding (for tests of the file). */
+const NER_META = {
+  task: 'ner' as const,
+  languages: [],
+  created: '2026-01-01T00:00:00Z',
+  trainedOn: { documents: 1, spans: 1, tokens: 0 },
+  rulesWeight: 1,
+};
+
+/** The loss's central difference in one value of a network (a weight or an embedding's). */
+function slopeAt(values: Float32Array, i: number, eps: number, loss: () => number): number {
+  const keep = values[i];
+  values[i] = keep + eps;
+  const up = loss();
+  values[i] = keep - eps;
+  const down = loss();
+  values[i] = keep;
+  return (up - down) / (2 * eps);
+}
+
 describe('the learned tagger', () => {
   it('computes the gradients it trains with (finite differences)', () => {
     const net = new Net({ rows: [16, 8], emb: 3, dense: 9, hidden: 4, windows: 1, tags: 7 }, 3);
@@ -51,27 +71,12 @@ describe('the learned tagger', () => {
       for (let t = 0; t < 3; t++) l -= Math.log(probs[t * 7 + gold[t]]);
       return l;
     };
-    const eps = 1e-2;
     for (const i of [0, 5, 40, 77, net.p.length - 3, net.p.length - 20]) {
-      const keep = net.p[i];
-      net.p[i] = keep + eps;
-      const up = loss();
-      net.p[i] = keep - eps;
-      const down = loss();
-      net.p[i] = keep;
-      assert.ok(
-        Math.abs((up - down) / (2 * eps) - g[i]) < 2e-2,
-        `parameter ${i}: ${(up - down) / (2 * eps)} vs ${g[i]}`,
-      );
+      const slope = slopeAt(net.p, i, 1e-2, loss);
+      assert.ok(Math.abs(slope - g[i]) < 2e-2, `parameter ${i}: ${slope} vs ${g[i]}`);
     }
     const row = ge[0].get(1)!;
-    const keep = net.e[0][3];
-    net.e[0][3] = keep + eps;
-    const up = loss();
-    net.e[0][3] = keep - eps;
-    const down = loss();
-    net.e[0][3] = keep;
-    assert.ok(Math.abs((up - down) / (2 * eps) - row[0]) < 2e-2);
+    assert.ok(Math.abs(slopeAt(net.e[0], 3, 1e-2, loss) - row[0]) < 2e-2);
   });
 
   it('tags with the fast forward pass exactly as with the training one, and notices training', () => {
@@ -237,15 +242,7 @@ describe('the learned tagger', () => {
         return sum;
       };
       // Two steps: a ReLU's kink within one of them spoils its difference, seldom both.
-      const slope = (i: number, eps: number) => {
-        const keep = net.p[i];
-        net.p[i] = keep + eps;
-        const up = loss();
-        net.p[i] = keep - eps;
-        const down = loss();
-        net.p[i] = keep;
-        return (up - down) / (2 * eps);
-      };
+      const slope = (i: number, eps: number) => slopeAt(net.p, i, eps, loss);
       for (const l of [0, 1, 2])
         for (let i = net.layout.w[l] + l; i < net.layout.b[l] + H; i += 37) {
           const slopes = [slope(i, 1e-2), slope(i, 1e-3)];
@@ -258,17 +255,10 @@ describe('the learned tagger', () => {
   });
 
   it('keeps a network that sees further in its file (version 3), and a plain one as version 2', () => {
-    const meta = {
-      task: 'ner' as const,
-      languages: [],
-      created: '2026-01-01T00:00:00Z',
-      trainedOn: { documents: 1, spans: 1, tokens: 0 },
-      rulesWeight: 1,
-    };
-    const plain = JSON.parse(serializeModel({ meta, net: new Net(defaultShape(), 3) }));
+    const plain = JSON.parse(serializeModel({ meta: NER_META, net: new Net(defaultShape(), 3) }));
     assert.strictEqual(plain.version, 2);
     const far = new Net({ ...defaultShape(), dilations: [1, 2] }, 3);
-    const file = JSON.parse(serializeModel({ meta, net: far }));
+    const file = JSON.parse(serializeModel({ meta: NER_META, net: far }));
     assert.strictEqual(file.version, 3);
     const back = parseModel(JSON.stringify(file));
     assert.deepStrictEqual(back.net.shape.dilations, [1, 2]);
@@ -464,14 +454,7 @@ describe("a model that drops the rules' spans it disbelieves", () => {
 
   it("a model file's rating to drop below is a fraction, else none: the rules' spans are kept", () => {
     const net = new Net(defaultShape(), 7);
-    const meta = {
-      task: 'ner' as const,
-      languages: [],
-      created: '2026-01-01T00:00:00Z',
-      trainedOn: { documents: 1, spans: 1, tokens: 0 },
-      rulesWeight: 1,
-    };
-    const file = JSON.parse(serializeModel({ meta: { ...meta, dropBelow: 0.4 }, net }));
+    const file = JSON.parse(serializeModel({ meta: { ...NER_META, dropBelow: 0.4 }, net }));
     assert.strictEqual(parseModel(JSON.stringify(file)).meta.dropBelow, 0.4);
     for (const bad of [1, 0, -0.2, 7, '0.4', null])
       assert.strictEqual(parseModel(JSON.stringify({ ...file, dropBelow: bad })).meta.dropBelow, undefined);

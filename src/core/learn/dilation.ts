@@ -29,33 +29,37 @@ type Rows = Float32Array | Float64Array;
 /** Rows of H values dealt (the separators zero). */
 export function deal<A extends Rows>(src: A, H: number, dl: Dealing): A {
   const out = new (src.constructor as new (n: number) => A)(dl.rows * H);
-  dl.at.forEach((row, t) => {
-    out.set(src.subarray(t * H, t * H + H), row * H);
-  });
+  for (let t = 0; t < dl.at.length; t++) out.set(src.subarray(t * H, t * H + H), dl.at[t] * H);
   return out;
 }
 
 /** Dealt rows of H values back in token order (the separators left out). */
 export function gather<A extends Rows>(dealt: A, H: number, dl: Dealing): A {
   const out = new (dealt.constructor as new (n: number) => A)(dl.at.length * H);
-  dl.at.forEach((row, t) => {
-    out.set(dealt.subarray(row * H, row * H + H), t * H);
-  });
+  for (let t = 0; t < dl.at.length; t++) out.set(dealt.subarray(dl.at[t] * H, dl.at[t] * H + H), t * H);
   return out;
 }
 
 /**
- * A window layer's sums over n rows of H values with dilation d, from the plain window's sums
- * (`plain(rows, count)`, one neighbour each side).
+ * A window layer's pass (its sums forward, its gradients backward) over n rows of H values with
+ * dilation d, from the plain window's pass (`plain(rows, count)`, one neighbour each side) over
+ * the same arrays dealt; what it returns is gathered back.
  */
 export function dilated<A extends Rows, B extends Rows>(
-  prev: A,
+  inputs: A[],
   n: number,
   H: number,
   d: number,
-  plain: (rows: A, count: number) => B,
+  plain: (rows: A[], count: number) => B,
 ): B {
-  if (d <= 1 || n <= 1) return plain(prev, n);
+  if (d <= 1 || n <= 1) return plain(inputs, n);
   const dl = dealing(n, d);
-  return gather(plain(deal(prev, H, dl), dl.rows), H, dl);
+  return gather(
+    plain(
+      inputs.map((x) => deal(x, H, dl)),
+      dl.rows,
+    ),
+    H,
+    dl,
+  );
 }

@@ -168,13 +168,13 @@ export function windowSums(net: Net, l: number, prev: Float64Array, n: number, o
 /** A window layer with a residual: its sums (WebAssembly where it can), a ReLU, the input added. */
 function windowLayer(net: Net, c: Cache, l: number, prev: Float64Array, n: number): Float64Array {
   const H = net.shape.hidden;
-  const plain = (rows: Float64Array, m: number) => {
+  const plain = ([rows]: Float64Array[], m: number) => {
     const sums = new Float64Array(m * H);
     if (c.kernel) c.kernel.sums(l, rows, m, sums);
     else windowSums(net, l, rows, m, sums);
     return sums;
   };
-  const out = dilated(prev, n, H, dilationOf(net.shape, l), plain);
+  const out = dilated([prev], n, H, dilationOf(net.shape, l), plain);
   for (let k = 0; k < n * H; k++) out[k] = Math.max(out[k], 0) + prev[k];
   return out;
 }

@@ -4,7 +4,7 @@
  * neighbours, with a residual) → a softmax over tags. Trained with Adam (sparse for the
  * embedding rows a batch touches). Deterministic for a given seed.
  */
-import { deal, dealing, dilated, gather } from './dilation';
+import { dilated } from './dilation';
 import { WindowBackKernel, type WindowGradients } from './windowBackKernel';
 import { WindowKernel } from './windowKernel';
 
@@ -257,7 +257,7 @@ export class Net {
     for (let l = 0; l < L.w.length; l++) {
       const prev = h[h.length - 1];
       // Each sum kept in 64 bits until the layer's output is made from it (as it always was).
-      const plain = (rows: Float32Array, m: number): Float64Array => {
+      const plain = ([rows]: Float32Array[], m: number): Float64Array => {
         const sums = new Float64Array(m * H);
         if (kernel) {
           // The same sums in the same order as the loop below, so the same numbers, about five times as fast.
@@ -279,7 +279,7 @@ export class Net {
           }
         return sums;
       };
-      const sums = dilated(prev, n, H, dilationOf(this.shape, l), plain);
+      const sums = dilated([prev], n, H, dilationOf(this.shape, l), plain);
       const al = Float32Array.from(sums);
       const hl = new Float32Array(n * H);
       for (let i = 0; i < n * H; i++) hl[i] = Math.max(sums[i], 0) + prev[i];
@@ -359,23 +359,15 @@ export class Net {
     const L = this.layout;
     const W = 3 * H * H;
     if (this.backKernel === undefined) this.backKernel = WindowBackKernel.for(H) ?? null;
-    const args = [
-      this.p.subarray(L.w[l], L.w[l] + W),
-      g.subarray(L.w[l], L.w[l] + W),
-      g.subarray(L.b[l], L.b[l] + H),
-      tr.h[l],
-      tr.a[l + 1],
-      dh,
-      tr.n,
-    ] as const;
+    const w = this.p.subarray(L.w[l], L.w[l] + W);
+    const gw = g.subarray(L.w[l], L.w[l] + W);
+    const gb = g.subarray(L.b[l], L.b[l] + H);
     // The kernel makes the loop's numbers in the loop's order, about four times as fast.
     const grads = this.backKernel ? this.backKernel.gradients : windowGradients;
-    const d = dilationOf(this.shape, l);
-    if (d <= 1 || tr.n <= 1) return grads(...args);
     // Dilated: the plain window's gradients over the dealt rows (see dilation.ts).
-    const dl = dealing(tr.n, d);
-    const [w, gw, gb, prev, al, dhl] = args;
-    return gather(grads(w, gw, gb, deal(prev, H, dl), deal(al, H, dl), deal(dhl, H, dl), dl.rows), H, dl);
+    return dilated([tr.h[l], tr.a[l + 1], dh], tr.n, H, dilationOf(this.shape, l), ([prev, al, d], m) =>
+      grads(w, gw, gb, prev, al, d, m),
+    );
   }
 
   /** Layer 0 and the embedding rows it read. */

@@ -38,7 +38,10 @@ export function shapeFor(
     dense: task.dense,
     hidden: o.hidden ?? d.hidden,
     windows,
-    ...(dilations?.some((x) => x !== 1) ? { dilations: dilations.slice(0, windows) } : {}),
+    // One for each layer (a layer not given one sees its neighbours), as the model file requires.
+    ...(dilations?.some((x) => x !== 1)
+      ? { dilations: Array.from({ length: windows }, (_, l) => dilations[l] ?? 1) }
+      : {}),
     tags: task.tags,
   };
 }

@@ -189,8 +189,12 @@ export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   if (to > 0 && toks[to]?.kind === 'quote' && CLOSE_QUOTES.includes(toks[to].text)) {
     let o = to - 1;
     while (o >= 0 && to - o <= 6 && toks[o].kind !== 'quote') o--;
-    if (o >= 0 && OPEN_QUOTES.includes(toks[o].text) && o + 1 < to && isCapitalized(toks[o + 1].text))
-      return [o + 1, to - 1];
+    if (o >= 0 && OPEN_QUOTES.includes(toks[o].text) && o + 1 < to && isCapitalized(toks[o + 1].text)) {
+      // With the role and body it names: "Представники партії «Слуга народу» заявили"; the
+      // quotation marks then stay, paired, inside the source.
+      const [a] = expandLeft(site, o, to);
+      return a < o ? [a, to] : [o + 1, to - 1];
+    }
   }
   let k = to;
   const limit = Math.max(0, to - 14);
@@ -214,8 +218,21 @@ export function sourceBefore(site: CueSite, to: number): TokenRange | null {
     if (a !== range[0]) range = trimSourceTokens(toks, a, range[1], rules.sourceLeadWords);
   }
   if (!range) return null;
-  // Prefer a named entity or pronoun near the cue when the left part is long.
   const [a, b] = range;
+  // "Незадовго до оголошення результатів Трамп заявляв": what follows a circumstance's
+  // preposition is its object, not the subject; the name ending right before the verb is.
+  if (rules.adverbsBeforeVerb && opensWithCircumstance(lw, k + 1, a)) {
+    const last = mentionAt(toks[a].start, toks[b].end)
+      .filter((m) => m.entity.type !== 'LOC' && m.start > toks[a].start && m.end === toks[b].end)
+      .pop();
+    if (last)
+      return expandLeft(
+        site,
+        toks.findIndex((t) => t.start === last.start),
+        b,
+      );
+  }
+  // Prefer a named entity or pronoun near the cue when the left part is long.
   if (b - a < 6) return [a, b];
   const ms = mentionAt(toks[a].start, toks[b].end);
   const per = ms.filter((m) => m.entity.type !== 'LOC');
@@ -239,15 +256,31 @@ export function expandLeft(site: CueSite, ia: number, b: number): TokenRange {
     const w = lw(x);
     if (!isWordTok(toks[x])) break;
     if (
-      c.titles.has(w) ||
+      isHeadNoun(c, w) ||
       mentionAt(toks[x].start, toks[x].end).length > 0 ||
-      (/(ого|ої|их|ів|и|і)$/.test(w) && a - x <= 2)
+      (/(ого|ої|их|ів|и|і|ї)$/.test(w) && a - x <= 2)
     )
       a = x;
     else break;
   }
-  while (a < ia && !c.titles.has(lw(a)) && !mentionAt(toks[a].start, toks[a].end).length) a++;
+  // It opens with a title or a name, and not a name a preposition governs ("Після візиту до
+  // Києва прем’єр Польщі Дональд Туск": Києва is the preposition's, not the subject's).
+  while (
+    a < ia &&
+    !isHeadNoun(c, lw(a)) &&
+    (!mentionAt(toks[a].start, toks[a].end).length || UK_RU.prepositions.has(lw(a - 1)))
+  )
+    a++;
   return [a, b];
+}
+
+/** A title or a role that heads a source's noun phrase ("координатор", "представники"). */
+const isHeadNoun = (c: Compiled, w: string) => c.titles.has(w) || UK_RU.sourceHeadNouns.has(w);
+
+/** Whether the words from `from` up to (not including) `to` hold a circumstance's preposition. */
+function opensWithCircumstance(lw: (i: number) => string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (UK_RU.clauseCircumstances.has(lw(i))) return true;
+  return false;
 }
 
 /** Trims a source candidate of leading prepositions/adverbs: "У Білому домі" → "Білому домі". */

@@ -221,7 +221,7 @@ export function sourceBefore(site: CueSite, to: number): TokenRange | null {
   const [a, b] = range;
   // "Незадовго до оголошення результатів Трамп заявляв": what follows a circumstance's
   // preposition is its object, not the subject; the name ending right before the verb is.
-  if (rules.adverbsBeforeVerb && opensWithCircumstance(lw, k + 1, a)) {
+  if (rules.adverbsBeforeVerb && opensWithCircumstance(lw, k + 1, a + 1)) {
     const last = mentionAt(toks[a].start, toks[b].end)
       .filter((m) => m.entity.type !== 'LOC' && m.start > toks[a].start && m.end === toks[b].end)
       .pop();
@@ -277,7 +277,7 @@ export function expandLeft(site: CueSite, ia: number, b: number): TokenRange {
 /** A title or a role that heads a source's noun phrase ("координатор", "представники"). */
 const isHeadNoun = (c: Compiled, w: string) => c.titles.has(w) || UK_RU.sourceHeadNouns.has(w);
 
-/** Whether the words from `from` up to (not including) `to` hold a circumstance's preposition. */
+/** Whether the words from `from` up to (not including) `to` hold a circumstance's preposition (one not trimmed as a lead word, «После», is the source's first). */
 function opensWithCircumstance(lw: (i: number) => string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (UK_RU.clauseCircumstances.has(lw(i))) return true;
   return false;

@@ -15,6 +15,7 @@ interface Expected {
   content: string;
   direct?: boolean;
   anonymous?: boolean;
+  sourceKind?: string;
   /** The cue of the attribution this one relays. */
   via?: string;
 }
@@ -51,6 +52,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
           assert.strictEqual(found.content.map((s) => s.text).join(' … '), e.content, 'content');
           if (e.direct !== undefined) assert.strictEqual(found.direct, e.direct, 'direct');
           if (e.anonymous !== undefined) assert.strictEqual(found.anonymous, e.anonymous, 'anonymous');
+          if (e.sourceKind !== undefined) assert.strictEqual(found.sourceKind, e.sourceKind, 'sourceKind');
           if (e.via !== undefined) {
             const via = a.attributions.find((x) => x.id === found.via);
             assert.strictEqual(via && joined(via), e.via, 'via');

@@ -24,7 +24,8 @@ export function classifySource(
   const s = source[0];
   const words = s.text.split(/\s+/).map(normalizeWord);
   const ms = mentionAt(s.start, s.end);
-  const head = ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
+  // The person, where one is named: "Речниця МЗС Марія Захарова" speaks for the ministry, as herself.
+  const head = ms.find((m) => m.entity.type === 'PER') ?? ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
   const anonymous = words.some(
     (w) => isAnonymousWord(c, w) || (/[^\p{L}]/u.test(w) && isAnonymousWord(c, w.replace(/[^\p{L}]/gu, ''))),
   );

@@ -113,8 +113,14 @@ function beforeCircumstance(site: CueSite, to: number): number {
   const { toks, lw, cueTokens } = site;
   const lead = site.rules.sourceLeadWords;
   for (let p = to; p >= 1 && to - p <= 3; p--) {
-    // Not a cue's words ("із посиланням на джерела писало"), nor a name.
-    if (!isWordTok(toks[p]) || isCapitalized(toks[p].text) || cueTokens.has(p) || cueTokens.has(p - 1))
+    // Not a cue's words ("із посиланням на джерела писало"), nor a name, unless the name is a
+    // platform ("Олег Синєгубов | у Telegram | повідомив").
+    if (
+      !isWordTok(toks[p]) ||
+      (isCapitalized(toks[p].text) && !UK_RU.platforms.has(lw(p))) ||
+      cueTokens.has(p) ||
+      cueTokens.has(p - 1)
+    )
       return to;
     // Not after a lead word: "Спочатку у компанії запевнили" has its source in the preposition.
     if (

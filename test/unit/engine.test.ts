@@ -790,6 +790,13 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
     assert.deepStrictEqual(spans('Виправдання Тулуба тривало роками.'), ['PER Тулуба']);
   });
 
+  it('a sentence-initial common word before a Latin name is its descriptor, and the name may be a known one', () => {
+    assert.deepStrictEqual(spans('Видання The New York Times пише, що план готовий.'), [
+      'ORG The New York Times',
+    ]);
+    assert.deepStrictEqual(spans('Газета The Guardian пише, що план готовий.'), ['ORG The Guardian']);
+  });
+
   it("a park's, a square's or a bridge's noun belongs to the name after it", () => {
     assert.deepStrictEqual(spans('Вони гуляли біля мосту Патона, а вона любила парк Герхта.'), [
       'LOC мосту Патона',

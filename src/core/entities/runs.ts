@@ -5,6 +5,7 @@
  * settlements, acronyms, people, multi-word names, quoted titles, and finally a guess.
  */
 import { normalizeWord } from '../morphology';
+import { gazetteerMatch } from './gazetteerMatch';
 import { ABSTRACT_NOUN, guessSingleWord, quotedTitle } from './guesses';
 import { adjectiveHeadRun, isInitialTok, orgHeadRun, regionTail } from './organisations';
 import { multiWordName, personRun } from './persons';
@@ -141,7 +142,10 @@ function nameStart(x: SentenceScan, run: number[]): number {
       SETTLEMENT_PREFIXES.has(x.low(wordIdx[0])) ||
       isInitialTok(tokens, wordIdx[1]) ||
       gaz.isFirstName(tokens[wordIdx[1]].text) ||
-      L.titles.has(x.low(wordIdx[0])))
+      L.titles.has(x.low(wordIdx[0])) ||
+      // A Cyrillic word before a Latin name is its descriptor (Газета The Guardian, Компанія Google).
+      (/^\p{Script=Cyrillic}/u.test(tokens[wordIdx[0]].text) &&
+        /^\p{Script=Latin}/u.test(tokens[wordIdx[1]].text)))
   )
     return wordIdx[1];
   return run[0];
@@ -231,6 +235,11 @@ export function capitalisedRun(x: SentenceScan, i: number): number {
   const { run } = collectRun(x, i);
   if (run.length === 0) return i;
   const r = describeRun(x, run);
+  // Past a sentence-initial common word the name may be a known one: "Видання | The New York Times".
+  if (r.a > run[0]) {
+    const known = gazetteerMatch(x, r.a);
+    if (known !== undefined) return known;
+  }
   const slavic = x.lang !== 'en';
   const typed =
     (slavic

@@ -22,6 +22,7 @@ import {
   subjectEnd,
   type TokenRange,
 } from './source';
+import { UK_RU } from './words';
 
 export function buildAttribution(site: CueSite): Attribution | null {
   const shape = shapeOf(site);
@@ -74,6 +75,7 @@ function shapeOf(site: CueSite): Shape {
     (toks[cue.b + 1]?.text === ',' && c.complementizers.has(lw(cue.b + 2)));
   const commaBefore =
     !!prevTok &&
+    !rules.isGerund(lw(cue.a)) &&
     /^[,\-–—]$/.test(prevTok.text) &&
     (rules.commaAlwaysInverts ||
       prevTok.text !== ',' ||
@@ -183,11 +185,20 @@ function correlativePlaces(site: CueSite, first: number): Span[] {
   return out;
 }
 
-/** ", зокрема," ending at the comma `comma`: the opening comma of an aside of a few lower-case words, else -1. */
+/**
+ * ", зокрема," ending at the comma `comma`: the opening comma of an aside of a few lower-case
+ * words, else -1. Up to three words any aside; up to five one that opens with a gerund or a
+ * relative word ("Президент, відповідаючи на запитання журналістів, сказав", "Керівник банку,
+ * що побажав залишитися неназваним, розповів"), not a clause or a phrase of another kind
+ * ("наступного дня, коли видання опублікувало новину, в лікарні повідомили").
+ */
 function asideBefore(site: CueSite, comma: number): number {
-  const { toks } = site;
-  for (let x = comma - 1; x > 0 && comma - x <= 4; x--) {
-    if (toks[x].text === ',') return x < comma - 1 ? x : -1;
+  const { toks, lw, rules } = site;
+  for (let x = comma - 1; x > 0 && comma - x <= 6; x--) {
+    if (toks[x].text === ',') {
+      const long = comma - x > 4 && !rules.isGerund(lw(x + 1)) && !UK_RU.relativeOpeners.has(lw(x + 1));
+      return x < comma - 1 && !long ? x : -1;
+    }
     if (!isWordTok(toks[x]) || isCapitalized(toks[x].text)) return -1;
   }
   return -1;

@@ -89,6 +89,8 @@ export interface SiteRules {
   notSpeakerWords: ReadonlySet<string>;
   /** "The Latest:": a credit opening with "the" needs a known entity. */
   creditNeedsEntityAfterThe: boolean;
+  /** A gerund has no subject of its own: a comma before it never inverts it ("Президент, відповідаючи …"). */
+  isGerund: (word: string) => boolean;
   /** The last touch to a source (English: "He’s" → "He"). */
   finishSource(source: Span[]): Span[];
 }

@@ -78,6 +78,8 @@ export function appositiveBefore(site: CueSite, comma: number): number {
     const t = toks[x];
     if (t.kind === 'quote' || /^[.;:!?]$/.test(t.text) || cueTokens.has(x)) return -1;
     if (t.text === ',') {
+      // Only particles between the commas make an aside, not an appositive ("Міністр, зокрема, сказав").
+      if (isParticleAside(site, x + 1, comma)) return -1;
       // The name may carry a parenthesis: "Алессандро Монтедуро (Alessandro Monteduro), директор".
       let y = x - 1;
       if (toks[y]?.text === ')') while (y > 0 && toks[y].text !== '(') y--;
@@ -86,6 +88,14 @@ export function appositiveBefore(site: CueSite, comma: number): number {
     }
   }
   return -1;
+}
+
+/** Whether the words from `a` up to `b` are all particles and adverbs (зокрема, також, офіційно). */
+function isParticleAside(site: CueSite, a: number, b: number): boolean {
+  for (let k = a; k < b; k++)
+    if (!site.rules.sourceLeadWords.has(site.lw(k)) && !isAdverbBeforeVerb(site.toks, site.lw, k))
+      return false;
+  return a < b;
 }
 
 /** The last token of the name before an appositive's first comma, past a parenthesis. */

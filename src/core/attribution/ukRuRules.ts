@@ -51,6 +51,9 @@ function endAtName({ toks, mentionAt, c }: CueSite, r: [number, number]): [numbe
   return [r[0], end];
 }
 
+/** A gerund's endings (відповідаючи, заявивши). */
+const GERUND = new RegExp(`(${[...UK_RU.gerundEndings].join('|')})$`);
+
 export const ukRuRules: LanguageRules = {
   build: buildAttribution,
   skipWord: () => false,
@@ -86,5 +89,6 @@ export const ukRuRules: LanguageRules = {
   bareContentStops: UK_RU.bareContentStops,
   notSpeakerWords: NONE,
   creditNeedsEntityAfterThe: false,
+  isGerund: (w) => GERUND.test(w),
   finishSource: (source) => source,
 };

@@ -112,5 +112,6 @@ export const englishRules: LanguageRules = {
   bareContentStops: new Set(),
   notSpeakerWords: EN.headlineNotSpeaker,
   creditNeedsEntityAfterThe: true,
+  isGerund: () => false,
   finishSource,
 };

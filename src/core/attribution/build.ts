@@ -127,7 +127,10 @@ function subjectSource(site: CueSite, found: Found): void {
   // The subject ends before any adverb or circumstance next to the verb.
   const end = cue.a > 0 ? subjectEnd(site, cue.a - 1) : -1;
   const prevTok = toks[end];
-  let r = cue.a > 0 ? sourceBefore(site, cue.a - 1) : null;
+  // "МЗС засудило удар і заявило": a verb after a coordinator continues the sentence's subject
+  // (below), whatever stands between.
+  const coordinated = !!prevTok && rules.coordinators.has(prevTok.text.toLowerCase());
+  let r = cue.a > 0 && !coordinated ? sourceBefore(site, cue.a - 1) : null;
   // "Алессандро Монтедуро, директор ACN, розповів": the name and its appositive.
   if (rules.appositiveSubject && prevTok?.text === ',') {
     const first = appositiveBefore(site, end);
@@ -154,8 +157,7 @@ function subjectSource(site: CueSite, found: Found): void {
     // "У міністерстві заявили", "На політбюро констатували": said *in* a body, by the body.
     if (r[0] > 0 && LOCATIVE.has(toks[r[0] - 1].norm) && /(ли|ють|ять)$/.test(site.lw(cue.a)))
       found.kindHint = 'organisation';
-  } else if (prevTok && rules.coordinators.has(prevTok.text.toLowerCase()))
-    found.source = coordinatedSubject(site);
+  } else if (coordinated) found.source = coordinatedSubject(site);
   else if (
     rules.continuesLastSubject &&
     cue.a === firstWordIndex(toks) &&

@@ -24,8 +24,12 @@ export function classifySource(
   const s = source[0];
   const words = s.text.split(/\s+/).map(normalizeWord);
   const ms = mentionAt(s.start, s.end);
-  // The person, where one is named: "Речниця МЗС Марія Захарова" speaks for the ministry, as herself.
-  const head = ms.find((m) => m.entity.type === 'PER') ?? ms.find((m) => m.entity.type !== 'LOC') ?? ms[0];
+  // The person named last, after the body they speak for: "Речниця МЗС Марія Захарова" speaks as
+  // herself ("exit polls conducted for the Associated Press by Edison Research" names no speaker).
+  const head =
+    ms.find((m) => m.entity.type === 'PER' && m.end === s.end) ??
+    ms.find((m) => m.entity.type !== 'LOC') ??
+    ms[0];
   const anonymous = words.some(
     (w) => isAnonymousWord(c, w) || (/[^\p{L}]/u.test(w) && isAnonymousWord(c, w.replace(/[^\p{L}]/gu, ''))),
   );

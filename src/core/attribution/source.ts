@@ -153,6 +153,8 @@ function afterLeadingTime(site: CueSite, a: number, b: number): number {
   const { lw, toks, mentionAt } = site;
   if (a < b - 1 && UK_RU.timeDeterminers.has(lw(a)) && UK_RU.timeNouns.has(lw(a + 1))) return a + 2;
   if (a < b - 1 && UK_RU.aboutThis.has(`${lw(a)} ${lw(a + 1)}`)) return a + 2;
+  // A discourse phrase: "У свою чергу Шольц наголосив", "Тим часом Пєсков заявив".
+  if (a < b - 1 && UK_RU.discourseOpeners.has(`${lw(a)} ${lw(a + 1)}`)) return a + 2;
   if (a < b && UK_RU.timeNouns.has(lw(a))) return a + 1;
   // "В інтерв'ю DW Ашіг Масіх повідомив": the channel and its medium, when a speaker follows
   // ("У заяві МЗС йдеться" keeps its statement).
@@ -199,6 +201,20 @@ const isChannel = (w: string) => UK_RU.channelNouns.has(w) || UK_RU.platforms.ha
 
 /** The nearest noun phrase that ends at token `to`, within its clause. */
 export function sourceBefore(site: CueSite, to: number): TokenRange | null {
+  // "Експерти Інституту вивчення війни (ISW) вважають": a short bracket after the name stays with it.
+  const { toks } = site;
+  if (toks[to]?.text === ')') {
+    let o = to - 1;
+    while (o > 0 && to - o <= 4 && toks[o].text !== '(') o--;
+    if (toks[o]?.text === '(' && o > 0 && o < to - 1) {
+      const r = nounPhraseBefore(site, o - 1);
+      return r && r[1] === o - 1 ? [r[0], to] : r;
+    }
+  }
+  return nounPhraseBefore(site, to);
+}
+
+function nounPhraseBefore(site: CueSite, to: number): TokenRange | null {
   const { toks, lw, c, rules, cueTokens, mentionAt } = site;
   to = subjectEnd(site, to);
   // A name in quotation marks right before the cue: «Газпром» заявив → Газпром.

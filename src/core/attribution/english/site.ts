@@ -43,7 +43,11 @@ export function newVerbState(site: CueSite): VerbState {
     k--;
   // "Joseph R. Biden Jr. responded", "The S.E.C. said": the dot belongs to the name.
   if (k > 0 && nameDot(site, k)) k--;
-  const afterCue = toks[cue.b + 1];
+  // Past the words the cue's marked span runs on over ("said Tuesday."), not its colon.
+  const cueEnd = cue.spans[cue.spans.length - 1]?.end ?? 0;
+  let after = cue.b + 1;
+  while (after < toks.length && isWordTok(toks[after]) && toks[after].end <= cueEnd) after++;
+  const afterCue = toks[after];
   const clauseFinal =
     !afterCue ||
     /^[.,;!?…:]$/.test(afterCue.text) ||

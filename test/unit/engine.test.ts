@@ -795,6 +795,8 @@ describe('entities: span conventions of the NER-UK guidelines', () => {
       'ORG The New York Times',
     ]);
     assert.deepStrictEqual(spans('Газета The Guardian пише, що план готовий.'), ['ORG The Guardian']);
+    // Not before a letter or a numeral: no organisation "C" or "I".
+    assert.ok(!spans('Мова C популярна. Розділ I закону набрав чинності.').some((s) => /^ORG [CI]$/.test(s)));
   });
 
   it("a park's, a square's or a bridge's noun belongs to the name after it", () => {

@@ -143,9 +143,10 @@ function nameStart(x: SentenceScan, run: number[]): number {
       isInitialTok(tokens, wordIdx[1]) ||
       gaz.isFirstName(tokens[wordIdx[1]].text) ||
       L.titles.has(x.low(wordIdx[0])) ||
-      // A Cyrillic word before a Latin name is its descriptor (Газета The Guardian, Компанія Google).
+      // A Cyrillic word before a Latin name is its descriptor (Газета The Guardian, Компанія
+      // Google); not before a letter or a numeral (Мова C, Розділ I).
       (/^\p{Script=Cyrillic}/u.test(tokens[wordIdx[0]].text) &&
-        /^\p{Script=Latin}/u.test(tokens[wordIdx[1]].text)))
+        /^\p{Script=Latin}\p{L}*[\p{Ll}\d]/u.test(tokens[wordIdx[1]].text)))
   )
     return wordIdx[1];
   return run[0];

@@ -257,28 +257,26 @@ function nounPhraseBefore(site: CueSite, to: number): TokenRange | null {
     const last = mentionAt(toks[a].start, toks[b].end)
       .filter((m) => m.entity.type !== 'LOC' && m.start > toks[a].start && m.end === toks[b].end)
       .pop();
-    if (last)
-      return expandLeft(
-        site,
-        toks.findIndex((t) => t.start === last.start),
-        b,
-      );
+    if (last) return mentionWithTitles(site, last, b);
   }
   // Prefer a named entity or pronoun near the cue when the left part is long.
   if (b - a < 6) return [a, b];
   const ms = mentionAt(toks[a].start, toks[b].end);
   const per = ms.filter((m) => m.entity.type !== 'LOC');
   const pick = (per.length ? per : ms)[0];
-  if (pick)
-    return expandLeft(
-      site,
-      toks.findIndex((t) => t.start === pick.start),
-      b,
-    );
+  if (pick) return mentionWithTitles(site, pick, b);
   for (let x = b; x >= a; x--)
     if (c.pronouns.has(lw(x)) || c.anonymous.has(lw(x))) return [x, Math.min(b, x + 3)];
   return [Math.max(a, b - 3), b];
 }
+
+/** A mention up to token `b`, with the titles and names left of it (expandLeft). */
+const mentionWithTitles = (site: CueSite, m: { start: number }, b: number): TokenRange =>
+  expandLeft(
+    site,
+    site.toks.findIndex((t) => t.start === m.start),
+    b,
+  );
 
 /** Takes titles, names and genitive modifiers left of a name: "лідер КНДР Кім Чен Ин". */
 export function expandLeft(site: CueSite, ia: number, b: number): TokenRange {

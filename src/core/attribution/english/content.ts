@@ -131,10 +131,8 @@ function clauseContent(v: VerbState): Outcome {
 /** The object clause after the verb, past an addressee ("told reporters that …"). */
 function objectContent(v: VerbState): void {
   const { toks, lw, c, cue, text, s, quoteAt } = v.site;
-  let from = cue.b + 1;
-  // The cue's marked span runs on over a time ("said Tuesday that …"): the content starts after it.
-  const cueEnd = cue.spans[cue.spans.length - 1]?.end ?? 0;
-  while (from < toks.length && toks[from].end <= cueEnd) from++;
+  // Past the time the cue's marked span runs on over ("said Tuesday that …").
+  let from = v.afterAt;
   if (EN.addresseeBeforeContent.has(lw(cue.a))) {
     let x = from;
     while (

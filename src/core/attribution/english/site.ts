@@ -21,6 +21,8 @@ export interface VerbState {
   srcA: number;
   passive: boolean;
   afterCue: Token | undefined;
+  /** The index of `afterCue`: past the cue and the words its marked span runs on over ("said Tuesday"). */
+  afterAt: number;
   /** Nothing after the verb opens a content of its own ('"…," Trump said.'). */
   clauseFinal: boolean;
 }
@@ -52,7 +54,18 @@ export function newVerbState(site: CueSite): VerbState {
     !afterCue ||
     /^[.,;!?…:]$/.test(afterCue.text) ||
     (afterCue.kind === 'quote' && CLOSE_QUOTES.includes(afterCue.text));
-  return { site, source: [], content: [], direct: false, k, srcA: -1, passive: false, afterCue, clauseFinal };
+  return {
+    site,
+    source: [],
+    content: [],
+    direct: false,
+    k,
+    srcA: -1,
+    passive: false,
+    afterCue,
+    afterAt: after,
+    clauseFinal,
+  };
 }
 
 /** A dot inside a name: "Mr. Kamin", "Rep. G.K. Butterfield", "R-Tenn.", "9/11". */
